@@ -1,0 +1,57 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "vanban",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vanban", targets: ["vanban"]),
+        .library(name: "VanBan", targets: ["VanBan"]),
+        // The FTS5 tokenizer as a loadable SQLite extension, so the sqlite3 shell and
+        // Datasette can run MATCH queries on an archive (`.load libCVietText`).
+        .library(name: "CVietText", type: .dynamic, targets: ["CVietText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(
+            name: "CVietText",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("sqlite3"),
+            ]
+        ),
+        .target(
+            name: "VanBan",
+            dependencies: [
+                "CVietText",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "VanBanServer",
+            dependencies: [
+                "VanBan",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "vanban",
+            dependencies: [
+                "VanBan",
+                "VanBanServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "VanBanTests",
+            dependencies: ["VanBan", "VanBanServer"]
+        ),
+    ]
+)

@@ -1,0 +1,103 @@
+// Per-character tables built once from ICU's decompositions: the lower-case letter without
+// its tone, the tone, and the bare base letter. Lookups then cost one array read per character.
+#include "viet_text.h"
+#include "fold_internal.h"
+
+#include <pthread.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
+static uint16_t untoned_table[0x10000];
+static uint16_t bare_table[0x10000];
+static uint8_t tone_table[0x10000];
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+static uint8_t tone_of_mark(UChar32 mark) {
+    switch (mark) {
+    case 0x0300: return 1; // huyền
+    case 0x0301: return 2; // sắc
+    case 0x0303: return 3; // ngã
+    case 0x0309: return 4; // hỏi
+    case 0x0323: return 5; // nặng
+    default: return 0;
+    }
+}
+
+static const UChar32 tone_marks[6] = {0, 0x0300, 0x0301, 0x0303, 0x0309, 0x0323};
+
+static UChar32 eth_to_d_stroke(UChar32 c) {
+    if (c == 0x00D0) return 0x0110;
+    if (c == 0x00F0) return 0x0111;
+    return c;
+}
+
+static void build_entry(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar32 c) {
+    UChar32 lower = u_tolower(eth_to_d_stroke(c));
+    UChar decomposed[8];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = unorm2_getDecomposition(nfd, lower, decomposed, 8, &status);
+    untoned_table[c] = (uint16_t)(lower <= 0xFFFF ? lower : c);
+    bare_table[c] = untoned_table[c];
+    tone_table[c] = 0;
+    if (U_FAILURE(status) || n <= 0 || U16_IS_LEAD(decomposed[0])) {
+        if (lower == 0x0111) bare_table[c] = 'd';
+        return;
+    }
+    UChar32 base = decomposed[0];
+    UChar32 untoned = base;
+    for (int32_t i = 1; i < n; i++) {
+        uint8_t tone = tone_of_mark(decomposed[i]);
+        if (tone) {
+            tone_table[c] = tone;
+        } else {
+            UChar32 composed = unorm2_composePair(nfc, untoned, decomposed[i]);
+            if (composed >= 0) untoned = composed;
+        }
+    }
+    untoned_table[c] = (uint16_t)untoned;
+    bare_table[c] = (uint16_t)(base == 0x0111 ? 'd' : base);
+}
+
+static void build_tables(void) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        if (U16_IS_SURROGATE(c)) {
+            untoned_table[c] = bare_table[c] = (uint16_t)c;
+            continue;
+        }
+        build_entry(nfd, nfc, c);
+    }
+}
+
+void vv_tables_ready(void) { pthread_once(&tables_once, build_tables); }
+
+uint16_t vv_untoned(uint16_t c) { return untoned_table[c]; }
+uint16_t vv_bare(uint16_t c) { return bare_table[c]; }
+uint8_t vv_tone(uint16_t c) { return tone_table[c]; }
+
+uint16_t vv_with_tone(uint16_t untoned, uint8_t tone) {
+    if (tone == 0) return untoned;
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    UChar32 composed = unorm2_composePair(nfc, untoned, tone_marks[tone]);
+    return composed >= 0 && composed <= 0xFFFF ? (uint16_t)composed : untoned;
+}
+
+void vv_fold_units(const uint16_t *in, int32_t len, uint16_t *out) {
+    vv_tables_ready();
+    for (int32_t i = 0; i < len; i++) out[i] = bare_table[in[i]];
+}
+
+int32_t vv_nfc(const uint16_t *in, int32_t len, uint16_t *out, int32_t cap) {
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+    int32_t n = unorm2_normalize(nfc, (const UChar *)in, len, (UChar *)out, cap, &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) return n;
+    if (U_FAILURE(status)) return -1;
+    for (int32_t i = 0; i < n; i++) out[i] = (uint16_t)eth_to_d_stroke(out[i]);
+    return n;
+}

@@ -1,0 +1,27 @@
+#ifndef VIET_TEXT_H
+#define VIET_TEXT_H
+
+#include <stdint.h>
+
+/// Vietnamese text primitives over ICU. Only plain C types cross this header, because
+/// Foundation bundles ICU headers of its own that clash with the system's in a Swift module.
+
+/// Composes `in` (UTF-16) to NFC and maps the look-alike letters Ð/ð (eth) to Đ/đ.
+/// Writes at most `cap` units to `out` and returns the length needed, or -1 on error.
+int32_t vv_nfc(const uint16_t *in, int32_t len, uint16_t *out, int32_t cap);
+
+/// Folds each UTF-16 unit of NFC text on its own: lower case, no tone or vowel marks,
+/// đ → d. The output has exactly `len` units, so offsets in folded text are offsets in `in`.
+void vv_fold_units(const uint16_t *in, int32_t len, uint16_t *out);
+
+/// The two index forms of one word (UTF-8 in, UTF-8 out, NUL-terminated):
+/// `exact`: NFC, lower case, tone mark on the second vowel of oa/oe/uy ("hòa" → "hoà");
+/// `folded`: no marks at all, đ → d, and a lone y after consonants read as i ("kỹ" → "ki").
+/// Returns 0, or -1 when a buffer is too small.
+int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
+                  char *folded, int32_t folded_cap);
+
+/// Registers the FTS5 tokenizer "vietnamese" on a sqlite3* connection. Returns an SQLite code.
+int vv_register_tokenizer(void *db);
+
+#endif

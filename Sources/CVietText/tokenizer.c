@@ -1,0 +1,109 @@
+// The FTS5 tokenizer "vietnamese". Each word is indexed twice at one position (colocated):
+// its exact form, so a query typed with marks matches those marks, and its folded form, so a
+// query typed without marks matches any. Offsets point into the original text, so highlight()
+// and snippet() show the text as written.
+#define SQLITE_CORE 1  // sqlite3ext.h only for the api struct; calls go through it explicitly
+#include <sqlite3.h>
+#include <sqlite3ext.h>
+
+#include "viet_text.h"
+#include "fold_internal.h"
+#include "words_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+typedef struct { int unused; } VietTokenizer;
+
+static int vt_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **out) {
+    (void)ctx; (void)args; (void)nargs;
+    vv_tables_ready();
+    VietTokenizer *tokenizer = calloc(1, sizeof *tokenizer);
+    if (!tokenizer) return SQLITE_NOMEM;
+    *out = (Fts5Tokenizer *)tokenizer;
+    return SQLITE_OK;
+}
+
+static void vt_delete(Fts5Tokenizer *tokenizer) { free(tokenizer); }
+
+static int is_word_char(UChar32 c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & (U_GC_MN_MASK | U_GC_MC_MASK));
+}
+
+typedef int (*TokenCallback)(void *, int, const char *, int, int, int);
+
+static int emit_word(void *ctx, int flags, const char *text, int start, int end, TokenCallback emit) {
+    VVForms forms;
+    if (vv_forms(text + start, end - start, &forms) != 0) return SQLITE_OK;
+    if (flags & FTS5_TOKENIZE_QUERY) {
+        return forms.marked ? emit(ctx, 0, forms.exact, forms.exact_len, start, end)
+                            : emit(ctx, 0, forms.folded, forms.folded_len, start, end);
+    }
+    int rc = emit(ctx, 0, forms.exact, forms.exact_len, start, end);
+    int same = forms.exact_len == forms.folded_len
+            && memcmp(forms.exact, forms.folded, (size_t)forms.exact_len) == 0;
+    if (rc == SQLITE_OK && !same) {
+        rc = emit(ctx, FTS5_TOKEN_COLOCATED, forms.folded, forms.folded_len, start, end);
+    }
+    return rc;
+}
+
+static int vt_tokenize(Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *text, int length,
+                       TokenCallback emit) {
+    (void)tokenizer;
+    int i = 0;
+    while (i < length) {
+        int start = i;
+        UChar32 c;
+        U8_NEXT(text, i, length, c);
+        if (c < 0 || !is_word_char(c)) continue;
+        int end = i;
+        while (end < length) {
+            int next = end;
+            U8_NEXT(text, next, length, c);
+            if (c < 0 || !is_word_char(c)) break;
+            end = next;
+        }
+        int rc = emit_word(ctx, flags, text, start, end, emit);
+        if (rc != SQLITE_OK) return rc;
+        i = end;
+    }
+    return SQLITE_OK;
+}
+
+typedef struct {
+    int (*prepare)(sqlite3 *, const char *, int, sqlite3_stmt **, const char **);
+    int (*bind_pointer)(sqlite3_stmt *, int, void *, const char *, void (*)(void *));
+    int (*step)(sqlite3_stmt *);
+    int (*finalize)(sqlite3_stmt *);
+} SQLiteCalls;
+
+static int register_tokenizer(sqlite3 *db, SQLiteCalls calls) {
+    fts5_api *api = NULL;
+    sqlite3_stmt *statement = NULL;
+    int rc = calls.prepare(db, "SELECT fts5(?1)", -1, &statement, NULL);
+    if (rc != SQLITE_OK) return rc;
+    calls.bind_pointer(statement, 1, (void *)&api, "fts5_api_ptr", NULL);
+    calls.step(statement);
+    calls.finalize(statement);
+    if (!api) return SQLITE_ERROR;
+    fts5_tokenizer methods = {vt_create, vt_delete, vt_tokenize};
+    return api->xCreateTokenizer(api, "vietnamese", NULL, &methods, NULL);
+}
+
+int vv_register_tokenizer(void *db) {
+    SQLiteCalls calls = {sqlite3_prepare_v2, sqlite3_bind_pointer, sqlite3_step, sqlite3_finalize};
+    return register_tokenizer((sqlite3 *)db, calls);
+}
+
+/// Entry point when loaded as an extension (`.load libCVietText`): SQLite derives the name
+/// from the file name. Calls go through the host's routines, which may be another SQLite build.
+int sqlite3_cviettext_init(sqlite3 *db, char **error, const sqlite3_api_routines *routines) {
+    (void)error;
+    SQLiteCalls calls = {routines->prepare_v2, routines->bind_pointer, routines->step,
+                         routines->finalize};
+    return register_tokenizer(db, calls);
+}

@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+
+/// A built archive, opened read-only. Every query of the library goes through one.
+///
+/// `vanban index` replaces the archive file by renaming a new one over it; an open Archive
+/// notices the new file at its next read and switches to it, so a long-running server picks
+/// up a re-index without a restart and without serving a half-built index.
+public final class Archive: @unchecked Sendable {
+    public let path: String
+    public let rules: RuleSet
+    private let lock = NSLock()
+    private var queue: DatabaseQueue
+    private var identity: FileIdentity
+
+    public init(path: String, rules: RuleSet) throws {
+        self.path = path
+        self.rules = rules
+        (queue, identity) = try Self.open(path)
+    }
+
+    /// Runs `block` on the current archive file.
+    public func read<T>(_ block: (Database) throws -> T) throws -> T {
+        try current().read(block)
+    }
+
+    private func current() throws -> DatabaseQueue {
+        lock.lock()
+        defer { lock.unlock() }
+        if let now = FileIdentity(path: path), now != identity {
+            (queue, identity) = try Self.open(path)
+        }
+        return queue
+    }
+
+    private static func open(_ path: String) throws -> (DatabaseQueue, FileIdentity) {
+        guard let identity = FileIdentity(path: path) else { throw VanBanError.archiveMissing(path) }
+        let queue: DatabaseQueue
+        do {
+            queue = try Connection.open(path, readonly: true)
+            if let problem = try queue.read(Schema.incompatibility) {
+                throw VanBanError.archiveVersion("The archive \(path) cannot be read: \(problem).")
+            }
+        } catch let error as VanBanError {
+            throw error
+        } catch {
+            throw VanBanError.archiveVersion("The archive \(path) cannot be read (\(error)); run `vanban index` to rebuild it.")
+        }
+        return (queue, identity)
+    }
+}
+
+/// Device, inode and modification time: a renamed-over file has another.
+struct FileIdentity: Equatable {
+    let device: UInt64
+    let inode: UInt64
+    let mtime: Int
+
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        device = UInt64(status.st_dev)
+        inode = UInt64(status.st_ino)
+        mtime = Int(status.st_mtim.tv_sec) * 1_000_000_000 + Int(status.st_mtim.tv_nsec)
+    }
+}

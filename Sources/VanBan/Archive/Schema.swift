@@ -1,0 +1,76 @@
+import GRDB
+
+/// The archive's tables. An archive records the schema version and the vanban version that
+/// built it; one of another schema version is rebuilt, never read half-understood.
+enum Schema {
+    static let version = 1
+    static let vanbanVersion = "0.1.0"
+    /// Raised when parsing or extraction changes, so existing archives are rebuilt.
+    static let pipelineVersion = 2
+
+    /// What an archive must record to be updated in place rather than rebuilt.
+    static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
+
+    static let statements = [
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        """
+        CREATE TABLE documents(
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE,
+            size INTEGER NOT NULL, mtime REAL NOT NULL, hash TEXT NOT NULL, encoding TEXT NOT NULL,
+            symbol TEXT, num_key TEXT, type_key TEXT, issuer_key TEXT, number_year INTEGER,
+            type_code TEXT, type_name TEXT,
+            issuer TEXT, issuer_code TEXT, parent_issuer TEXT, issuer_name_key TEXT,
+            place TEXT, date TEXT, year INTEGER, title TEXT,
+            signer TEXT, signer_role TEXT, recipients TEXT NOT NULL DEFAULT '[]',
+            province TEXT, source TEXT, missing TEXT NOT NULL DEFAULT '')
+        """,
+        "CREATE INDEX documents_number ON documents(num_key, type_key)",
+        "CREATE INDEX documents_year ON documents(year)",
+        """
+        CREATE TABLE passages(
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, line INTEGER NOT NULL,
+            title TEXT NOT NULL, heading TEXT NOT NULL, body TEXT NOT NULL)
+        """,
+        "CREATE INDEX passages_document ON passages(document_id, ordinal)",
+        """
+        CREATE VIRTUAL TABLE passages_fts USING fts5(title, heading, body,
+            content='passages', content_rowid='id', tokenize='vietnamese', detail=full)
+        """,
+        """
+        CREATE TRIGGER passages_insert AFTER INSERT ON passages BEGIN
+            INSERT INTO passages_fts(rowid, title, heading, body) VALUES (new.id, new.title, new.heading, new.body);
+        END
+        """,
+        """
+        CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
+            INSERT INTO passages_fts(passages_fts, rowid, title, heading, body)
+            VALUES ('delete', old.id, old.title, old.heading, old.body);
+        END
+        """,
+        "CREATE TABLE problems(path TEXT PRIMARY KEY, message TEXT NOT NULL) WITHOUT ROWID",
+    ]
+
+    static func create(_ db: Database, buildKey: String) throws {
+        for statement in statements { try db.execute(sql: statement) }
+        try db.execute(sql: "INSERT INTO meta VALUES ('schema_version', ?), ('vanban_version', ?), ('rules', ?)",
+                       arguments: ["\(version)", vanbanVersion, buildKey])
+    }
+
+    /// Why an archive cannot be read by this build, if it cannot.
+    static func incompatibility(_ db: Database) throws -> String? {
+        guard try db.tableExists("meta") else { return "it has no vanban metadata" }
+        let found = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+        let builtBy = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'vanban_version'") ?? "?"
+        guard let found, let number = Int(found) else { return "it has no schema version" }
+        if number < version {
+            return "it has schema version \(number) (vanban \(builtBy)); this vanban reads version \(version): run `vanban index` to rebuild it"
+        }
+        if number > version {
+            return "it has schema version \(number), written by a newer vanban (\(builtBy)); upgrade vanban to read it"
+        }
+        return nil
+    }
+}

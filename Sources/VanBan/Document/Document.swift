@@ -1,0 +1,61 @@
+/// What the parser learns of a document's header and closing block.
+public struct DocumentMetadata: Codable, Sendable, Equatable {
+    public var number: DocumentNumber?
+    public var typeCode: String?
+    public var typeName: String?
+    /// The issuing body as written in the header ("ĐẢNG ỦY SỞ TƯ PHÁP" reads "Đảng ủy Sở Tư pháp").
+    public var issuer: String?
+    /// The body above the issuer in the header's first lines ("Đảng ủy Khối các cơ quan tỉnh").
+    public var parentIssuer: String?
+    public var place: String?
+    /// ISO 8601 (yyyy-mm-dd).
+    public var date: String?
+    /// Trích yếu: the "V/v ..." line of a công văn, or the title under the type heading.
+    public var title: String?
+    public var signer: String?
+    public var signerRole: String?
+    public var recipients: [String] = []
+    public var province: String?
+    /// Where the metadata came from when the header was missing (front matter `source:`).
+    public var source: String?
+
+    public init() {}
+
+    public var year: Int? { date.flatMap { Int($0.prefix(4)) } ?? number?.year }
+
+    /// The header fields the parser looked for and did not find, for the index report.
+    public var missingFields: [String] {
+        var missing: [String] = []
+        if number == nil { missing.append("number") }
+        if date == nil { missing.append("date") }
+        if typeCode == nil { missing.append("type") }
+        if issuer == nil { missing.append("issuer") }
+        if title == nil { missing.append("title") }
+        return missing
+    }
+}
+
+/// A heading of the document's body, with its depth in the outline.
+public struct Heading: Codable, Sendable, Equatable {
+    public let text: String
+    public let rank: Int
+}
+
+/// One paragraph of body text and the headings above it.
+public struct Passage: Codable, Sendable, Equatable {
+    public let path: [Heading]
+    public let text: String
+    /// Offset of the paragraph's first line in the document, in lines from 1.
+    public let line: Int
+
+    public var headingPath: String { path.map(\.text).joined(separator: Passage.pathSeparator) }
+
+    public static let pathSeparator = " › "
+}
+
+/// A parsed corpus file: its metadata, its body passages, and the whole normalised text.
+public struct ParsedDocument: Sendable {
+    public var metadata: DocumentMetadata
+    public var passages: [Passage]
+    public var text: String
+}

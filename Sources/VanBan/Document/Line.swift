@@ -1,0 +1,49 @@
+import Foundation
+
+/// A line of NFC text with the forms the parsers match on.
+struct Line: Sendable {
+    /// 1-based line number in the document.
+    let number: Int
+    let text: String
+    /// Without surrounding white space and Markdown emphasis (`**`, `*`, `_`).
+    let plain: String
+    /// `plain` folded: lower case, no marks, đ → d; same UTF-16 offsets as `plain`.
+    let folded: String
+
+    init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+        plain = Line.stripEmphasis(text)
+        folded = VietText.foldPreservingOffsets(plain)
+    }
+
+    var isBlank: Bool { plain.isEmpty }
+
+    /// All letters upper case, and at least three of them: issuer lines and type headings.
+    var isUpperCase: Bool {
+        let letters = plain.unicodeScalars.filter { $0.properties.isAlphabetic }
+        return letters.count >= 3 && letters.allSatisfy { !$0.properties.isLowercase }
+    }
+
+    /// Starts with a list dash or plus.
+    var isListItem: Bool {
+        guard let first = plain.first else { return false }
+        return first == "-" || first == "–" || first == "+" || first == "•"
+    }
+
+    static func stripEmphasis(_ text: String) -> String {
+        var result = text.trimmingCharacters(in: .whitespaces)
+        for mark in ["**", "__", "*", "_"] {
+            while result.hasPrefix(mark) { result = String(result.dropFirst(mark.count)) }
+            while result.hasSuffix(mark) { result = String(result.dropLast(mark.count)) }
+        }
+        return result.trimmingCharacters(in: .whitespaces)
+    }
+
+    static func split(_ text: String, firstNumber: Int = 1) -> [Line] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            Line(number: firstNumber + $0.offset, text: String($0.element))
+        }
+    }
+}
+

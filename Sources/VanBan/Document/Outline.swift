@@ -1,0 +1,144 @@
+/// Turns body lines into passages, each under its heading path.
+///
+/// Markers rank from the outermost: "I." (0), "1." (1), "1.1." (2), "1-" or "1)" (3), "a)" (4),
+/// "-" (5), "+" (6). A marked paragraph is a heading when it reads like one (see
+/// ``isHeading(_:next:)``); otherwise it is a list item, a passage of its own. A paragraph cut
+/// by a page break (no closing punctuation, next one starting in lower case) is joined again.
+struct Outline {
+    struct Marker: Equatable {
+        let rank: Int
+        /// Length of the marker and the space after it, in characters.
+        let length: Int
+    }
+
+    private struct Paragraph {
+        var text: String
+        var plain: String
+        let line: Int
+        var marker: Marker?
+    }
+
+    static func passages(from lines: ArraySlice<Line>) -> [Passage] {
+        let paragraphs = joinPageBreaks(split(lines))
+        var path: [Heading] = []
+        var passages: [Passage] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            let next = index + 1 < paragraphs.count ? paragraphs[index + 1] : nil
+            if let marker = paragraph.marker {
+                path.removeAll { $0.rank >= marker.rank }
+                if isHeading(paragraph, next: next) {
+                    path.append(Heading(text: paragraph.plain, rank: marker.rank))
+                    continue
+                }
+            }
+            passages.append(Passage(path: path, text: paragraph.text, line: paragraph.line))
+        }
+        return passages
+    }
+
+    /// Blocks of non-blank lines; inside a block, every marked line starts a paragraph.
+    private static func split(_ lines: ArraySlice<Line>) -> [Paragraph] {
+        var paragraphs: [Paragraph] = []
+        var previousBlank = true
+        for line in lines {
+            defer { previousBlank = line.isBlank }
+            if line.isBlank { continue }
+            let marker = marker(of: line.plain)
+            if previousBlank || marker != nil || paragraphs.isEmpty {
+                paragraphs.append(Paragraph(text: line.text, plain: line.plain, line: line.number, marker: marker))
+            } else {
+                paragraphs[paragraphs.count - 1].text += " " + line.text
+                paragraphs[paragraphs.count - 1].plain += " " + line.plain
+            }
+        }
+        return paragraphs
+    }
+
+    private static func joinPageBreaks(_ paragraphs: [Paragraph]) -> [Paragraph] {
+        var joined: [Paragraph] = []
+        for paragraph in paragraphs {
+            if let last = joined.last, paragraph.marker == nil, isCut(last.plain),
+               paragraph.plain.first?.isLowercase == true {
+                joined[joined.count - 1].text += " " + paragraph.text
+                joined[joined.count - 1].plain += " " + paragraph.plain
+            } else {
+                joined.append(paragraph)
+            }
+        }
+        return joined
+    }
+
+    private static func isCut(_ text: String) -> Bool {
+        guard let last = text.last else { return false }
+        return last.isLetter || last == ","
+    }
+
+    /// Roman numerals always head a part. Other markers head a section when the text is short,
+    /// one sentence, and followed by something other than a sibling item; from "1-" down, also
+    /// without semicolons, and a dash or plus only when it ends with a colon ("- Nhiệm vụ:").
+    private static func isHeading(_ paragraph: Paragraph, next: Paragraph?) -> Bool {
+        guard let marker = paragraph.marker else { return false }
+        if marker.rank == 0 { return true }
+        guard let next, next.marker?.rank != marker.rank else { return false }
+        let text = paragraph.plain.dropFirst(marker.length)
+        if marker.rank >= 5 { return text.hasSuffix(":") && text.count <= 120 }
+        if marker.rank >= 3 && text.contains(";") { return false }
+        return text.count <= 300 && !hasSentenceBreak(text)
+    }
+
+    private static func hasSentenceBreak(_ text: Substring) -> Bool {
+        var previous: Character = " "
+        var beforePrevious: Character = " "
+        for character in text {
+            if beforePrevious == ".", previous == " ", character.isUppercase { return true }
+            beforePrevious = previous
+            previous = character
+        }
+        return false
+    }
+
+    /// The outline marker that starts `text`, if any.
+    static func marker(of text: String) -> Marker? {
+        let characters = Array(text.prefix(12))
+        guard let first = characters.first else { return nil }
+        if "-–—•".contains(first) { return bullet(rank: 5, characters) }
+        if first == "+" { return bullet(rank: 6, characters) }
+        if first.isNumber { return numbered(characters) }
+        if "IVX".contains(first) { return roman(characters) }
+        if first.isLowercase, characters.count > 2, ")".contains(characters[1]), characters[2] == " " {
+            return Marker(rank: 4, length: 3)
+        }
+        return nil
+    }
+
+    private static func bullet(rank: Int, _ characters: [Character]) -> Marker? {
+        guard characters.count > 1 else { return nil }
+        if characters[1] == " " { return Marker(rank: rank, length: 2) }
+        return characters[1].isLetter ? Marker(rank: rank, length: 1) : nil
+    }
+
+    private static func numbered(_ characters: [Character]) -> Marker? {
+        var index = 0
+        var dots = 0
+        while index < characters.count, characters[index].isNumber || characters[index] == "." {
+            if characters[index] == "." { dots += 1 }
+            index += 1
+        }
+        guard index < characters.count, index <= 8 else { return nil }
+        let digitsOnly = dots == 0
+        if digitsOnly, "-)".contains(characters[index]) {
+            let spaced = index + 1 < characters.count && characters[index + 1] == " "
+            return Marker(rank: 3, length: index + (spaced ? 2 : 1))
+        }
+        guard characters[index] == " ", characters[index - 1] == "." || dots >= 1 else { return nil }
+        return Marker(rank: dots > 1 || characters[index - 1] != "." ? 2 : 1, length: index + 1)
+    }
+
+    private static func roman(_ characters: [Character]) -> Marker? {
+        var index = 0
+        while index < characters.count, "IVX".contains(characters[index]) { index += 1 }
+        guard index <= 5, index + 1 < characters.count, ".-)".contains(characters[index]),
+              characters[index + 1] == " " else { return nil }
+        return Marker(rank: 0, length: index + 2)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import GRDB
+
+/// A document's metadata as stored, for listings and `show`.
+public struct DocumentSummary: Codable, Sendable, Equatable {
+    public let id: Int64
+    public let number: String?
+    public let typeCode: String?
+    public let type: String?
+    public let issuer: String?
+    public let parentIssuer: String?
+    public let place: String?
+    public let date: String?
+    public let title: String?
+    public let signer: String?
+    public let signerRole: String?
+    public let recipients: [String]
+    public let province: String?
+    public let source: String?
+    public let file: String
+    public let encoding: String
+    /// Header fields the parser could not find.
+    public let missing: [String]
+
+    init(row: Row) {
+        id = row["id"]
+        number = row["symbol"]
+        typeCode = row["type_code"]
+        type = row["type_name"]
+        issuer = row["issuer"]
+        parentIssuer = row["parent_issuer"]
+        place = row["place"]
+        date = row["date"]
+        title = row["title"]
+        signer = row["signer"]
+        signerRole = row["signer_role"]
+        let recipientsJSON: String = row["recipients"]
+        recipients = (try? JSONDecoder().decode([String].self, from: Data(recipientsJSON.utf8))) ?? []
+        province = row["province"]
+        source = row["source"]
+        file = row["path"]
+        encoding = row["encoding"]
+        let missingList: String = row["missing"]
+        missing = missingList.split(separator: ",").map(String.init)
+    }
+
+    var hit: SearchHit {
+        SearchHit(number: number, type: type, issuer: issuer, date: date, title: title, file: file, section: "",
+                  line: 1, snippet: Snippet(marked: title ?? ""), numberMatch: true)
+    }
+}
+
+/// A document with its body, passage by passage under its headings.
+public struct DocumentView: Codable, Sendable {
+    public struct Paragraph: Codable, Sendable, Equatable {
+        public let section: String
+        public let line: Int
+        public let text: String
+    }
+
+    public let document: DocumentSummary
+    public let paragraphs: [Paragraph]
+}
+
+extension Archive {
+    /// The documents a number names; several when the number is partial or not unique.
+    public func documents(numbered text: String) throws -> [DocumentSummary] {
+        guard let reference = NumberReference.parse(text, rules: rules) else {
+            throw VanBanError.badQuery("\"\(text)\" is not a document number (forms: 25-NQ/TW, 25/NQ-TW, nq 25, 18/2000/CT-TTg).")
+        }
+        return try read { try documents(numbered: reference, filter: SearchFilter(), db: $0) }
+    }
+
+    /// The one document a number names, with its body.
+    public func document(numbered text: String) throws -> DocumentView {
+        let found = try documents(numbered: text)
+        guard let only = found.first else { throw VanBanError.notFound("No document numbered \(text) in the archive.") }
+        guard found.count == 1 else {
+            let list = found.map { "\($0.number ?? "?") (\($0.date ?? "no date"), \($0.file))" }.joined(separator: "; ")
+            throw VanBanError.notFound("\(text) names \(found.count) documents: \(list). Give the full number with its issuer.")
+        }
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT heading, line, body FROM passages WHERE document_id = ? AND ordinal > 0 ORDER BY ordinal
+                """, arguments: [only.id])
+            let paragraphs = rows.map { DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"]) }
+            return DocumentView(document: only, paragraphs: paragraphs)
+        }
+    }
+
+    func documents(numbered reference: NumberReference, filter: SearchFilter, db: Database) throws -> [DocumentSummary] {
+        var sql = "SELECT d.* FROM documents d WHERE num_key = ? AND type_key = ?"
+        var arguments: StatementArguments = [reference.number, VietText.key(reference.typeCode)]
+        if let issuer = reference.issuer {
+            sql += " AND issuer_key = ?"
+            arguments += [VietText.key(issuer)]
+        }
+        if let year = reference.year {
+            sql += " AND (number_year = ? OR year = ?)"
+            arguments += [year, year]
+        }
+        sql += filter.sql + " ORDER BY date"
+        return try Row.fetchAll(db, sql: sql, arguments: arguments + filter.arguments)
+            .map(DocumentSummary.init(row:))
+    }
+}
+
+extension SearchFilter {
+    init() {}
+}

@@ -1,0 +1,61 @@
+/// A document number as a user may type it: whole ("25-NQ/TW", "25/NQ-TW", "84 - CV/ĐU",
+/// "Nghị quyết số 25-NQ/TW") or partial ("nq 25", "NQ25", "25 nq", "nghị quyết 25").
+public struct NumberReference: Sendable, Equatable {
+    public let number: String
+    public let typeCode: String
+    public let issuer: String?
+    public let year: Int?
+
+    /// The symbol as far as it is known: "25-NQ/TW", or "NQ 25" without an issuer.
+    public var display: String {
+        guard let issuer else { return "\(typeCode) \(number)" }
+        return DocumentNumber(number: number, year: year, type: typeCode, issuer: issuer, isParty: year == nil).symbol
+    }
+
+    init(_ number: DocumentNumber) {
+        self.number = number.numberKey
+        typeCode = number.type
+        issuer = number.issuer
+        year = number.year
+    }
+
+    init(number: String, typeCode: String) {
+        self.number = String(number.drop { $0 == "0" })
+        self.typeCode = typeCode
+        issuer = nil
+        year = nil
+    }
+
+    /// Reads `text` as a number reference, or nil when it is something else.
+    public static func parse(_ text: String, rules: RuleSet) -> NumberReference? {
+        let text = VietText.nfc(text).trimmingCharacters(in: .whitespaces)
+        let scanner = NumberScanner(rules: rules)
+        if let whole = scanner.number(exactly: text) { return NumberReference(whole) }
+        if let named = withoutTypeName(text, rules: rules), let whole = scanner.number(exactly: named) {
+            return NumberReference(whole)
+        }
+        return partial(text, rules: rules)
+    }
+
+    /// "Nghị quyết số 25-NQ/TW" → "25-NQ/TW".
+    private static func withoutTypeName(_ text: String, rules: RuleSet) -> String? {
+        guard let type = rules.types.entry(startingText: text) else { return nil }
+        var words = text.split(separator: " ").dropFirst(type.name.split(separator: " ").count)
+        if let first = words.first, VietText.key(String(first)) == "so" { words = words.dropFirst() }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
+    private nonisolated(unsafe) static let typeThenNumber = #/^([a-z ]+?)\s*(?:so\s*)?(\d{1,6})$/#
+    private nonisolated(unsafe) static let numberThenType = #/^(\d{1,6})\s*([a-z]+)$/#
+
+    private static func partial(_ text: String, rules: RuleSet) -> NumberReference? {
+        let key = VietText.foldPreservingOffsets(text.lowercased())
+        if let match = key.wholeMatch(of: typeThenNumber), let type = rules.types.entry(for: String(match.1)) {
+            return NumberReference(number: String(match.2), typeCode: type.code)
+        }
+        if let match = key.wholeMatch(of: numberThenType), let type = rules.types.entry(for: String(match.2)) {
+            return NumberReference(number: String(match.1), typeCode: type.code)
+        }
+        return nil
+    }
+}

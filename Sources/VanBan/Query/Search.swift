@@ -1,0 +1,129 @@
+import GRDB
+
+/// What to search for, and how to filter and order the hits.
+public struct SearchRequest: Sendable {
+    public enum Order: String, Sendable, CaseIterable { case relevance, date }
+
+    public var query: String
+    /// A type code or name ("NQ", "nghị quyết").
+    public var type: String?
+    /// An issuer code or a part of its name ("TW", "dang uy khoi").
+    public var issuer: String?
+    public var fromYear: Int?
+    public var toYear: Int?
+    public var limit = 10
+    public var offset = 0
+    public var order = Order.relevance
+
+    public static let maxLimit = 100
+
+    public init(query: String, type: String? = nil, issuer: String? = nil, fromYear: Int? = nil,
+                toYear: Int? = nil, limit: Int = 10, offset: Int = 0, order: Order = .relevance) {
+        self.query = query
+        self.type = type
+        self.issuer = issuer
+        self.fromYear = fromYear
+        self.toYear = toYear
+        self.limit = limit
+        self.offset = offset
+        self.order = order
+    }
+}
+
+/// One hit: a passage of a document, or (for a number query) the document itself.
+public struct SearchHit: Codable, Sendable, Equatable {
+    public let number: String?
+    public let type: String?
+    public let issuer: String?
+    public let date: String?
+    public let title: String?
+    public let file: String
+    /// The heading path of the passage (" › " between levels); empty for the document header.
+    public let section: String
+    public let line: Int
+    public let snippet: Snippet
+    /// True when the document was put first because the query is its number.
+    public let numberMatch: Bool
+}
+
+public struct SearchResults: Codable, Sendable {
+    public let query: String
+    /// How the query was read: the FTS5 expression, and the number it names, if any.
+    public let interpretedAs: String
+    public let total: Int
+    public let hits: [SearchHit]
+    /// The offset of the next page, when there is one.
+    public let nextOffset: Int?
+}
+
+extension Archive {
+    /// Full-text search over the passages, with the document a number query names first.
+    public func search(_ request: SearchRequest) throws -> SearchResults {
+        let parsed = try QueryParser(rules: rules).parse(request.query)
+        let filter = try SearchFilter(request, rules: rules)
+        let limit = min(max(request.limit, 1), SearchRequest.maxLimit)
+        let offset = max(request.offset, 0)
+        return try read { db in
+            var numbered: [SearchHit] = []
+            if let number = parsed.number, offset == 0 {
+                numbered = try documents(numbered: number, filter: filter, db: db).map(\.hit)
+            }
+            let total = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+                JOIN documents d ON d.id = p.document_id
+                WHERE passages_fts MATCH ? \(filter.sql)
+                """, arguments: [parsed.expression] + filter.arguments) ?? 0
+            let order = request.order == .date ? "d.date DESC, score" : "score"
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line,
+                    snippet(passages_fts, -1, char(2), char(3), '…', 28) AS marked,
+                    bm25(passages_fts, 10.0, 4.0, 1.0) AS score
+                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+                JOIN documents d ON d.id = p.document_id
+                WHERE passages_fts MATCH ? \(filter.sql)
+                ORDER BY \(order) LIMIT ? OFFSET ?
+                """, arguments: [parsed.expression] + filter.arguments + [limit, offset])
+            let hits = rows.map { row in
+                SearchHit(number: row["symbol"], type: row["type_name"], issuer: row["issuer"], date: row["date"],
+                          title: row["title"], file: row["path"], section: row["heading"], line: row["line"],
+                          snippet: Snippet(marked: row["marked"]), numberMatch: false)
+            }
+            let next = offset + limit < total ? offset + limit : nil
+            let reading = parsed.number.map { "number \($0.display); text \(parsed.expression)" } ?? parsed.expression
+            return SearchResults(query: request.query, interpretedAs: reading, total: total + numbered.count,
+                                 hits: numbered + hits, nextOffset: next)
+        }
+    }
+}
+
+/// The SQL conditions for a request's type, issuer and year filters.
+struct SearchFilter {
+    var sql = ""
+    var arguments = StatementArguments()
+
+    init(_ request: SearchRequest, rules: RuleSet) throws {
+        if let type = request.type?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
+            guard let entry = rules.types.entry(for: type) else {
+                throw VanBanError.badQuery("Unknown document type \"\(type)\": use a code such as NQ, KH, CTr, CV or a name such as \"nghị quyết\".")
+            }
+            sql += " AND d.type_code = ?"
+            arguments += [entry.code]
+        }
+        if let issuer = request.issuer?.trimmingCharacters(in: .whitespaces), !issuer.isEmpty {
+            let code = rules.issuers.entry(for: issuer)?.code ?? issuer
+            sql += " AND (d.issuer_key = ? OR instr(d.issuer_name_key, ?) > 0)"
+            arguments += [VietText.key(code), VietText.key(issuer)]
+        }
+        if let from = request.fromYear {
+            sql += " AND d.year >= ?"
+            arguments += [from]
+        }
+        if let to = request.toYear {
+            sql += " AND d.year <= ?"
+            arguments += [to]
+        }
+        if let from = request.fromYear, let to = request.toYear, from > to {
+            throw VanBanError.badQuery("The year range \(from)–\(to) is empty: --from must not be after --to.")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// The issuing bodies of `indexer/issuers.tsv`: code, name, and whether the body is a Party or
+/// a State one (which decides how its numbers are written).
+public struct Issuers: Sendable {
+    public struct Entry: Sendable, Hashable {
+        public let code: String
+        public let name: String
+        public let isParty: Bool
+    }
+
+    private var exactAliases: [String: Entry] = [:]
+    private var byKey: [String: Entry] = [:]
+
+    init(table: RuleTable) {
+        for row in table.rows where row.count >= 3 {
+            let entry = Entry(code: row[0], name: row[1], isParty: row[2] == "party")
+            let alternatives = row.count > 3 ? RuleTable.list(row[3]) : []
+            for spelling in [row[0], row[1]] + alternatives {
+                let exact = VietText.nfc(spelling).uppercased()
+                exactAliases[exact] = exactAliases[exact] ?? entry
+                // A marked alternative code stays exact: "TƯ" folds to "tu", which is TU.
+                let isAlternativeCode = spelling != row[0] && !spelling.contains(" ") && spelling == exact
+                if isAlternativeCode && VietText.hasMarks(spelling) { continue }
+                let key = VietText.key(spelling)
+                byKey[key] = byKey[key] ?? entry
+            }
+        }
+    }
+
+    /// The body a code or name stands for: exact spelling first, then ignoring case and marks.
+    public func entry(for codeOrName: String) -> Entry? {
+        exactAliases[VietText.nfc(codeOrName).uppercased()] ?? byKey[VietText.key(codeOrName)]
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The indexer's editable rule data, read from the `indexer/` folder: abbreviations, cue
+/// phrases and aliases are data, so they can be corrected without touching code.
+public struct RuleSet: Sendable {
+    public let types: DocumentTypes
+    public let issuers: Issuers
+    public let casing: Casing
+    /// A digest of the rule files: an archive built with other rules is re-indexed in full.
+    public let fingerprint: String
+
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv"]
+
+    public init(directory: URL) throws {
+        var tables: [String: RuleTable] = [:]
+        var digest = ContentHash()
+        for name in Self.fileNames {
+            let url = directory.appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw VanBanError.rules("missing rule file \(url.path)")
+            }
+            digest.update(Array(data))
+            tables[name] = RuleTable(text: String(decoding: data, as: UTF8.self))
+        }
+        types = DocumentTypes(table: tables["types.tsv"]!)
+        issuers = Issuers(table: tables["issuers.tsv"]!)
+        casing = Casing(table: tables["casing.tsv"]!)
+        fingerprint = digest.hex
+    }
+
+    /// The rule folder to use: `$VANBAN_RULES`, else `./indexer`, else the `indexer/` folder of
+    /// the checkout this binary was built from.
+    public static func defaultDirectory() -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["VANBAN_RULES"] { return URL(fileURLWithPath: path) }
+        let local = URL(fileURLWithPath: "indexer")
+        if FileManager.default.fileExists(atPath: local.appendingPathComponent("types.tsv").path) {
+            return local
+        }
+        return URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("indexer")
+    }
+
+    public static func loadDefault() throws -> RuleSet {
+        try RuleSet(directory: defaultDirectory())
+    }
+}

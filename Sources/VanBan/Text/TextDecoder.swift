@@ -1,0 +1,103 @@
+/// Turns a corpus file's bytes into clean NFC text, or says why it cannot.
+///
+/// UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read;
+/// CRLF and CR line ends become LF; control characters other than tab and newline are dropped.
+public enum TextDecoder {
+    public struct Decoded: Sendable {
+        public let text: String
+        /// The encoding the bytes were read as ("UTF-8", "UTF-16LE", ...).
+        public let encoding: String
+    }
+
+    public enum Failure: Error, CustomStringConvertible, Equatable {
+        case empty
+        case binary
+        case invalidUTF8(offset: Int)
+
+        public var description: String {
+            switch self {
+            case .empty: return "empty file"
+            case .binary: return "binary content, not text"
+            case .invalidUTF8(let offset): return "not valid UTF-8 (first bad byte at offset \(offset))"
+            }
+        }
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(Failure) -> Decoded {
+        guard !bytes.isEmpty else { throw .empty }
+        let raw: String
+        let encoding: String
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = bytes[0] == 0xFF
+            raw = utf16(bytes.dropFirst(2), littleEndian: littleEndian)
+            encoding = littleEndian ? "UTF-16LE" : "UTF-16BE"
+        } else {
+            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            if looksBinary(body) { throw .binary }
+            guard let text = String(validating: body, as: UTF8.self) else {
+                throw .invalidUTF8(offset: firstInvalidUTF8(body))
+            }
+            raw = text
+            encoding = "UTF-8"
+        }
+        let cleaned = clean(raw)
+        guard cleaned.contains(where: { !$0.isWhitespace }) else { throw .empty }
+        return Decoded(text: VietText.nfc(cleaned), encoding: encoding)
+    }
+
+    /// Line ends to LF; control characters other than tab and newline dropped.
+    static func clean(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in text.unicodeScalars {
+            defer { previousCR = scalar == "\r" }
+            switch scalar.value {
+            case 0x0D: scalars.append("\n")
+            case 0x0A: if !previousCR { scalars.append(scalar) }
+            case 0x09: scalars.append(scalar)
+            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0xFEFF: continue
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Many NUL bytes, or control bytes in the first kilobytes, mean this is not a text file.
+    static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let head = bytes.prefix(4096)
+        let controls = head.filter { $0 < 0x09 || ($0 > 0x0D && $0 < 0x20) }.count
+        return controls > max(8, head.count / 50)
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let a = UInt16(bytes[index]), b = UInt16(bytes[index + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var low = 0, high = bytes.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if String(validating: bytes[..<middle], as: UTF8.self) != nil || isCutInCharacter(bytes, at: middle) {
+                low = middle
+            } else {
+                high = middle
+            }
+        }
+        return low
+    }
+
+    private static func isCutInCharacter(_ bytes: [UInt8], at end: Int) -> Bool {
+        var start = end
+        while start > 0, end - start < 4, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+        guard start > 0 else { return false }
+        return String(validating: bytes[..<(start - 1)], as: UTF8.self) != nil && bytes[start - 1] >= 0xC0
+    }
+}

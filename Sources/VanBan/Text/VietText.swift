@@ -1,0 +1,59 @@
+import CVietText
+
+/// Vietnamese text normalisation, done by ICU through the `CVietText` shim.
+///
+/// Three forms matter: the *NFC* text (what is stored and shown: composed, with the look-alike
+/// eth Ð mapped to Đ), the *exact* form of a word (lower case, one canonical tone placement),
+/// and the *folded* form (no marks at all, đ → d), which is what unaccented queries match.
+public enum VietText {
+    /// The text composed to NFC, with Ð/ð (Icelandic eth, common in converted text) read as Đ/đ.
+    public static func nfc(_ text: String) -> String {
+        let units = Array(text.utf16)
+        if units.isEmpty { return text }
+        var capacity = units.count + units.count / 4 + 8
+        while true {
+            var out = [UInt16](repeating: 0, count: capacity)
+            let needed = vv_nfc(units, Int32(units.count), &out, Int32(capacity))
+            if needed < 0 { return text }
+            if Int(needed) <= capacity { return String(decoding: out[..<Int(needed)], as: UTF16.self) }
+            capacity = Int(needed)
+        }
+    }
+
+    /// Folds NFC text character by character: lower case, no marks, đ → d. The result has as
+    /// many UTF-16 units as the input, so a match found in folded text has the same offsets in
+    /// the original.
+    public static func foldPreservingOffsets(_ text: String) -> String {
+        let units = Array(text.utf16)
+        var out = [UInt16](repeating: 0, count: units.count)
+        vv_fold_units(units, Int32(units.count), &out)
+        return String(decoding: out, as: UTF16.self)
+    }
+
+    /// A comparison key for names and phrases: NFC, folded, single-spaced.
+    public static func key(_ text: String) -> String {
+        foldPreservingOffsets(nfc(text))
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .joined(separator: " ")
+    }
+
+    /// The exact and folded index forms of one word, as the search index stores them.
+    public static func wordForms(_ word: String) -> (exact: String, folded: String) {
+        var exact = [CChar](repeating: 0, count: 512)
+        var folded = [CChar](repeating: 0, count: 512)
+        let length = Int32(word.utf8.count)
+        let status = word.withCString { vv_word_forms($0, length, &exact, 512, &folded, 512) }
+        guard status == 0 else { return (word.lowercased(), word.lowercased()) }
+        return (string(exact), string(folded))
+    }
+
+    private static func string(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// True when the text carries any Vietnamese mark (tone, vowel mark or đ): such a query
+    /// term is matched exactly, an unmarked one against folded forms.
+    public static func hasMarks(_ text: String) -> Bool {
+        foldPreservingOffsets(nfc(text)) != nfc(text).lowercased()
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+import VanBan
+
+@main
+struct VanBanCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vanban",
+        abstract: "Full-text search and citation archive for Vietnamese Party and State documents.",
+        version: "0.1.0",
+        subcommands: [IndexCommand.self, SearchCommand.self, ShowCommand.self]
+    )
+}
