@@ -51,7 +51,8 @@ let package = Package(
         ),
         .testTarget(
             name: "VanBanTests",
-            dependencies: ["VanBan", "VanBanServer"]
+            dependencies: ["VanBan", "VanBanServer", "vanban"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

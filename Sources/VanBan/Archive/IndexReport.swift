@@ -3,11 +3,21 @@ public struct IndexReport: Sendable, Codable {
     public struct Failure: Sendable, Codable, Equatable {
         public let path: String
         public let reason: String
+
+        public init(path: String, reason: String) {
+            self.path = path
+            self.reason = reason
+        }
     }
 
     public struct Incomplete: Sendable, Codable, Equatable {
         public let path: String
         public let missing: [String]
+
+        public init(path: String, missing: [String]) {
+            self.path = path
+            self.missing = missing
+        }
     }
 
     public var added: [String] = []

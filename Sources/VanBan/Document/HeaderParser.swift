@@ -50,13 +50,13 @@ struct HeaderParser {
             if !rest.isEmpty { state.metadata.recipients.append(Self.listItemText(rest)) }
             return true
         }
+        if state.collectingTitle {
+            state.titleLines.append(line.plain)
+            return true
+        }
         if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
             state.titleLines = [Self.afterPrefix(line.plain, length: line.folded.hasPrefix("v/v") ? 3 : 7)]
             state.collectingTitle = true
-            return true
-        }
-        if state.collectingTitle {
-            state.titleLines.append(line.plain)
             return true
         }
         if line.isUpperCase && Outline.marker(of: line.plain) == nil {
@@ -66,14 +66,13 @@ struct HeaderParser {
         return false
     }
 
+    private nonisolated(unsafe) static let numberLine = #/^so\s*[:.]?\s*\d/#
+
+    /// "Số: 84 - CV/ĐU", "Số 164-KH/TU" (not "SỞ TƯ PHÁP", which folds to "so tu phap").
     private func readNumber(_ line: Line, into state: inout State) -> Bool {
-        let folded = line.folded
-        guard folded.hasPrefix("so"), folded.count > 2 else { return false }
-        let next = folded[folded.index(folded.startIndex, offsetBy: 2)]
-        guard next == ":" || next == " " || next == "." else { return false }
-        let rest = Self.afterPrefix(line.plain, length: 3).drop { $0 == ":" || $0 == " " }
-        state.metadata.number = state.metadata.number
-            ?? NumberScanner(rules: rules).matches(in: String(rest)).first?.number
+        guard line.folded.prefixMatch(of: Self.numberLine) != nil else { return false }
+        let rest = String(line.plain.dropFirst(2).drop { $0 == ":" || $0 == "." || $0 == " " })
+        state.metadata.number = state.metadata.number ?? NumberScanner(rules: rules).matches(in: rest).first?.number
         return true
     }
 

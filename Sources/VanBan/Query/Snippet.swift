@@ -18,20 +18,27 @@ public struct Snippet: Codable, Sendable, Equatable {
         for scalar in marked.unicodeScalars {
             switch Character(scalar) {
             case Self.open: start = count
-            case Self.close:
-                // "[Dân] [vận] [khéo]" reads better as one mark over the phrase.
-                if let last = highlights.last, last[1] + 1 == start, text.unicodeScalars.last == " " {
-                    highlights[highlights.count - 1][1] = count
-                } else {
-                    highlights.append([start, count])
-                }
+            case Self.close: highlights.append([start, count])
             default:
                 text.unicodeScalars.append(scalar)
                 count += 1
             }
         }
         self.text = text
-        self.highlights = highlights
+        self.highlights = Self.joiningPhrases(highlights, in: Array(text.unicodeScalars))
+    }
+
+    /// "[Dân] [vận] [khéo]" reads better as one mark over the phrase.
+    private static func joiningPhrases(_ highlights: [[Int]], in scalars: [Unicode.Scalar]) -> [[Int]] {
+        var joined: [[Int]] = []
+        for range in highlights {
+            if let last = joined.last, last[1] + 1 == range[0], scalars[last[1]] == " " {
+                joined[joined.count - 1][1] = range[1]
+            } else {
+                joined.append(range)
+            }
+        }
+        return joined
     }
 
     /// The text with each highlight wrapped in `before` and `after`.

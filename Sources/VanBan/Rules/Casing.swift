@@ -1,28 +1,32 @@
 /// Writes an upper-case header line in ordinary case, by the rules of `indexer/casing.tsv`.
 public struct Casing: Sendable {
-    private let entries: [(words: [String], capitaliseNext: Bool)]
+    enum Following: String { case none = "", next, rest }
+
+    private let entries: [(words: [String], following: Following)]
 
     init(table: RuleTable) {
         entries = table.rows.compactMap { row in
             guard let phrase = row.first, !phrase.isEmpty else { return nil }
-            return (phrase.split(separator: " ").map(String.init), row.count > 1 && row[1] == "next")
+            let following = row.count > 1 ? Following(rawValue: row[1]) ?? .none : .none
+            return (phrase.split(separator: " ").map(String.init), following)
         }.sorted { $0.words.count > $1.words.count }
     }
 
     public func ordinaryCase(_ line: String) -> String {
         var words = line.lowercased().split(separator: " ").map(String.init)
         var index = 0
-        var capitaliseNext = true
+        var following = Following.none
         while index < words.count {
-            if capitaliseNext { words[index] = capitalised(words[index]) }
-            capitaliseNext = false
             if let entry = entries.first(where: { matches($0.words, at: index, in: words) }) {
                 for (offset, word) in entry.words.enumerated() { words[index + offset] = word }
+                if index == 0 || following != .none { words[index] = capitalised(words[index]) }
                 index += entry.words.count
-                capitaliseNext = entry.capitaliseNext
-            } else {
-                index += 1
+                following = entry.following == .none && following == .rest ? .rest : entry.following
+                continue
             }
+            if index == 0 || following != .none { words[index] = capitalised(words[index]) }
+            if following == .next { following = .none }
+            index += 1
         }
         return words.joined(separator: " ")
     }

@@ -81,23 +81,16 @@ public enum TextDecoder {
         return String(decoding: units, as: UTF16.self)
     }
 
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
     private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
-        var low = 0, high = bytes.count
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if String(validating: bytes[..<middle], as: UTF8.self) != nil || isCutInCharacter(bytes, at: middle) {
-                low = middle
-            } else {
-                high = middle
-            }
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >> 5 == 0x6 ? 2 : lead >> 4 == 0xE ? 3 : lead >> 3 == 0x1E ? 4 : 0
+            guard length > 0, index + length <= bytes.count,
+                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else { return index }
+            index += length
         }
-        return low
-    }
-
-    private static func isCutInCharacter(_ bytes: [UInt8], at end: Int) -> Bool {
-        var start = end
-        while start > 0, end - start < 4, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
-        guard start > 0 else { return false }
-        return String(validating: bytes[..<(start - 1)], as: UTF8.self) != nil && bytes[start - 1] >= 0xC0
+        return index
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import VanBan
+import XCTest
+
+/// Paths and helpers shared by the tests: the repository, its corpus and rules, temporary
+/// folders, archives built from real files, and the `vanban` executable.
+enum Support {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let corpus = repository.appendingPathComponent("corpus")
+    static let fixtures = repository.appendingPathComponent("Tests/VanBanTests/Fixtures")
+    static let rules = try! RuleSet(directory: repository.appendingPathComponent("indexer"))
+
+    /// The `vanban` built beside the test bundle (swift test builds it: the tests depend on it).
+    static let executable: URL = {
+        let testBinary = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).resolvingSymlinksInPath()
+        let beside = testBinary.deletingLastPathComponent().appendingPathComponent("vanban")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return repository.appendingPathComponent(".build/debug/vanban")
+    }()
+
+    static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vanban-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A copy of `corpus/` (and optionally the fixtures) in a new folder.
+    static func corpusCopy(withFixtures: Bool = false) throws -> URL {
+        let folder = try temporaryDirectory().appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: corpus, to: folder)
+        if withFixtures {
+            for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.path) where name.hasSuffix(".txt") {
+                try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name),
+                                                 to: folder.appendingPathComponent(name))
+            }
+        }
+        return folder
+    }
+
+    /// Indexes `folder` into a new archive beside it and opens it.
+    static func archive(of folder: URL) throws -> (Archive, IndexReport) {
+        let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
+        let report = try Indexer(archivePath: path, corpus: Corpus(root: folder), rules: rules).run()
+        return (try Archive(path: path, rules: rules), report)
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs the real `vanban` executable.
+    @discardableResult
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env["VANBAN_RULES"] = repository.appendingPathComponent("indexer").path
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
