@@ -488,14 +488,14 @@ class Doc:
 
     def block(self, budget, numbered=None):
         """Paragraphs, "- "/"+ " bullets and a) b) items until `budget` more bytes are written."""
-        r, end = self.r, self.size + budget
+        r, end = self.r, self.size + budget - 150
         while True:
             x = r.random()
             if x < 0.6:
                 self.emit(self.paragraph(), "")
             elif x < 0.85:
                 mark = "-" if r.random() < 0.75 else "+"
-                for _ in range(r.randint(2, 5)):
+                for _ in range(r.randint(2, 4)):
                     self.emit(f"{mark} {self.local(r.choice(SEED['bullets']))}{r.choice([';', '.', ''])}", "")
             else:
                 for k in range(r.randint(2, 4)):
@@ -519,24 +519,26 @@ class Doc:
         return [(None, 1.0, None)]  # CT, KL, TB: numbered points only
 
     def body_sections(self, budget):
-        r = self.r
-        for si, (title, share, subs) in enumerate(self.section_list()):
+        r, secs = self.r, self.section_list()
+        if budget < 3000:  # short document: its main part only
+            secs = [(None, 1.0, None)]
+        for si, (title, share, subs) in enumerate(secs):
             if title:
                 self.emit(f"{'I II III IV V'.split()[si]}. {title}", "")
-            b = budget * share
+            end = self.size + budget * share
             if subs is None:  # free-form numbered subsections with seed headings
-                k, end = 0, self.size + b
-                while self.size < end or k == 0:
+                k = 0
+                while self.size < end - 200 or k == 0:
                     k += 1
                     self.emit(f"{k}. {self.local(r.choice(SEED['headings']))}", "")
-                    self.block(r.uniform(0.3, 1.0) * max(b / 3, 400))
+                    self.block(min(end - self.size, r.uniform(0.1, 0.4) * budget * share + 300))
             elif subs:
                 for k, s in enumerate(subs, 1):
                     self.emit(f"{k}. {s}", "")
-                    self.block(b / len(subs))
+                    self.block((end - self.size) / (len(subs) - k + 1))
             else:
                 sep = r.choice([". ", "- "])
-                k, end = 0, self.size + b
+                k = 0
                 while self.size < end or k == 0:
                     k += 1
                     self.emit(f"{k}{sep}{self.actor()} {self.local(r.choice(SEED['tails']))}.", "")
@@ -560,17 +562,40 @@ class Doc:
         else:
             self.emit(f"{u['short']} quy định như sau:", "", "Điều 1. Phạm vi, đối tượng điều chỉnh", "",
                       f"Quy định này quy định về {m['subject']}.", "")
-        k, end = 1, self.size + budget * 0.8
+        k, end = 1, self.size + budget - 350
         while self.size < end:
             k += 1
             self.emit(f"Điều {k}. {self.local(r.choice(SEED['headings']))}", "")
-            self.block(r.uniform(200, 1200))
+            self.block(min(end - self.size, r.uniform(300, 1500)))
         last = f"Điều {k + 1}. {TYPE_NAMES[m['type']]} này có hiệu lực kể từ ngày ký"
         if m["amend"] and m["amend"][1] in ("replaces", "repeals"):
             last += " và " + self.verb_cite(*m["amend"])
         self.emit(last + ".", "")
         who = "Chánh Văn phòng, Giám đốc các sở, ban, ngành" if state else "Các cấp ủy, tổ chức đảng, các ban, Văn phòng"
         self.emit(f"Điều {k + 2}. {who} và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành {TYPE_NAMES[m['type']].lower()} này./.", "")
+
+    def signature(self):
+        """Receivers ("Nơi nhận") and signature block."""
+        r, m, u, t = self.r, self.m, self.u, self.m["type"]
+        state = u["sector"] == "state"
+        rec = ["Như trên;", f"{u['sup']} (b/c);", "Các đồng chí cấp ủy viên;", f"Các ban, Văn phòng {u.get('cm', u['short'])};",
+               "Các chi bộ, đảng bộ cơ sở;"] if not state else \
+              ["Như Điều 3;" if t == "QĐ" else "Như trên;", "Văn phòng Chính phủ;", "Bộ Tư pháp (Cục Kiểm tra VBQPPL);",
+               "Thường trực Tỉnh ủy;", "Thường trực HĐND tỉnh;", "Chủ tịch, các PCT UBND tỉnh;"]
+        tail = ["Nơi nhận:", "", *["- " + x for x in rec[: r.randint(2, len(rec))]],
+                f"- Lưu: VT, {r.choice(u.get('depts', [u['code']]))}.", *(["(" + r.choice(GIVENS) + "/VP)"] if r.random() < 0.2 else []), ""]
+        if u["kind"] == "ban":
+            sig = [u["chief"]] if r.random() < 0.5 else [f"K/T {u['chief']}", f"PHÓ {u['chief']}"]
+        elif u["kind"] == "committee":
+            sig = [f"T/M {r.choice(['BAN THƯỜNG VỤ', u['body']])}", r.choice(["BÍ THƯ", "PHÓ BÍ THƯ"])]
+        elif u["kind"] == "hdnd":
+            sig = ["CHỦ TỊCH"]
+        elif u["kind"] == "so":
+            sig = ["GIÁM ĐỐC"] if r.random() < 0.5 else ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+        else:
+            sig = ["TM. ỦY BAN NHÂN DÂN"] + (["CHỦ TỊCH"] if r.random() < 0.4 else ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
+        name = f"{r.choice(SURNAMES)} {r.choice(MIDDLES)} {r.choice(GIVENS)}"
+        return tail + sig + (["(Đã ký)"] if r.random() < 0.2 else ["", ""]) + ["", name]
 
     def render(self):
         r, m, u = self.r, self.m, self.u
@@ -617,8 +642,9 @@ class Doc:
             else:
                 title = f"về {'việc ban hành Quy chế về ' if t == 'QĐ' else ''}{m['subject']}"
             self.emit(HEADING[t], *wrap(title, r), "")
-        # opening
-        budget = m["size"] - self.size - 600
+        # body, sized so that the whole document comes close to m["size"] bytes
+        tail = self.signature()
+        budget = m["size"] - self.size - sum(len(x.encode()) + 1 for x in tail) - 150
         if articles:
             self.articles(budget)
         else:
@@ -632,7 +658,7 @@ class Doc:
                            "TB": f"Thường trực {u['short']} thông báo ý kiến chỉ đạo như sau:",
                            "CT": f"Để thực hiện tốt {m['subject']}, {u['short']} yêu cầu các cơ quan, đơn vị thực hiện tốt một số nhiệm vụ sau:"}[t], "")
             if t == "CV":
-                end = self.size + budget
+                end = self.size + budget - 100
                 self.emit(self.paragraph(), "")
                 while self.size < end:
                     self.emit(self.paragraph(), "")
@@ -646,25 +672,7 @@ class Doc:
         if t != "CV" and r.random() < 0.6:
             self.emit(f"Trên đây là {TYPE_NAMES[t].lower()} {r.choice(['về ' + m['subject'], 'của ' + u['short']])}, "
                       f"đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.", "")
-        # receivers and signature
-        rec = ["Như trên;", f"{u['sup']} (b/c);", "Các đồng chí cấp ủy viên;", f"Các ban, Văn phòng {u.get('cm', u['short'])};",
-               "Các chi bộ, đảng bộ cơ sở;"] if not state else \
-              ["Như Điều 3;" if t == "QĐ" else "Như trên;", "Văn phòng Chính phủ;", "Bộ Tư pháp (Cục Kiểm tra VBQPPL);",
-               "Thường trực Tỉnh ủy;", "Thường trực HĐND tỉnh;", "Chủ tịch, các PCT UBND tỉnh;"]
-        self.emit("Nơi nhận:", "", *["- " + x for x in rec[: r.randint(2, len(rec))]],
-                  f"- Lưu: VT, {r.choice(u.get('depts', [u['code']]))}.", *(["(" + r.choice(GIVENS) + "/VP)"] if r.random() < 0.2 else []), "")
-        if u["kind"] == "ban":
-            sig = [u["chief"]] if r.random() < 0.5 else [f"K/T {u['chief']}", f"PHÓ {u['chief']}"]
-        elif u["kind"] == "committee":
-            sig = [f"T/M {r.choice(['BAN THƯỜNG VỤ', u['body']])}", r.choice(["BÍ THƯ", "PHÓ BÍ THƯ"])]
-        elif u["kind"] == "hdnd":
-            sig = ["CHỦ TỊCH"]
-        elif u["kind"] == "so":
-            sig = ["GIÁM ĐỐC"] if r.random() < 0.5 else ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
-        else:
-            sig = ["TM. ỦY BAN NHÂN DÂN"] + (["CHỦ TỊCH"] if r.random() < 0.4 else ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"])
-        name = f"{r.choice(SURNAMES)} {r.choice(MIDDLES)} {r.choice(GIVENS)}"
-        self.emit(*sig, *(["(Đã ký)"] if r.random() < 0.2 else ["", ""]), "", name)
+        self.emit(*tail)
         text = "\n".join(self.out) + "\n"
         text = {"unaccented": strip_marks, "nfd": lambda s: unicodedata.normalize("NFD", s),
                 "oldtone": old_tone}.get(m["variant"], lambda s: s)(text)
