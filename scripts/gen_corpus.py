@@ -174,6 +174,53 @@ TEMPLATES = [
     "{short_cap} giao {ban} chủ trì, phối hợp với các cơ quan liên quan theo dõi, đôn đốc và định kỳ báo cáo kết quả.",
     "Tỷ lệ đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên đạt {pct}%; không có tổ chức đảng yếu kém.",
 ]
+HEADINGS = [  # added to the seed's numbered headings
+    "Nâng cao chất lượng, hiệu quả công tác tuyên truyền, giáo dục chính trị, tư tưởng",
+    "Đổi mới phương thức lãnh đạo của cấp ủy đối với chính quyền và các đoàn thể",
+    "Tăng cường công tác kiểm tra, giám sát và thi hành kỷ luật đảng",
+    "Xây dựng đội ngũ cán bộ các cấp đủ phẩm chất, năng lực, uy tín ngang tầm nhiệm vụ",
+    "Đẩy mạnh cải cách hành chính, nâng cao chỉ số hài lòng của người dân, doanh nghiệp",
+    "Phát triển kinh tế - xã hội gắn với bảo đảm quốc phòng, an ninh",
+    "Chăm lo đời sống vật chất, tinh thần cho cán bộ, công chức, viên chức và người lao động",
+    "Đẩy mạnh ứng dụng công nghệ thông tin, chuyển đổi số trong hoạt động của cơ quan, đơn vị",
+    "Thực hiện tốt công tác bảo vệ chính trị nội bộ", "Củng cố, kiện toàn tổ chức bộ máy, tinh giản biên chế",
+    "Phát huy vai trò giám sát, phản biện xã hội của Mặt trận Tổ quốc và các đoàn thể",
+    "Nâng cao chất lượng sinh hoạt chi bộ và chất lượng đảng viên", "Thực hiện có hiệu quả công tác dân vận chính quyền",
+    "Làm tốt công tác thi đua, khen thưởng và nhân rộng điển hình tiên tiến", "Bảo đảm kinh phí, cơ sở vật chất cho việc thực hiện",
+    "Phạm vi điều chỉnh và đối tượng áp dụng", "Nguyên tắc phối hợp", "Trách nhiệm của người đứng đầu", "Chế độ thông tin, báo cáo",
+    "Khen thưởng và xử lý vi phạm", "Công tác quản lý, sử dụng tài chính, tài sản công",
+    "Giải quyết kịp thời những kiến nghị chính đáng của nhân dân",
+    "Bảo vệ môi trường, phòng, chống thiên tai và ứng phó với biến đổi khí hậu",
+    "Phát triển văn hóa, xây dựng con người Việt Nam đáp ứng yêu cầu phát triển bền vững",
+    "Chăm sóc sức khỏe nhân dân, bảo đảm an sinh xã hội", "Giữ vững an ninh chính trị, trật tự, an toàn xã hội",
+    "Đổi mới căn bản, toàn diện giáo dục và đào tạo", "Xây dựng nông thôn mới nâng cao, nông thôn mới kiểu mẫu",
+]
+BULLETS = [  # added to the seed's bullets
+    "Tổ chức hội nghị quán triệt đến 100% cán bộ chủ chốt và đảng viên", "Xây dựng chuyên mục tuyên truyền trên Trang thông tin điện tử",
+    "Rà soát, bổ sung quy chế làm việc, quy chế dân chủ của cơ quan", "Tổ chức đối thoại trực tiếp giữa người đứng đầu với cán bộ, công chức",
+    "Biểu dương, khen thưởng kịp thời các tập thể, cá nhân có thành tích xuất sắc", "Kiểm tra, giám sát việc thực hiện ở các chi bộ trực thuộc",
+    "Đưa nội dung thực hiện vào tiêu chí đánh giá, xếp loại tổ chức đảng và đảng viên hằng năm",
+    "Phối hợp với Mặt trận Tổ quốc và các đoàn thể vận động nhân dân tham gia", "Công khai thủ tục hành chính tại bộ phận một cửa",
+    "Tổ chức sơ kết giữa nhiệm kỳ, rút kinh nghiệm và đề ra giải pháp cho thời gian tiếp theo",
+    "Bồi dưỡng kỹ năng công tác dân vận cho cán bộ làm công tác đoàn thể", "Quản lý chặt chẽ việc sử dụng ngân sách, tài sản công",
+    "Giải quyết dứt điểm các vụ việc khiếu nại, tố cáo tồn đọng, kéo dài", "Tăng cường kiểm tra việc kê khai tài sản, thu nhập",
+]
+NPS = ["chất lượng nguồn nhân lực", "hạ tầng giao thông nông thôn", "thu ngân sách nhà nước", "giải ngân vốn đầu tư công",
+       "các khu công nghiệp", "doanh nghiệp nhỏ và vừa", "hộ nghèo, hộ cận nghèo", "người có công với cách mạng",
+       "thanh niên, học sinh, sinh viên", "đồng bào dân tộc thiểu số", "đồng bào có đạo", "người cao tuổi",
+       "trẻ em có hoàn cảnh đặc biệt khó khăn", "các di tích lịch sử - văn hóa", "an toàn vệ sinh thực phẩm",
+       "trật tự an toàn giao thông", "phòng, chống tội phạm ma túy", "hoạt động tín dụng đen", "đất đai, tài nguyên, khoáng sản",
+       "quy hoạch sử dụng đất", "dịch vụ công trực tuyến", "bảo hiểm xã hội, bảo hiểm y tế", "trường học đạt chuẩn quốc gia",
+       "trạm y tế xã", "nước sạch nông thôn", "các chương trình mục tiêu quốc gia", "sản phẩm OCOP", "kinh tế số",
+       "hợp tác xã kiểu mới", "công tác tuyển quân", "công nhân, viên chức, lao động", "hội viên phụ nữ", "cựu chiến binh",
+       "nông dân sản xuất, kinh doanh giỏi", "kinh tế biển", "du lịch cộng đồng", "rừng phòng hộ", "công tác hòa giải ở cơ sở",
+       "công trình thủy lợi", "chăm sóc sức khỏe ban đầu", "thiết chế văn hóa cơ sở", "học tập suốt đời"]
+NP_VERBS = ["Quan tâm đầu tư", "Tập trung tháo gỡ khó khăn cho", "Nâng cao hiệu quả quản lý", "Đẩy mạnh phát triển",
+            "Tăng cường kiểm tra, xử lý vi phạm về", "Chú trọng chăm lo", "Huy động mọi nguồn lực cho",
+            "Làm tốt công tác tuyên truyền về", "Rà soát, đánh giá thực trạng", "Hỗ trợ kịp thời", "Quản lý chặt chẽ"]
+GOALS = ["góp phần thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội của địa phương", "tạo sự đồng thuận trong xã hội",
+         "củng cố niềm tin của nhân dân đối với Đảng, chính quyền", "bảo đảm an sinh xã hội",
+         "nâng cao đời sống vật chất, tinh thần của nhân dân", "không để phát sinh điểm nóng", "đáp ứng yêu cầu nhiệm vụ trong tình hình mới"]
 CV_SENTS = [
     "Đề nghị các đơn vị, các đồng chí nghiên cứu, quán triệt và tổ chức thực hiện nghiêm túc.",
     "Văn bản được đăng tải trên Trang thông tin điện tử của {unit}; đề nghị các đơn vị truy cập, nghiên cứu và triển khai thực hiện.",
@@ -215,12 +262,12 @@ def load_seed(path):
         if len(p) < 80:
             continue
         for s in re.split(r"(?<=[.!?])\s+(?=[A-ZĐ])", re.sub(r"^\d+[.-] ", "", p)):
-            if len(s) > 40:
+            if len(s) > 40 and s.count('"') % 2 == 0 and s.count("“") == s.count("”"):
                 sents.append(s if s[-1] in ".!?" else s + ".")
             for i, c in enumerate(s.rstrip(".").split("; ")):
                 if len(c) > 25:
                     (heads if i == 0 and c[0].isupper() else tails if c[0].islower() else []).append(c)
-    return dict(sents=sents, heads=heads, tails=tails, bullets=bullets, headings=headings)
+    return dict(sents=sents, heads=heads, tails=tails, bullets=bullets + BULLETS, headings=headings + HEADINGS)
 
 # ----------------------------------------------------------------------------------------- units
 def build_units():
@@ -290,8 +337,8 @@ def plan(count, seed, units):
         t = r.choices(list(tw), weights=list(tw.values()))[0]
         d = date(2006, 1, 1) + timedelta(days=int(6940 * r.random() ** 0.8))
         small = t in ("CV", "TB")
-        mean, sigma = (1900, 0.5) if small else (7400, 0.7)
-        size = int(min(30000, max(1000, r.lognormvariate(math.log(mean) - sigma ** 2 / 2, sigma))))
+        mean, sigma = (2000, 0.5) if small else (6900, 0.75)
+        size = int(min(26000, max(1300, r.lognormvariate(math.log(mean) - sigma ** 2 / 2, sigma))))
         v = r.random()
         variant = "unaccented" if v < 0.03 else "nfd" if v < 0.06 else "oldtone" if v < 0.10 else "normal"
         normative = u["sector"] == "state" and u["kind"] != "so" and t in ("QĐ", "CT", "NQ") and (t != "QĐ" or r.random() < 0.4)
@@ -301,16 +348,17 @@ def plan(count, seed, units):
         if e["party"] and e["province"]:
             n, t, code = party_parts(e["number"])
             reserved.add((code, t, term(e["avail"]), n))
-    counters, pools, by_unit = {}, {}, {}
+    counters, used, pools, by_unit = {}, set(), {}, {}
     for i in sorted(range(count), key=lambda i: (docs[i]["date"], i)):
         doc, r = docs[i], Random(f"{seed}:plan:{i}")
         u, t, d = units[doc["unit"]], doc["type"], doc["date"]
         party = u["sector"] == "party"
         key = (u["code"], t, term(d) if party else d.year)
         n = counters.get(key, 0) + 1 + (r.randint(1, 4) if r.random() < 0.3 else 0)
-        while party and (u["code"], t, key[2], n) in reserved:
-            n += 1
+        while (party and (u["code"], t, key[2], n) in reserved) or (u["code"], t, d.year, n) in used:
+            n += 1  # a term ends in October: the same year must not repeat a number
         counters[key] = n
+        used.add((u["code"], t, d.year, n))
         if party:
             doc["number"] = f"{n}-{t}/{u['code']}"
         elif t == "CV":
@@ -467,13 +515,17 @@ class Doc:
 
     def sentence(self):
         r, x = self.r, self.r.random()
-        if x < 0.5:
+        if x < 0.35:
             return self.local(r.choice(SEED["sents"]))
-        if x < 0.75:
+        if x < 0.55:
             return self.local(r.choice(SEED["heads"]) + "; " + "; ".join(r.choice(SEED["tails"]) for _ in range(r.randint(1, 2))) + ".")
+        if x < 0.7:
+            return self.fill(f"{self.actor()} {r.choice(ACTIONS)} {r.choice(OBJECTS)}, {r.choice(DEADLINES)}.")
         if x < 0.9:
-            dl = r.choice(DEADLINES)
-            return self.fill(f"{self.actor()} {r.choice(ACTIONS)} {r.choice(OBJECTS)}, {dl}.")
+            nps = r.sample(NPS, r.randint(1, 3))
+            return f"{r.choice(NP_VERBS)} {', '.join(nps)}; {r.choice(GOALS)}."
+        if x < 0.94:
+            return f"Tăng cường sự lãnh đạo, chỉ đạo của cấp ủy, chính quyền đối với {self.m['subject']}."
         return self.fill(r.choice(TEMPLATES))
 
     def paragraph(self):
@@ -500,7 +552,7 @@ class Doc:
             else:
                 for k in range(r.randint(2, 4)):
                     self.emit(f"{'abcd'[k]}) {self.sentence()}", "")
-            if self.size >= end:
+            if self.size >= end or self.size > self.cap:
                 return
 
     def section_list(self):
@@ -520,7 +572,7 @@ class Doc:
 
     def body_sections(self, budget):
         r, secs = self.r, self.section_list()
-        if budget < 3000:  # short document: its main part only
+        if budget < 1200 * len(secs):  # short document: its main part only
             secs = [(None, 1.0, None)]
         for si, (title, share, subs) in enumerate(secs):
             if title:
@@ -528,7 +580,7 @@ class Doc:
             end = self.size + budget * share
             if subs is None:  # free-form numbered subsections with seed headings
                 k = 0
-                while self.size < end - 200 or k == 0:
+                while self.size < min(end - 200, self.cap) or k == 0:
                     k += 1
                     self.emit(f"{k}. {self.local(r.choice(SEED['headings']))}", "")
                     self.block(min(end - self.size, r.uniform(0.1, 0.4) * budget * share + 300))
@@ -539,7 +591,7 @@ class Doc:
             else:
                 sep = r.choice([". ", "- "])
                 k = 0
-                while self.size < end or k == 0:
+                while self.size < min(end, self.cap) or k == 0:
                     k += 1
                     self.emit(f"{k}{sep}{self.actor()} {self.local(r.choice(SEED['tails']))}.", "")
 
@@ -554,7 +606,8 @@ class Doc:
             self.emit(f"BAN THƯỜNG VỤ {u['body']}" if u["kind"] == "committee" else u["body"], "")
             self.emit("- Căn cứ Điều lệ Đảng;", "", f"- Căn cứ Quy chế làm việc của {u['short']};", "")
         for t, rel in self.pending_basis:
-            self.emit(f"{'' if state else '- '}{self.verb_cite(t, 'based_on')};", "")
+            vc = self.verb_cite(t, "based_on")
+            self.emit(f"{'' if state else '- '}{vc[0].upper()}{vc[1:]};", "")
         self.pending_basis = []
         if m["type"] == "QĐ":
             self.emit(f"Theo đề nghị của {u['ban']}," if state else f"- Xét đề nghị của {u['ban']},", "", "QUYẾT ĐỊNH:", "",
@@ -580,7 +633,7 @@ class Doc:
         state = u["sector"] == "state"
         rec = ["Như trên;", f"{u['sup']} (b/c);", "Các đồng chí cấp ủy viên;", f"Các ban, Văn phòng {u.get('cm', u['short'])};",
                "Các chi bộ, đảng bộ cơ sở;"] if not state else \
-              ["Như Điều 3;" if t == "QĐ" else "Như trên;", "Văn phòng Chính phủ;", "Bộ Tư pháp (Cục Kiểm tra VBQPPL);",
+              ["Như trên;", "Văn phòng Chính phủ;", "Bộ Tư pháp (Cục Kiểm tra VBQPPL);",
                "Thường trực Tỉnh ủy;", "Thường trực HĐND tỉnh;", "Chủ tịch, các PCT UBND tỉnh;"]
         tail = ["Nơi nhận:", "", *["- " + x for x in rec[: r.randint(2, len(rec))]],
                 f"- Lưu: VT, {r.choice(u.get('depts', [u['code']]))}.", *(["(" + r.choice(GIVENS) + "/VP)"] if r.random() < 0.2 else []), ""]
@@ -644,15 +697,24 @@ class Doc:
             self.emit(HEADING[t], *wrap(title, r), "")
         # body, sized so that the whole document comes close to m["size"] bytes
         tail = self.signature()
-        budget = m["size"] - self.size - sum(len(x.encode()) + 1 for x in tail) - 150
+        tail_size = sum(len(x.encode()) + 1 for x in tail)
+        scale = {"unaccented": 0.82, "nfd": 1.22}.get(m["variant"], 1.0)  # bytes after the variant's transform
+        budget = m["size"] / scale - self.size - tail_size - 150
+        self.cap = self.size + budget + 500
         if articles:
             self.articles(budget)
         else:
-            if parent is not None:
-                rel = {"CV": "disseminates", "HD": "guides"}.get(t, r.choice(["implements", "disseminates", "follows"]))
+            if parent is not None and t == "CV":  # the seed's cover letter
+                got = d - timedelta(days=r.randint(1, 6))
+                self.emit(f"Ngày {got.day:02d}/{got.month}/{got.year}, {u['short']} nhận được {self.cite(parent, 'mentions', full=True)}.", "",
+                          f"{u['short']} {self.verb_cite(parent, 'disseminates')} đến các đồng chí cấp ủy viên, các chi bộ, "
+                          "đơn vị trực thuộc; đề nghị các đơn vị, các đồng chí nghiên cứu, quán triệt và triển khai thực hiện.", "")
+            elif parent is not None:
+                rel = "guides" if t == "HD" else r.choice(["implements", "disseminates", "follows"])
                 vc = self.verb_cite(parent, rel, full=True)
-                self.emit(f"{vc[0].upper() + vc[1:]}, {u['short']} {r.choice(['xây dựng', 'ban hành', 'đề ra'])} "
-                          f"{TYPE_NAMES[t].lower()} {r.choice(['như sau', 'với những nội dung chủ yếu như sau', 'cụ thể như sau'])}:", "")
+                what = "báo cáo kết quả thực hiện" if t == "BC" else f"{r.choice(['xây dựng', 'ban hành', 'đề ra'])} {TYPE_NAMES[t].lower()}"
+                self.emit(f"{vc[0].upper() + vc[1:]}, {u['short']} {what} "
+                          f"{r.choice(['như sau', 'với những nội dung chủ yếu như sau', 'cụ thể như sau'])}:", "")
             if t in ("KL", "TB", "CT"):
                 self.emit({"KL": f"Ban Thường vụ {u['short']} kết luận như sau:",
                            "TB": f"Thường trực {u['short']} thông báo ý kiến chỉ đạo như sau:",
@@ -665,6 +727,8 @@ class Doc:
                 self.emit(self.fill(r.choice(CV_SENTS)), "")
             else:
                 self.body_sections(budget)
+        while (self.size + tail_size) * scale < 1100:  # no document under 1 KB
+            self.emit(self.paragraph(), "")
         while self.pending:  # citations not placed yet
             self.emit(self.cite_sentence(*self.pending.pop(0)), "")
         for x in self.pending_basis:

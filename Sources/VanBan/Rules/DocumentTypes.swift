@@ -6,7 +6,8 @@ public struct DocumentTypes: Sendable {
     }
 
     private var byKey: [String: Entry] = [:]
-    private var names: [(key: String, entry: Entry)] = []
+    /// Every name and alternative spelling (not the bare codes), longest first.
+    private(set) var names: [(key: String, entry: Entry)] = []
 
     init(table: RuleTable) {
         for row in table.rows where row.count >= 2 {

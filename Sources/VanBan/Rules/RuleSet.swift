@@ -6,10 +6,11 @@ public struct RuleSet: Sendable {
     public let types: DocumentTypes
     public let issuers: Issuers
     public let casing: Casing
+    public let citations: CitationRules
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
-    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv"]
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv"]
 
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
@@ -25,6 +26,8 @@ public struct RuleSet: Sendable {
         types = DocumentTypes(table: tables["types.tsv"]!)
         issuers = Issuers(table: tables["issuers.tsv"]!)
         casing = Casing(table: tables["casing.tsv"]!)
+        citations = try CitationRules(relations: tables["relations.tsv"]!, aliases: tables["aliases.tsv"]!,
+                                      references: tables["references.tsv"]!)
         fingerprint = digest.hex
     }
 

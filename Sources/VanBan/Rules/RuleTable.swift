@@ -1,7 +1,7 @@
 import Foundation
 
 /// One tab-separated rule file from `indexer/`: `#` starts a comment, blank lines are skipped,
-/// and a comma-separated last column lists alternatives.
+/// and `|` separates alternatives within a column (commas belong to names: "Luật Cán bộ, công chức").
 struct RuleTable: Sendable {
     let rows: [[String]]
 
@@ -25,6 +25,6 @@ struct RuleTable: Sendable {
     }
 
     static func list(_ field: String) -> [String] {
-        field.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        field.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
