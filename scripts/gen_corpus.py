@@ -19,10 +19,13 @@ object per document, in index order:
         date is the date written next to the number (yyyy-mm-dd) or null; target is the cited
         file name for generated documents, null for real documents (25-NQ/TW, 18/2000/CT-TTg, ...).
 
-Metadata of document numbers is unique per (number, type, issuer code, year) over the corpus
-(Party numbers restart each term, State numbers each year). Sentences are recombined from the
-seed file, read at run time. Output is a function of (--count, --seed, seed text) only: every
-document draws from its own Random(f"{seed}:...:{index}"), whatever the number of workers.
+Numbers are unique per (number, type, issuer code, year) over the corpus (Party numbers restart
+each term of the committee, State numbers each year) and never reuse the real numbers cited from
+the seed (164-KH/TU, 84-CV/ĐU, ...). Documents cite only earlier ones. Sentences are recombined
+from the seed file (default /work/shared/seed/..., else the repo's corpus/), read at run time, plus
+the templates below. Output depends on (--count, --seed, seed text) only: document i draws from
+its own Random(f"{seed}:<stage>:{i}"), so the number of workers does not matter. Sizes are
+log-normal, 1-30 KB, mean about 6 KB (Công văn and Thông báo smaller).
 Variant texts: unaccented strips all marks and đ->d; nfd is NFD-decomposed; oldtone moves the
 tone mark of open oa/oe/uy syllables to the second vowel ("hòa"->"hoà", "Tỉnh ủy"->"Tỉnh uỷ").
 The ground truth always holds the canonical (accented, NFC) strings.
@@ -271,48 +274,41 @@ def load_seed(path):
 
 # ----------------------------------------------------------------------------------------- units
 def build_units():
-    """Every issuing body: header lines, code used in numbers, names, place, signature, weight."""
+    """Every issuing body: header lines, code used in its numbers, names, place, weight of its output."""
     units = []
-    def add(kind, weight, **u):
-        units.append(dict(kind=kind, weight=weight, **u))
     for prov, seat, districts, city in PROVINCES:
         P, lvl = prov.upper(), ("thành phố" if city else "tỉnh")
-        tu = "Thành ủy" if city else "Tỉnh ủy"
-        bo = f"ĐẢNG BỘ {lvl.upper()} {P}"
-        common = dict(province=prov)
-        add("committee", 10, sector="party", level=1, code="TU", lines=[bo, tu.upper()], name=f"{tu} {prov}",
-            short=tu, sup="Ban Bí thư Trung ương Đảng", org=f"Đảng bộ {lvl}", body=tu.upper(), of=[f"Ban Thường vụ {tu}", f"Ban Chấp hành Đảng bộ {lvl}", tu],
-            place=seat, ban=f"Ban Tuyên giáo {tu}", **common)
+        tu, bo = ("Thành ủy" if city else "Tỉnh ủy"), f"ĐẢNG BỘ {lvl.upper()} {P}"
+        def add(kind, weight, level, code, lines, name, short, of, place, ban, **more):
+            units.append(dict(kind=kind, weight=weight, sector="state" if kind in ("ubnd", "hdnd", "so") else "party",
+                              level=level, code=code, lines=lines, name=name, short=short, of=of, place=place, ban=ban,
+                              province=prov, **more))
+        add("committee", 10, 1, "TU", [bo, tu.upper()], f"{tu} {prov}", tu, [f"Ban Thường vụ {tu}", f"Ban Chấp hành Đảng bộ {lvl}", tu],
+            seat, f"Ban Tuyên giáo {tu}", sup="Ban Bí thư Trung ương Đảng", org=f"Đảng bộ {lvl}", body=tu.upper())
         for ban, code, chief in BANS:
-            add("ban", 2, sector="party", level=2, code=code + "TU", lines=[f"{tu.upper()} {P}", ban.upper()],
-                name=f"{ban} {tu} {prov}", short=f"{ban} {tu}", cm=tu, sup=f"Thường trực {tu}", org=f"Đảng bộ {lvl}", body=ban.upper(), chief=chief,
-                of=[f"{ban} {tu}"], place=seat, ban=f"{ban} {tu}", **common)
-        add("committee", 6, sector="party", level=2, code="ĐUK", lines=[bo, f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN {lvl.upper()}"],
-            name=f"Đảng ủy Khối các cơ quan {lvl} {prov}", short="Đảng ủy khối", sup=f"Ban Thường vụ {tu}", org="Đảng bộ khối", body="ĐẢNG ỦY",
-            of=["Đảng ủy Khối các cơ quan " + lvl, "Ban Thường vụ Đảng ủy khối"], place=seat, ban="Ban Tuyên giáo Đảng ủy khối", **common)
+            add("ban", 2, 2, code + "TU", [f"{tu.upper()} {P}", ban.upper()], f"{ban} {tu} {prov}", f"{ban} {tu}", [f"{ban} {tu}"],
+                seat, f"{ban} {tu}", cm=tu, sup=f"Thường trực {tu}", body=ban.upper(), chief=chief)
+        add("committee", 6, 2, "ĐUK", [bo, f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN {lvl.upper()}"], f"Đảng ủy Khối các cơ quan {lvl} {prov}",
+            "Đảng ủy khối", [f"Đảng ủy Khối các cơ quan {lvl}", "Ban Thường vụ Đảng ủy khối"], seat, "Ban Tuyên giáo Đảng ủy khối",
+            sup=f"Ban Thường vụ {tu}", org="Đảng bộ khối", body="ĐẢNG ỦY")
         for d in districts:
-            add("committee", 14 / len(districts), sector="party", level=2, code="HU", lines=[bo, f"HUYỆN ỦY {d.upper()}"],
-                name=f"Huyện ủy {d}", short="Huyện ủy", sup=f"Ban Thường vụ {tu}", org="Đảng bộ huyện", body="HUYỆN ỦY",
-                of=["Ban Thường vụ Huyện ủy", f"Huyện ủy {d}"], place=d, ban="Ban Tuyên giáo Huyện ủy", **common)
-            add("committee", 5 / len(districts), sector="party", level=3, code="ĐU", lines=[f"ĐẢNG BỘ HUYỆN {d.upper()}", f"ĐẢNG ỦY THỊ TRẤN {d.upper()}"],
-                name=f"Đảng ủy thị trấn {d}", short="Đảng ủy thị trấn", sup="Ban Thường vụ Huyện ủy", org="Đảng bộ thị trấn", body="ĐẢNG ỦY",
-                of=[f"Đảng ủy thị trấn {d}"], place=d, ban="Văn phòng Đảng ủy", **common)
-            add("ubnd", 12 / len(districts), sector="state", level=2, code="UBND", lines=["ỦY BAN NHÂN DÂN", f"HUYỆN {d.upper()}"],
-                name=f"Ủy ban nhân dân huyện {d}", short="UBND huyện", org="huyện", body="ỦY BAN NHÂN DÂN",
-                of=["Ủy ban nhân dân huyện", "UBND huyện"], place=d, ban="Văn phòng HĐND và UBND huyện", depts=["VP", "NV", "TCKH"], **common)
+            D, k = d.upper(), len(districts)
+            add("committee", 14 / k, 2, "HU", [bo, f"HUYỆN ỦY {D}"], f"Huyện ủy {d}", "Huyện ủy", ["Ban Thường vụ Huyện ủy", f"Huyện ủy {d}"],
+                d, "Ban Tuyên giáo Huyện ủy", sup=f"Ban Thường vụ {tu}", org="Đảng bộ huyện", body="HUYỆN ỦY")
+            add("committee", 5 / k, 3, "ĐU", [f"ĐẢNG BỘ HUYỆN {D}", f"ĐẢNG ỦY THỊ TRẤN {D}"], f"Đảng ủy thị trấn {d}", "Đảng ủy thị trấn",
+                [f"Đảng ủy thị trấn {d}"], d, "Văn phòng Đảng ủy", sup="Ban Thường vụ Huyện ủy", org="Đảng bộ thị trấn", body="ĐẢNG ỦY")
+            add("ubnd", 12 / k, 2, "UBND", ["ỦY BAN NHÂN DÂN", f"HUYỆN {D}"], f"Ủy ban nhân dân huyện {d}", "UBND huyện",
+                ["Ủy ban nhân dân huyện", "UBND huyện"], d, "Văn phòng HĐND và UBND huyện", body="ỦY BAN NHÂN DÂN", depts=["VP", "NV", "TCKH"])
         for dep, code in DEPARTMENTS:
-            add("committee", 14 / len(DEPARTMENTS), sector="party", level=3, code="ĐU",
-                lines=[f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN {lvl.upper()}", f"ĐẢNG ỦY SỞ {dep.upper()}"], name=f"Đảng ủy Sở {dep}",
-                short="Đảng ủy Sở", sup="Ban Thường vụ Đảng ủy khối", org="Đảng bộ Sở", body="ĐẢNG ỦY", of=[f"Đảng ủy Sở {dep}"], place=seat, ban="Văn phòng Sở", **common)
-            add("so", 15 / len(DEPARTMENTS), sector="state", level=2, code=code, lines=[f"UBND {lvl.upper()} {P}", f"SỞ {dep.upper()}"],
-                name=f"Sở {dep} {lvl} {prov}", short=f"Sở {dep}", org="ngành", body="SỞ", of=[f"Sở {dep}"],
-                place=prov, ban="Văn phòng Sở", depts=["VP", "TCCB", "NV", "KHTC"], **common)
-        add("ubnd", 12, sector="state", level=1, code="UBND", lines=["ỦY BAN NHÂN DÂN", f"{lvl.upper()} {P}"],
-            name=f"Ủy ban nhân dân {lvl} {prov}", short=f"UBND {lvl}", org=lvl, body="ỦY BAN NHÂN DÂN",
-            of=[f"Ủy ban nhân dân {lvl}", f"UBND {lvl}"], place=prov, ban=f"Văn phòng UBND {lvl}", depts=["VP", "KT", "KGVX", "NC", "TH"], **common)
-        add("hdnd", 3, sector="state", level=1, code="HĐND", lines=["HỘI ĐỒNG NHÂN DÂN", f"{lvl.upper()} {P}"],
-            name=f"Hội đồng nhân dân {lvl} {prov}", short=f"HĐND {lvl}", org=lvl, body="HỘI ĐỒNG NHÂN DÂN",
-            of=[f"Hội đồng nhân dân {lvl}"], place=prov, ban=f"Văn phòng HĐND {lvl}", **common)
+            k = len(DEPARTMENTS)
+            add("committee", 14 / k, 3, "ĐU", [f"ĐẢNG ỦY KHỐI CÁC CƠ QUAN {lvl.upper()}", f"ĐẢNG ỦY SỞ {dep.upper()}"], f"Đảng ủy Sở {dep}",
+                "Đảng ủy Sở", [f"Đảng ủy Sở {dep}"], seat, "Văn phòng Sở", sup="Ban Thường vụ Đảng ủy khối", org="Đảng bộ Sở", body="ĐẢNG ỦY")
+            add("so", 15 / k, 2, code, [f"UBND {lvl.upper()} {P}", f"SỞ {dep.upper()}"], f"Sở {dep} {lvl} {prov}", f"Sở {dep}", [f"Sở {dep}"],
+                prov, "Văn phòng Sở", body="SỞ", depts=["VP", "TCCB", "NV", "KHTC"])
+        add("ubnd", 12, 1, "UBND", ["ỦY BAN NHÂN DÂN", f"{lvl.upper()} {P}"], f"Ủy ban nhân dân {lvl} {prov}", f"UBND {lvl}",
+            [f"Ủy ban nhân dân {lvl}", f"UBND {lvl}"], prov, f"Văn phòng UBND {lvl}", body="ỦY BAN NHÂN DÂN", depts=["VP", "KT", "KGVX", "NC", "TH"])
+        add("hdnd", 3, 1, "HĐND", ["HỘI ĐỒNG NHÂN DÂN", f"{lvl.upper()} {P}"], f"Hội đồng nhân dân {lvl} {prov}", f"HĐND {lvl}",
+            [f"Hội đồng nhân dân {lvl}"], prov, f"Văn phòng HĐND {lvl}", body="HỘI ĐỒNG NHÂN DÂN")
     return units
 
 # ------------------------------------------------------------------------------------ planning
@@ -382,7 +378,7 @@ def plan(count, seed, units):
                 parent = r.choice(ext)
         doc["parent"] = parent
         if parent is None:
-            s, lo, hi = r.choice([s for s in SUBJECTS if s[1] <= d.year <= s[2]])
+            s = r.choice([s for s, lo, hi in SUBJECTS if lo <= d.year <= hi])
             area = r.choice([f"tỉnh {prov}", f"huyện {u['place']}"]) if u["level"] > 1 else f"tỉnh {prov}"
             doc["subject"] = s.format(y=d.year, y1=d.year + 1, y5=d.year + 5, k=d.year - 1930, area=area)
         else:
@@ -489,7 +485,8 @@ class Doc:
                              "Các cơ quan, đơn vị cần bám sát yêu cầu nêu tại {c} (đã ban hành) để tổ chức thực hiện."])
             c = self.cite(t, rel)
             return form.format(c=c, C=c[0].upper() + c[1:])
-        form, vc, a = r.choice(["{V}, {a} {x}.", "{A} cần {vc}; {x}.", "{A} có trách nhiệm {vc}, {x}."]), self.verb_cite(t, rel), self.actor()
+        forms = ["{V}, {a} {x}."] if rel in ("follows", "based_on") else ["{V}, {a} {x}.", "{A} cần {vc}; {x}.", "{A} có trách nhiệm {vc}, {x}."]
+        form, vc, a = r.choice(forms), self.verb_cite(t, rel), self.actor()
         return form.format(V=vc[0].upper() + vc[1:], vc=vc, A=a, x=self.clause(),
                            a=a[0].lower() + a[1:] if a.startswith(("Các", "Thủ", "Người")) else a)
 
@@ -538,7 +535,7 @@ class Doc:
             self.rare_p = 0
         return " ".join(parts)
 
-    def block(self, budget, numbered=None):
+    def block(self, budget):
         """Paragraphs, "- "/"+ " bullets and a) b) items until `budget` more bytes are written."""
         r, end = self.r, self.size + budget - 150
         while True:
@@ -615,7 +612,7 @@ class Doc:
         else:
             self.emit(f"{u['short']} quy định như sau:", "", "Điều 1. Phạm vi, đối tượng điều chỉnh", "",
                       f"Quy định này quy định về {m['subject']}.", "")
-        k, end = 1, self.size + budget - 350
+        k, end = 1, min(self.size + budget - 350, self.cap)
         while self.size < end:
             k += 1
             self.emit(f"Điều {k}. {self.local(r.choice(SEED['headings']))}", "")
@@ -629,7 +626,7 @@ class Doc:
 
     def signature(self):
         """Receivers ("Nơi nhận") and signature block."""
-        r, m, u, t = self.r, self.m, self.u, self.m["type"]
+        r, u = self.r, self.u
         state = u["sector"] == "state"
         rec = ["Như trên;", f"{u['sup']} (b/c);", "Các đồng chí cấp ủy viên;", f"Các ban, Văn phòng {u.get('cm', u['short'])};",
                "Các chi bộ, đảng bộ cơ sở;"] if not state else \
@@ -729,6 +726,9 @@ class Doc:
                 self.body_sections(budget)
         while (self.size + tail_size) * scale < 1100:  # no document under 1 KB
             self.emit(self.paragraph(), "")
+        if m["amend"] and m["amend"][1] != "amends" and not articles:
+            vc = self.verb_cite(*m["amend"])
+            self.emit(f"{TYPE_NAMES[t]} này {vc}.", "")
         while self.pending:  # citations not placed yet
             self.emit(self.cite_sentence(*self.pending.pop(0)), "")
         for x in self.pending_basis:
@@ -779,7 +779,6 @@ def main():
     docs = plan(a.count, a.seed, units)
     a.out.mkdir(parents=True, exist_ok=True)
     t1 = time.time()
-    total, names = 0, []
     init(units, docs, seed_pools, a.out)
     with Pool(a.jobs) as pool, open(a.out / "ground_truth.jsonl", "w", encoding="utf-8") as gt:
         results = list(pool.imap(render, range(a.count), chunksize=64))
@@ -788,13 +787,14 @@ def main():
             m, u = docs[i], units[docs[i]["unit"]]
             for c in cites:
                 c["target"] = names[c["target"]] if c["target"] is not None else None
-            total += size
             gt.write(json.dumps(dict(file=name, number=m["number"], type=m["type"], type_name=TYPE_NAMES[m["type"]],
                                      issuer=u["code"], issuer_name=u["name"], province=u["province"], sector=u["sector"],
                                      date=m["date"].isoformat(), place=u["place"], title=title, variant=m["variant"],
                                      bytes=size, citations=cites), ensure_ascii=False) + "\n")
-    dt = time.time() - t0
-    print(f"{a.count} documents, {total / 1e6:.1f} MB (mean {total / max(a.count, 1) / 1e3:.1f} KB) in {dt:.1f} s "
+    dt, sizes = time.time() - t0, [x[1] for x in results]
+    total = sum(sizes)
+    print(f"{a.count} documents, {total / 1e6:.1f} MB (mean {total / max(a.count, 1) / 1e3:.1f} KB, "
+          f"min {min(sizes, default=0)} B, max {max(sizes, default=0)} B) in {dt:.1f} s "
           f"(plan {t1 - t0:.1f} s, {a.jobs} workers, {total / 1e6 / dt:.1f} MB/s) -> {a.out}", file=sys.stderr)
 
 if __name__ == "__main__":

@@ -16,8 +16,24 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
-        let view = try Exit.reporting { try options.openArchive().document(numbered: number) }
-        if json { try Terminal.printJSON(view) } else { render(view) }
+        switch try Exit.reporting({ try options.openArchive().show(number) }) {
+        case .archived(let view):
+            if json { try Terminal.printJSON(view) } else { render(view) }
+        case .external(let view):
+            if json { try Terminal.printJSON(view) } else { render(view) }
+        }
+    }
+
+    private func render(_ view: ExternalDocumentView) {
+        let node = view.node
+        print(Terminal.bold(node.name))
+        print(view.notice)
+        for (label, value) in [("Date", node.date), ("Issuer", node.issuer), ("Title", node.title)] {
+            if let value { print("\(label.padding(10)) \(value)") }
+        }
+        for conflict in node.conflicts { print("Conflict   \(conflict)") }
+        print("\n" + Terminal.bold("Cited by"))
+        for reference in view.citedBy { print(ReferenceList.describe(reference, end: reference.source)) }
     }
 
     private func render(_ view: DocumentView) {
@@ -31,15 +47,27 @@ struct ShowCommand: ParsableCommand {
             ("Not found", document.missing.isEmpty ? nil : document.missing.joined(separator: ", ")),
         ]
         for (label, value) in fields {
-            if let value, !value.isEmpty { print("\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) \(value)") }
+            if let value, !value.isEmpty { print("\(label.padding(10)) \(value)") }
         }
         var section: String?
+        defer { renderLinks(view) }
         for paragraph in view.paragraphs {
             if paragraph.section != section {
                 section = paragraph.section
                 print("\n" + Terminal.bold(paragraph.section.isEmpty ? "—" : paragraph.section))
             }
             print("\n" + paragraph.text)
+        }
+    }
+
+    private func renderLinks(_ view: DocumentView) {
+        if !view.references.isEmpty {
+            print("\n" + Terminal.bold("References"))
+            for reference in view.references { print(ReferenceList.describe(reference, end: reference.target)) }
+        }
+        if !view.citedBy.isEmpty {
+            print("\n" + Terminal.bold("Cited by"))
+            for reference in view.citedBy { print(ReferenceList.describe(reference, end: reference.source)) }
         }
     }
 }

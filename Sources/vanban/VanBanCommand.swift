@@ -7,6 +7,9 @@ struct VanBanCommand: AsyncParsableCommand {
         commandName: "vanban",
         abstract: "Full-text search and citation archive for Vietnamese Party and State documents.",
         version: "0.1.0",
-        subcommands: [IndexCommand.self, SearchCommand.self, ShowCommand.self]
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, ShowCommand.self, ReferencesCommand.self, CitedByCommand.self,
+            ChainCommand.self, PathCommand.self, MissingCommand.self, GraphCommand.self,
+        ]
     )
 }

@@ -2,18 +2,232 @@ import Foundation
 import VanBan
 import XCTest
 
+/// Citation extraction on the seed, and on small documents written for one behaviour each.
 final class CitationTests: XCTestCase {
-    private func citations(_ name: String) throws -> [Citation] {
+    private func citations(_ name: String, transform: (String) -> String = { $0 }) throws -> [Citation] {
         let bytes = try [UInt8](Data(contentsOf: Support.corpus.appendingPathComponent(name)))
-        let document = DocumentParser(rules: Support.rules).parse(try TextDecoder.decode(bytes).text)
+        let text = transform(try TextDecoder.decode(bytes).text)
+        let document = DocumentParser(rules: Support.rules).parse(VietText.nfc(text))
         return CitationFinder(rules: Support.rules).citations(in: document)
     }
 
-    func testDump() throws {
-        for name in ["84-CV-DU_2014-06-06.txt", "60-CTr-DUK_2014-05-29.txt"] {
-            for (i, c) in try citations(name).enumerated() {
-                print("\(i) \(c.kind) [\(c.text)] \(c.number?.symbol ?? c.named ?? "-") type=\(c.typeCode ?? "-") date=\(c.date ?? "-") rel=\(c.relation.rawValue) cue=\(c.cue ?? "-") subj=\(c.subject.map(String.init) ?? "-") ref=\(c.refersTo.map(String.init) ?? "-") issuer=\(c.issuer ?? "-") title=\(c.title?.prefix(50) ?? "-") note=\(c.note ?? "")")
-            }
+    private func summary(_ citations: [Citation]) -> [String] {
+        citations.map { "\($0.number?.symbol ?? $0.named ?? $0.text) \($0.relation.rawValue) \($0.date ?? "-")" }
+    }
+
+    func testSeedProgrammeReferences() throws {
+        let found = try citations("60-CTr-DUK_2014-05-29.txt")
+        let expected = [
+            "Nghị quyết Trung ương 4 (khóa XI) implements -", "101-QĐ/TW implements 2012-06-07",
+            "272-QĐ/TU implements 2012-07-24", "55-QĐ/TW implements 2012-01-10", "11-CT/TW implements 1996-12-28",
+            "Nghị quyết Trung ương 4 (khóa XI) implements -", "Điều lệ Đảng disseminates -",
+            "768-QĐ/TU implements 2010-06-21", "18/2000/CT-TTg implements 2000-09-21",
+            "Luật Cán bộ, công chức implements -", "Luật Viên chức implements -", "768-QĐ/TU follows 2010-06-21",
+            "62-KL/TW follows 2009-12-08", "Điều lệ Đảng mentions -", "Pháp lệnh Cán bộ, công chức mentions -",
+            "Nghị quyết của Trung ương disseminates -", "164-KH/TU implements -", "25-NQ/TW implements 2013-06-03",
+        ]
+        XCTAssertEqual(summary(found), expected)
+        let byNumber = Dictionary(found.compactMap { c in c.number.map { ($0.symbol, c) } }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(byNumber["101-QĐ/TW"]?.typeCode, "QĐi", "the citing words say Quy định")
+        XCTAssertEqual(byNumber["101-QĐ/TW"]?.issuer, "Ban Bí thư Trung ương Đảng")
+        XCTAssertEqual(byNumber["101-QĐ/TW"]?.title, "trách nhiệm nêu gương của cán bộ, đảng viên, nhất là cán bộ lãnh đạo chủ chốt các cấp")
+        XCTAssertEqual(byNumber["11-CT/TW"]?.issuer, "Bộ Chính trị (khóa VIII)")
+        XCTAssertEqual(byNumber["18/2000/CT-TTg"]?.issuer, "Thủ tướng Chính phủ")
+        XCTAssertEqual(byNumber["62-KL/TW"]?.issuer, "Ban Bí thư Trung ương Đảng")
+        let last = try XCTUnwrap(found.last)
+        XCTAssertEqual(last.subject, found.count - 2, "164-KH/TU is what implements 25-NQ/TW")
+        XCTAssertTrue(last.sentence.hasPrefix("Trên đây là Chương trình hành động"))
+    }
+
+    func testSeedCoverLetterReferences() throws {
+        let found = try citations("84-CV-DU_2014-06-06.txt")
+        XCTAssertEqual(summary(found), ["60-CTr/ĐUK mentions 2014-05-29", "164-KH/TU implements -",
+                                        "25-NQ/TW implements 2013-06-03", "60-CTr/ĐUK disseminates 2014-05-29"])
+        XCTAssertEqual(found.map(\.subject), [nil, 0, 1, nil])
+        XCTAssertEqual(found[2].title, "về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác Dân vận trong tình hình mới")
+    }
+
+    func testUnaccentedAndNFDTextGiveTheSameReferences() throws {
+        let original = summary(try citations("60-CTr-DUK_2014-05-29.txt"))
+        let unaccented = try citations("60-CTr-DUK_2014-05-29.txt") { text in
+            text.folding(options: .diacriticInsensitive, locale: nil).replacingOccurrences(of: "Đ", with: "D")
+                .replacingOccurrences(of: "đ", with: "d")
         }
+        XCTAssertEqual(unaccented.map(\.relation), try citations("60-CTr-DUK_2014-05-29.txt").map(\.relation))
+        XCTAssertEqual(unaccented.compactMap(\.date), try citations("60-CTr-DUK_2014-05-29.txt").compactMap(\.date))
+        XCTAssertEqual(unaccented.compactMap { $0.number?.key }, try citations("60-CTr-DUK_2014-05-29.txt").compactMap { $0.number?.key })
+        XCTAssertEqual(summary(try citations("60-CTr-DUK_2014-05-29.txt") { $0.decomposedStringWithCanonicalMapping }), original)
+    }
+
+    func testBackReferences() {
+        let text = """
+            Thực hiện Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương. Các chi bộ quán triệt Nghị quyết nêu trên đến đảng viên.
+            Căn cứ Nghị quyết số 12-NQ/ĐU và Nghị quyết số 13-NQ/ĐU. Triển khai Nghị quyết nêu trên đúng hạn. Kế hoạch này thay thế các văn bản trước.
+            """
+        let found = CitationFinder(rules: Support.rules).citations(in: text.components(separatedBy: "\n"))
+        let backs = found.filter { $0.kind == .back }
+        XCTAssertEqual(backs.count, 2, "\"Kế hoạch này\" is the document itself, not a reference")
+        XCTAssertEqual(backs[0].refersTo.map { found[$0].number?.symbol }, "25-NQ/TW")
+        XCTAssertEqual(backs[0].relation, .disseminates)
+        XCTAssertNil(backs[1].refersTo)
+        XCTAssertEqual(backs[1].note, "unresolved: ambiguous, 12-NQ/ĐU, 13-NQ/ĐU, 25-NQ/TW are all earlier Nghị quyết references")
+        XCTAssertEqual(found.first { $0.number?.symbol == "13-NQ/ĐU" }?.relation, .basedOn, "a list shares its cue")
+    }
+
+    func testRelationCues() {
+        let lines = [
+            "Quyết định này thay thế Quyết định số 5-QĐ/TU ngày 1/2/2010.",
+            "Bãi bỏ Chỉ thị số 7-CT/TU ngày 3/4/2011.",
+            "Sửa đổi, bổ sung Quy định số 9-QĐi/TU ngày 5/6/2012.",
+            "Hướng dẫn thực hiện Nghị quyết số 14-NQ/TU ngày 7/8/2013.",
+            "Căn cứ Luật số 45/2019/QH14 và Nghị định 30/2020/NĐ-CP; theo Quyết định 1520/QĐ-UBND.",
+            "Ban Chấp hành Đảng bộ ban hành Kết luận số 3-KL/TU ngày 3 tháng 6 năm 2013.",
+            "Nghi quyet so 25-NQ/TW ngay 03/6/2013 cua Ban Chap hanh Trung uong; thuc hien Ke hoach 45-KH/TƯ.",
+        ]
+        let found = CitationFinder(rules: Support.rules).citations(in: lines)
+        XCTAssertEqual(found.map { "\($0.number!.symbol) \($0.relation.rawValue) \($0.date ?? "-")" }, [
+            "5-QĐ/TU replaces 2010-02-01", "7-CT/TU repeals 2011-04-03", "9-QĐi/TU amends 2012-06-05",
+            "14-NQ/TU guides 2013-08-07", "45/2019/QH14 based_on -", "30/2020/NĐ-CP based_on -",
+            "1520/QĐ-UBND follows -", "3-KL/TU mentions 2013-06-03", "25-NQ/TW mentions 2013-06-03",
+            "45-KH/TW implements -",
+        ])
+        XCTAssertEqual(found[8].issuer, "Ban Chap hanh Trung uong")
+    }
+}
+
+/// The citation graph over archives: resolution, identity, chains, and the queries on them.
+final class CitationGraphTests: XCTestCase {
+    nonisolated(unsafe) static var archive: Archive!
+
+    override class func setUp() {
+        archive = try! Support.archive(of: Support.corpusCopy()).0
+    }
+
+    func testSeedChainUp() throws {
+        let chain = try Self.archive.chain(from: "84 - CV/ĐU")
+        XCTAssertEqual(chain.node.number, "84-CV/ĐU")
+        let programme = try XCTUnwrap(chain.children.first { $0.node.number == "60-CTr/ĐUK" })
+        XCTAssertEqual(programme.relation, .disseminates)
+        let plan = try XCTUnwrap(programme.children.first { $0.node.number == "164-KH/TU" })
+        XCTAssertEqual(plan.relation, .implements)
+        XCTAssertFalse(plan.node.inArchive)
+        XCTAssertEqual(plan.children.map(\.node.number), ["25-NQ/TW"])
+        XCTAssertEqual(plan.children.first?.relation, .implements)
+        XCTAssertEqual(programme.children.filter { $0.node.number == "164-KH/TU" }.count, 1, "one node for 164-KH/TU")
+        XCTAssertEqual(try Self.archive.chain(from: "84-CV/ĐU", depth: 1).children.map { $0.children.count }, [0])
+    }
+
+    func testSeedChainDownAndPath() throws {
+        let down = try Self.archive.chain(from: "nq 25", direction: .down)
+        XCTAssertEqual(down.children.map(\.node.number), ["164-KH/TU"])
+        XCTAssertEqual(down.children.first?.children.map(\.node.number), ["60-CTr/ĐUK"])
+        XCTAssertEqual(down.children.first?.children.first?.children.map(\.node.number), ["84-CV/ĐU"])
+        let path = try Self.archive.path(from: "84-CV/ĐU", to: "25-NQ/TW")
+        XCTAssertEqual(path.map(\.to.label), ["60-CTr/ĐUK", "164-KH/TU", "25-NQ/TW"])
+        XCTAssertEqual(try Self.archive.path(from: "25-NQ/TW", to: "84-CV/ĐU").allSatisfy(\.reversed), true)
+    }
+
+    func testReferencesInBothDirections() throws {
+        let references = try Self.archive.references(of: "84-CV/ĐU")
+        XCTAssertEqual(references.map { "\($0.target?.label ?? "-") \($0.relation.rawValue)" },
+                       ["60-CTr/ĐUK mentions", "60-CTr/ĐUK disseminates"])
+        let citedBy = try Self.archive.citations(of: "768-QĐ/TU")
+        XCTAssertEqual(citedBy.map(\.relation), [.implements, .follows])
+        XCTAssertTrue(citedBy.allSatisfy { $0.source.number == "60-CTr/ĐUK" && $0.section.hasPrefix("III. NỘI DUNG") })
+        let implementers = try Self.archive.citations(of: "25-NQ/TW")
+        XCTAssertEqual(Set(implementers.map(\.source.label)), ["164-KH/TU"])
+        XCTAssertEqual(Set(implementers.map(\.statedIn.label)), ["84-CV/ĐU", "60-CTr/ĐUK"])
+        XCTAssertEqual(try Self.archive.citations(of: "Điều lệ Đảng").count, 2)
+    }
+
+    func testShowAnExternalDocument() throws {
+        guard case .external(let view) = try Self.archive.show("101-QĐ/TW") else { return XCTFail("101-QĐ/TW is cited only") }
+        XCTAssertEqual(view.node.date, "2012-06-07")
+        XCTAssertEqual(view.node.type, "QĐi")
+        XCTAssertEqual(view.node.issuer, "Ban Bí thư Trung ương Đảng")
+        XCTAssertTrue(view.notice.contains("not in the archive"))
+        XCTAssertEqual(view.citedBy.count, 1)
+        guard case .archived(let document) = try Self.archive.show("60-CTr/ĐUK") else { return XCTFail() }
+        XCTAssertEqual(document.citedBy.map(\.source.label), ["84-CV/ĐU", "84-CV/ĐU"])
+        XCTAssertEqual(document.references.count, 18)
+    }
+
+    func testMissingDocumentsMostCitedFirst() throws {
+        let missing = try Self.archive.missingDocuments()
+        XCTAssertEqual(Set(missing.prefix(2).map(\.node.label)), ["164-KH/TU", "25-NQ/TW"], "each cited by both documents")
+        XCTAssertEqual(missing.prefix(2).map(\.citingDocuments), [2, 2])
+        let labels = missing.map(\.node.label)
+        for expected in ["164-KH/TU", "101-QĐ/TW", "272-QĐ/TU", "55-QĐ/TW", "11-CT/TW", "768-QĐ/TU", "18/2000/CT-TTg",
+                         "62-KL/TW", "Nghị quyết Trung ương 4 (khóa XI)", "Luật Cán bộ, công chức", "Luật Viên chức"] {
+            XCTAssertTrue(labels.contains(expected), expected)
+        }
+        XCTAssertFalse(labels.contains("60-CTr/ĐUK"), "in the archive")
+        XCTAssertEqual(missing.first { $0.node.label == "768-QĐ/TU" }?.citations, 2)
+        XCTAssertEqual(missing.first { $0.node.label == "25-NQ/TW" }?.node.conflicts, [], "TW named two ways is one issuer")
+    }
+
+    func testGraphExport() throws {
+        let graph = try Self.archive.graph()
+        let dot = graph.dot
+        XCTAssertTrue(dot.hasPrefix("digraph vanban {"))
+        XCTAssertTrue(dot.contains("[label=\"disseminates\"]"))
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(graph)) as? [String: Any]
+        XCTAssertEqual((json?["nodes"] as? [Any])?.count, graph.nodes.count)
+        XCTAssertGreaterThan(graph.links.count, 10)
+    }
+
+    private func archive(_ documents: [String: String]) throws -> Archive {
+        let folder = try Support.temporaryDirectory().appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in documents {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        return try Support.archive(of: folder).0
+    }
+
+    private func header(_ number: String, _ date: String, province: String = "Đồng Nai") -> String {
+        "ĐẢNG ỦY KHỐI\nĐẢNG ỦY CÔNG TY\n\nĐẢNG CỘNG SẢN VIỆT NAM\nBiên Hòa, ngày \(date)\n\nSố: \(number)\n\nTHÔNG BÁO\nvề công tác\n\n"
+    }
+
+    func testAmbiguityIsReportedAndDatesResolveIt() throws {
+        let archive = try archive([
+            "a.txt": header("12-NQ/ĐU", "3 tháng 1 năm 2015") + "Nội dung năm 2015.\n",
+            "b.txt": header("12-NQ/ĐU", "4 tháng 2 năm 2020") + "Nội dung năm 2020.\n",
+            "c.txt": header("5-TB/ĐU", "1 tháng 3 năm 2021") + "Thực hiện Nghị quyết số 12-NQ/ĐU của Đảng ủy.\n\nTriển khai Nghị quyết số 12-NQ/ĐU ngày 04/02/2020.\n",
+        ])
+        let links = try archive.references(of: "5-TB/ĐU")
+        XCTAssertEqual(links.map(\.status), ["ambiguous", "resolved"])
+        XCTAssertNil(links[0].target)
+        XCTAssertTrue(links[0].note?.hasPrefix("2 documents fit: 12-NQ/ĐU of 2015-01-03") == true, links[0].note ?? "")
+        XCTAssertEqual(links[1].target?.date, "2020-02-04")
+        XCTAssertThrowsError(try archive.node(named: "12-NQ/ĐU"), "two documents carry that number")
+    }
+
+    func testConflictingCitationsAreReportedNotMerged() throws {
+        let archive = try archive([
+            "a.txt": header("1-TB/ĐU", "3 tháng 1 năm 2015") + "Thực hiện Quyết định số 768-QĐ/TU ngày 21/6/2010 của Tỉnh ủy.\n",
+            "b.txt": header("2-TB/ĐU", "3 tháng 2 năm 2015") + "Thực hiện Quyết định số 768-QĐ/TU ngày 22/6/2010 của Tỉnh ủy.\n",
+            "c.txt": header("3-TB/ĐU", "3 tháng 3 năm 2015") + "Theo Quyết định số 768-QĐ/TU ngày 21/6/2010 của Tỉnh ủy.\n",
+        ])
+        let node = try archive.node(named: "768-QĐ/TU")
+        XCTAssertEqual(node.date, "2010-06-21", "the date most citations give")
+        XCTAssertEqual(node.conflicts, ["date: 2010-06-21 (2×) vs 2010-06-22 (1×)"])
+    }
+
+    func testSelfCitationAndCyclesAreSafe() throws {
+        let archive = try archive([
+            "a.txt": header("1-KH/ĐU", "3 tháng 1 năm 2015") + "Thực hiện Kế hoạch số 2-KH/ĐU. Kế hoạch số 1-KH/ĐU được thực hiện nghiêm.\n",
+            "b.txt": header("2-KH/ĐU", "3 tháng 2 năm 2015") + "Thực hiện Kế hoạch số 3-KH/ĐU.\n",
+            "c.txt": header("3-KH/ĐU", "3 tháng 3 năm 2015") + "Thực hiện Kế hoạch số 1-KH/ĐU.\n",
+        ])
+        let chain = try archive.chain(from: "1-KH/ĐU", depth: 20)
+        let second = try XCTUnwrap(chain.children.first)
+        XCTAssertEqual(second.node.number, "2-KH/ĐU")
+        let back = try XCTUnwrap(second.children.first?.children.first)
+        XCTAssertEqual(back.node.number, "1-KH/ĐU")
+        XCTAssertTrue(back.repeated)
+        XCTAssertEqual(back.children, [])
+        XCTAssertTrue(try archive.references(of: "1-KH/ĐU").contains { $0.target?.number == "1-KH/ĐU" }, "the self-citation is kept as a link")
+        XCTAssertEqual(try archive.path(from: "1-KH/ĐU", to: "3-KH/ĐU").count, 2)
     }
 }

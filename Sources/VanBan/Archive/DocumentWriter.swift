@@ -28,7 +28,7 @@ struct DocumentWriter {
                 number?.symbol, number?.numberKey, number?.typeKey, number?.issuerKey, number?.year,
                 metadata.typeCode, metadata.typeName, metadata.issuer, issuerCode, metadata.parentIssuer,
                 VietText.key(issuerNames), metadata.place, metadata.date, metadata.year, metadata.title,
-                metadata.signer, metadata.signerRole, recipients, metadata.province, metadata.source,
+                metadata.signer, metadata.signerRole, recipients, rules.province(of: metadata), metadata.source,
                 metadata.missingFields.joined(separator: ","),
             ])
         let documentID = db.lastInsertedRowID
@@ -38,6 +38,28 @@ struct DocumentWriter {
         try statement.execute(arguments: [documentID, 0, 1, titleText(metadata), "", ""])
         for (ordinal, passage) in document.passages.enumerated() {
             try statement.execute(arguments: [documentID, ordinal + 1, passage.line, "", passage.headingPath, passage.text])
+        }
+        try insertCitations(CitationFinder(rules: rules).citations(in: document), of: document, documentID: documentID, into: db)
+    }
+
+    private func insertCitations(_ citations: [Citation], of document: ParsedDocument, documentID: Int64,
+                                 into db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO citations(document_id, ordinal, passage, start, end, kind, text, symbol, num_key, type_key,
+                issuer_key, number_year, named, type_code, date, issuer, title, relation, cue, subject, refers_to,
+                note, sentence, section)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        for (ordinal, citation) in citations.enumerated() {
+            let number = citation.number
+            let values: [(any DatabaseValueConvertible)?] = [
+                documentID, ordinal, citation.passage + 1, citation.range.lowerBound, citation.range.upperBound,
+                citation.kind.rawValue, citation.text, number?.symbol, number?.numberKey, number?.typeKey,
+                number?.issuerKey, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
+                citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
+                citation.note, citation.sentence, document.passages[citation.passage].headingPath,
+            ]
+            try statement.execute(arguments: StatementArguments(values))
         }
     }
 

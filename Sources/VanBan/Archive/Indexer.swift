@@ -115,6 +115,7 @@ public struct Indexer {
             progress?(IndexProgress(filesDone: done + 1, filesTotal: plan.toRead.count, bytesDone: report.bytes,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
+        try CitationGraph(rules: rules).rebuild(db)
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",
                        arguments: [ISO8601DateFormatter().string(from: Date()), corpus.root.path])
     }

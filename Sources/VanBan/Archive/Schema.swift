@@ -6,7 +6,7 @@ enum Schema {
     static let version = 1
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 2
+    static let pipelineVersion = 3
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -51,6 +51,31 @@ enum Schema {
         END
         """,
         "CREATE TABLE problems(path TEXT PRIMARY KEY, message TEXT NOT NULL) WITHOUT ROWID",
+        """
+        CREATE TABLE citations(
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, passage INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+            kind TEXT NOT NULL, text TEXT NOT NULL, symbol TEXT, num_key TEXT, type_key TEXT, issuer_key TEXT,
+            number_year INTEGER, named TEXT, type_code TEXT, date TEXT, issuer TEXT, title TEXT,
+            relation TEXT NOT NULL, cue TEXT, subject INTEGER, refers_to INTEGER, note TEXT,
+            sentence TEXT NOT NULL, section TEXT NOT NULL)
+        """,
+        "CREATE INDEX citations_document ON citations(document_id, ordinal)",
+        """
+        CREATE TABLE nodes(
+            id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, document_id INTEGER,
+            symbol TEXT, name TEXT NOT NULL, num_key TEXT, type_key TEXT, issuer_key TEXT,
+            type_code TEXT, date TEXT, issuer TEXT, title TEXT, conflicts TEXT NOT NULL DEFAULT '[]')
+        """,
+        "CREATE INDEX nodes_number ON nodes(num_key, type_key)",
+        """
+        CREATE TABLE links(
+            id INTEGER PRIMARY KEY, citation_id INTEGER NOT NULL, source INTEGER NOT NULL, target INTEGER,
+            relation TEXT NOT NULL, status TEXT NOT NULL, note TEXT)
+        """,
+        "CREATE INDEX links_source ON links(source)",
+        "CREATE INDEX links_target ON links(target)",
     ]
 
     static func create(_ db: Database, buildKey: String) throws {

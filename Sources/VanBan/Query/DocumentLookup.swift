@@ -60,12 +60,29 @@ public struct DocumentView: Codable, Sendable {
 
     public let document: DocumentSummary
     public let paragraphs: [Paragraph]
+    public var references: [Reference] = []
+    public var citedBy: [Reference] = []
+}
+
+/// A document known only from the citations of it: the harvested record and every place it
+/// is cited.
+public struct ExternalDocumentView: Codable, Sendable {
+    public let node: GraphNode
+    public let citedBy: [Reference]
+    public let notice: String
+}
+
+/// What `show` finds for a number: a document in the archive, or one only cited.
+public enum ShownDocument: Sendable {
+    case archived(DocumentView)
+    case external(ExternalDocumentView)
 }
 
 extension Archive {
     /// The documents a number names; several when the number is partial or not unique.
     public func documents(numbered text: String) throws -> [DocumentSummary] {
         guard let reference = NumberReference.parse(text, rules: rules) else {
+            if (try? node(named: text)) != nil { throw VanBanError.notFound("No document numbered \(text) in the archive.") }
             throw VanBanError.badQuery("\"\(text)\" is not a document number (forms: 25-NQ/TW, 25/NQ-TW, nq 25, 18/2000/CT-TTg).")
         }
         return try read { try documents(numbered: reference, filter: SearchFilter(), db: $0) }
@@ -84,7 +101,26 @@ extension Archive {
                 SELECT heading, line, body FROM passages WHERE document_id = ? AND ordinal > 0 ORDER BY ordinal
                 """, arguments: [only.id])
             let paragraphs = rows.map { DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"]) }
-            return DocumentView(document: only, paragraphs: paragraphs)
+            var view = DocumentView(document: only, paragraphs: paragraphs)
+            if let node = try Int64.fetchOne(db, sql: "SELECT id FROM nodes WHERE document_id = ?", arguments: [only.id]) {
+                view.references = try references(where: "l.source = ?", node, db: db)
+                view.citedBy = try references(where: "l.target = ?", node, db: db)
+            }
+            return view
+        }
+    }
+
+    /// A document in the archive with its links, or, when it is only cited, what is known of it.
+    public func show(_ text: String) throws -> ShownDocument {
+        do {
+            return .archived(try document(numbered: text))
+        } catch VanBanError.notFound(let message) {
+            let node: GraphNode
+            do { node = try self.node(named: text) } catch { throw VanBanError.notFound(message) }
+            guard !node.inArchive else { throw VanBanError.notFound(message) }
+            let citedBy = try read { try references(where: "l.target = ?", node.id, db: $0) }
+            return .external(ExternalDocumentView(node: node, citedBy: citedBy,
+                notice: "The text of \(node.label) is not in the archive yet; this record is harvested from the \(citedBy.count) citation(s) of it."))
         }
     }
 

@@ -5,6 +5,8 @@ public struct Issuers: Sendable {
         public let code: String
         public let name: String
         public let isParty: Bool
+        /// A province's or district's body: its numbers are unique only within its province.
+        public let isLocal: Bool
     }
 
     private var exactAliases: [String: Entry] = [:]
@@ -12,7 +14,7 @@ public struct Issuers: Sendable {
 
     init(table: RuleTable) {
         for row in table.rows where row.count >= 3 {
-            let entry = Entry(code: row[0], name: row[1], isParty: row[2] == "party")
+            let entry = Entry(code: row[0], name: row[1], isParty: row[2].hasPrefix("party"), isLocal: row[2].hasSuffix("local"))
             let alternatives = row.count > 3 ? RuleTable.list(row[3]) : []
             for spelling in [row[0], row[1]] + alternatives {
                 let exact = VietText.nfc(spelling).uppercased()

@@ -7,10 +7,12 @@ public struct RuleSet: Sendable {
     public let issuers: Issuers
     public let casing: Casing
     public let citations: CitationRules
+    /// Place → province, from `places.tsv`, keyed ignoring case and marks.
+    public let provinces: [String: String]
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
-    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv"]
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv"]
 
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
@@ -28,7 +30,18 @@ public struct RuleSet: Sendable {
         casing = Casing(table: tables["casing.tsv"]!)
         citations = try CitationRules(relations: tables["relations.tsv"]!, aliases: tables["aliases.tsv"]!,
                                       references: tables["references.tsv"]!)
+        provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
+                               uniquingKeysWith: { first, _ in first })
         fingerprint = digest.hex
+    }
+
+    /// The province a document belongs to: as its metadata says, else from its place or from
+    /// a place named in its issuer lines ("Đảng bộ tỉnh Đồng Nai").
+    public func province(of metadata: DocumentMetadata) -> String? {
+        if let province = metadata.province { return province }
+        if let place = metadata.place, let province = provinces[VietText.key(place)] { return province }
+        let issuers = VietText.key([metadata.issuer, metadata.parentIssuer].compactMap { $0 }.joined(separator: " "))
+        return provinces.first { issuers.hasSuffix(" " + $0.key) || issuers.contains(" " + $0.key + " ") }?.value
     }
 
     /// The rule folder to use: `$VANBAN_RULES`, else `./indexer`, else the `indexer/` folder of

@@ -1,0 +1,43 @@
+import GRDB
+
+/// A document cited but not in the archive, with what the citations say of it.
+public struct MissingDocument: Codable, Sendable, Equatable {
+    public struct Place: Codable, Sendable, Equatable {
+        public let document: String
+        public let section: String
+        public let sentence: String
+    }
+
+    public let node: GraphNode
+    public let citations: Int
+    public let citingDocuments: Int
+    public let citedBy: [Place]
+}
+
+extension Archive {
+    /// Every cited document that is not in the archive, most cited first (then by how many
+    /// documents cite it): what an office should obtain first.
+    public func missingDocuments() throws -> [MissingDocument] {
+        try read { db in
+            let nodes = try allNodes(db: db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT l.target, d.symbol, d.path, c.section, c.sentence, c.document_id
+                FROM links l JOIN citations c ON c.id = l.citation_id JOIN documents d ON d.id = c.document_id
+                JOIN nodes n ON n.id = l.target WHERE n.document_id IS NULL ORDER BY c.document_id, c.ordinal
+                """)
+            var places: [Int64: [MissingDocument.Place]] = [:]
+            var citing: [Int64: Set<Int64>] = [:]
+            for row in rows {
+                let target: Int64 = row["target"]
+                places[target, default: []].append(.init(document: row["symbol"] ?? row["path"], section: row["section"],
+                                                          sentence: row["sentence"]))
+                citing[target, default: []].insert(row["document_id"])
+            }
+            return places.map { id, list in
+                MissingDocument(node: nodes[id]!, citations: list.count, citingDocuments: citing[id]!.count, citedBy: list)
+            }.sorted {
+                ($1.citations, $1.citingDocuments, $0.node.label) < ($0.citations, $0.citingDocuments, $1.node.label)
+            }
+        }
+    }
+}
