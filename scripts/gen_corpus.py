@@ -696,7 +696,7 @@ class Doc:
         tail = self.signature()
         tail_size = sum(len(x.encode()) + 1 for x in tail)
         scale = {"unaccented": 0.82, "nfd": 1.22}.get(m["variant"], 1.0)  # bytes after the variant's transform
-        budget = m["size"] / scale - self.size - tail_size - 150
+        budget = m["size"] / scale - self.size - tail_size - 150 - 250 * len(self.pending + self.pending_basis)
         self.cap = self.size + budget + 500
         if articles:
             self.articles(budget)

@@ -47,7 +47,10 @@ final class CLITests: XCTestCase {
 
     func testExitCodes() throws {
         XCTAssertEqual(try vanban("search", "zzzxq").status, 1, "nothing found")
-        XCTAssertEqual(try vanban("show", "nq 25").status, 1, "not in the archive")
+        XCTAssertEqual(try vanban("show", "nq 99").status, 1, "neither in the archive nor cited")
+        let cited = try vanban("show", "nq 25")
+        XCTAssertEqual(cited.status, 0)
+        XCTAssertTrue(cited.stdout.contains("is not in the archive yet"), cited.stdout)
         let bad = try Support.run(["search", "--archive", Self.archive, "--", "-dân"])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.contains("add at least one word"), bad.stderr)

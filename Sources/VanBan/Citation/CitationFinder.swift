@@ -27,34 +27,26 @@ public struct CitationFinder: Sendable {
 
     /// The type name ending just before word `end` ("Nghị quyết" before "số 25-NQ/TW").
     func typeName(endingBefore end: Int, in words: Words) -> (start: Int, type: DocumentTypes.Entry)? {
-        var stop = end
-        if stop > 0, words[stop - 1].folded == "so" { stop -= 1 }
-        for (key, entry) in rules.types.names {
-            let parts = key.phraseWords
-            if words.matches(parts, at: stop - parts.count) { return (stop - parts.count, entry) }
-        }
-        return nil
+        let stop = end > 0 && words[end - 1].folded == "so" ? end - 1 : end
+        guard let entry = phrases.typeNames.longest(endingBefore: stop, in: words) else { return nil }
+        return (stop - entry.words.count, entry.value)
     }
 
     /// The type name starting at word `index`, capitalised as a proper reference is.
     func typeName(startingAt index: Int, in words: Words) -> (end: Int, type: DocumentTypes.Entry)? {
-        guard index < words.count, words[index].capitalised else { return nil }
-        for (key, entry) in rules.types.names {
-            let parts = key.phraseWords
-            if words.matches(parts, at: index) { return (index + parts.count, entry) }
-        }
-        return nil
+        guard index < words.count, words[index].capitalised,
+              let entry = phrases.typeNames.longest(startingAt: index, in: words) else { return nil }
+        return (index + entry.words.count, entry.value)
     }
 
-    /// The cue phrase ending just before word `end`, searched back at most `limit` words.
+    /// The nearest cue phrase before word `end`, at most 8 words back and within the clause.
     func cue(before end: Int, notBefore floor: Int, in words: Words) -> (start: Int, relation: Relation, text: String)? {
         var stop = end
         while stop > floor, end - stop <= 8 {
-            for (key, relation) in phrases.cues.entries {
-                let parts = key.phraseWords
-                let start = stop - parts.count
-                if start >= floor, words.matches(parts, at: start), !insideProperName(start, in: words) {
-                    return (start, relation, words.text(words[start].range.lowerBound..<words[stop - 1].range.upperBound))
+            if let entry = phrases.cues.longest(endingBefore: stop, in: words) {
+                let start = stop - entry.words.count
+                if start >= floor, !insideProperName(start, in: words) {
+                    return (start, entry.value, words.text(words[start].range.lowerBound..<words[stop - 1].range.upperBound))
                 }
             }
             if Self.breaksClause(words.gap(after: stop - 2, before: stop - 1)) { return nil }
@@ -63,23 +55,14 @@ public struct CitationFinder: Sendable {
         return nil
     }
 
-    func startsPhrase(_ list: [String], at index: Int, in words: Words) -> Int? {
-        for phrase in list {
-            let parts = phrase.phraseWords
-            if words.matches(parts, at: index) { return parts.count }
-        }
-        return nil
-    }
-
     func startsCue(at index: Int, in words: Words) -> Bool {
-        !insideProperName(index, in: words) && phrases.cues.entries.contains { words.matches($0.key.phraseWords, at: index) }
+        phrases.cues.longest(startingAt: index, in: words) != nil && !insideProperName(index, in: words)
     }
 
     /// True when word `index` is inside a name such as "Ban Chấp hành", whose words are no cue.
     func insideProperName(_ index: Int, in words: Words) -> Bool {
-        phrases.properNames.contains { name in
-            let parts = name.phraseWords
-            return (max(0, index - parts.count + 1)..<index).contains { words.matches(parts, at: $0) }
+        (max(0, index - 3)..<index).contains { start in
+            phrases.properNames.longest(startingAt: start, in: words).map { start + $0.words.count > index } ?? false
         }
     }
 

@@ -62,10 +62,10 @@ struct PassageScan {
         var found: [Candidate] = []
         var index = 0
         while index < words.count {
-            if let (key, named) = rules.names.entries.first(where: { words.matches($0.key.phraseWords, at: index) }) {
-                let end = index + key.phraseWords.count
+            if let entry = rules.names.longest(startingAt: index, in: words) {
+                let end = index + entry.words.count
                 if !overlaps(index..<end, taken) {
-                    found.append(Candidate(kind: .named, start: index, end: end, named: named))
+                    found.append(Candidate(kind: .named, start: index, end: end, named: entry.value))
                     index = end
                     continue
                 }
@@ -80,9 +80,9 @@ struct PassageScan {
         for index in 0..<words.count {
             guard let (end, type) = finder.typeName(startingAt: index, in: words),
                   !overlaps(index..<end, taken + found) else { continue }
-            if let length = finder.startsPhrase(rules.backPhrases, at: end, in: words) {
+            if let length = rules.backPhrases.length(at: end, in: words) {
                 found.append(Candidate(kind: .back, start: index, end: end + length, type: type))
-            } else if finder.startsPhrase(rules.ofWords, at: end, in: words) != nil,
+            } else if rules.ofWords.length(at: end, in: words) != nil,
                       end + 1 < words.count, words[end + 1].capitalised,
                       let issuer = issuerWords(from: end + 1, limit: words.count) {
                 let next = issuer.upperBound
@@ -103,7 +103,7 @@ struct PassageScan {
             tail.date = date.iso
             tail.end = words.index(atOrAfter: date.end)
         }
-        if tail.end < limit, finder.startsPhrase(rules.ofWords, at: tail.end, in: words) != nil,
+        if tail.end < limit, rules.ofWords.length(at: tail.end, in: words) != nil,
            onlySeparators(before: tail.end), let issuer = issuerWords(from: tail.end + 1, limit: limit) {
             tail.issuer = words.text(words[issuer.lowerBound].range.lowerBound..<endIncludingParenthesis(issuer.upperBound - 1))
             tail.end = issuer.upperBound
@@ -111,8 +111,8 @@ struct PassageScan {
         if let (title, end) = quotedTitle(after: tail.end, limit: limit) {
             tail.title = title
             tail.end = end
-        } else if tail.end < limit, finder.startsPhrase(rules.aboutWords, at: tail.end, in: words) != nil,
-                  finder.startsPhrase(rules.connectors.filter { $0.contains(" ") }, at: tail.end, in: words) == nil,
+        } else if tail.end < limit, rules.aboutWords.length(at: tail.end, in: words) != nil,
+                  rules.longConnectors.length(at: tail.end, in: words) == nil,
                   !finder.startsCue(at: tail.end + 1, in: words) {
             tail.title = clauseText(from: tail.end + 1, limit: limit)
         }
@@ -142,7 +142,7 @@ struct PassageScan {
                 let gap = words.gap(after: end - 1, before: end)
                 if gap.contains(where: { ",;.:“”\"\n".contains($0) }) { break }
             }
-            if finder.startsPhrase(rules.stopWords + rules.aboutWords, at: end, in: words) != nil || finder.startsCue(at: end, in: words) {
+            if rules.issuerStops.length(at: end, in: words) != nil || finder.startsCue(at: end, in: words) {
                 break
             }
             end += 1
@@ -160,7 +160,7 @@ struct PassageScan {
             if unit == 0x20 || unit == 0x2C || unit == 0x2A || unit == 0x29 { cursor += 1; continue }
             if Self.quotes.contains(unit) { break }
             let word = words.index(atOrAfter: cursor)
-            guard !sawAbout, word < limit, finder.startsPhrase(rules.aboutWords, at: word, in: words) != nil else { return nil }
+            guard !sawAbout, word < limit, rules.aboutWords.length(at: word, in: words) != nil else { return nil }
             sawAbout = true
             cursor = words[word].range.upperBound
         }
@@ -200,7 +200,7 @@ struct PassageScan {
     private func connects(from start: Int, to end: Int) -> Bool {
         guard start <= end, !CitationFinder.breaksClause(words.gap(after: start - 1, before: end)) else { return false }
         var index = start
-        while index < end, let length = finder.startsPhrase(rules.connectors, at: index, in: words) { index += length }
+        while index < end, let length = rules.connectors.length(at: index, in: words) { index += length }
         return index == end
     }
 
@@ -208,7 +208,7 @@ struct PassageScan {
     private func continuesList(from start: Int, to end: Int) -> Bool {
         guard start <= end, !words.gap(after: start - 1, before: end).contains(where: { ".!?\n".contains($0) }) else { return false }
         var index = start
-        while index < end, let length = finder.startsPhrase(rules.listWords, at: index, in: words) { index += length }
+        while index < end, let length = rules.listWords.length(at: index, in: words) { index += length }
         return index == end
     }
 

@@ -35,7 +35,7 @@ struct Words {
     subscript(index: Int) -> Word { words[index] }
 
     /// True when the phrase's words stand at `index`.
-    func matches(_ phrase: [Substring], at index: Int) -> Bool {
+    func matches(_ phrase: [String], at index: Int) -> Bool {
         guard index >= 0, index + phrase.count <= words.count else { return false }
         for (offset, word) in phrase.enumerated() where words[index + offset].folded != word { return false }
         return true
@@ -61,8 +61,4 @@ struct Words {
     func text(_ range: Range<Int>) -> String {
         String(decoding: units[max(0, range.lowerBound)..<min(units.count, range.upperBound)], as: UTF16.self)
     }
-}
-
-extension String {
-    var phraseWords: [Substring] { split(separator: " ") }
 }

@@ -16,16 +16,47 @@ public enum Relation: String, Codable, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// Phrases matched on folded text, longest first, each with what it stands for.
-struct PhraseTable<Value: Sendable>: Sendable {
-    private(set) var entries: [(key: String, value: Value)] = []
+/// Phrases matched word by word on folded text, indexed by their first and last words so a
+/// lookup at a position costs one dictionary read; the longest phrase wins.
+struct PhraseIndex<Value: Sendable>: Sendable {
+    struct Entry: Sendable {
+        let words: [String]
+        let value: Value
+    }
+
+    private var byFirst: [String: [Entry]] = [:]
+    private var byLast: [String: [Entry]] = [:]
+
+    init() {}
+
+    init(_ phrases: [String], value: Value) {
+        for phrase in phrases { add(phrase, value) }
+    }
 
     mutating func add(_ phrase: String, _ value: Value) {
-        let key = VietText.key(phrase)
-        guard !key.isEmpty else { return }
-        entries.append((key, value))
-        entries.sort { $0.key.count > $1.key.count }
+        let words = VietText.key(phrase).split(separator: " ").map(String.init)
+        guard let first = words.first, let last = words.last else { return }
+        let entry = Entry(words: words, value: value)
+        byFirst[first, default: []].append(entry)
+        byFirst[first]!.sort { $0.words.count > $1.words.count }
+        byLast[last, default: []].append(entry)
+        byLast[last]!.sort { $0.words.count > $1.words.count }
     }
+
+    /// The longest phrase whose first word is word `index`.
+    func longest(startingAt index: Int, in words: Words) -> Entry? {
+        guard index >= 0, index < words.count else { return nil }
+        return byFirst[words[index].folded]?.first { words.matches($0.words, at: index) }
+    }
+
+    /// The longest phrase whose last word is word `end - 1`.
+    func longest(endingBefore end: Int, in words: Words) -> Entry? {
+        guard end > 0, end <= words.count else { return nil }
+        return byLast[words[end - 1].folded]?.first { words.matches($0.words, at: end - $0.words.count) }
+    }
+
+    /// The length of the phrase starting at word `index`, if one does.
+    func length(at index: Int, in words: Words) -> Int? { longest(startingAt: index, in: words)?.words.count }
 }
 
 /// A document cited by name ("Điều lệ Đảng"), from `indexer/aliases.tsv`.
@@ -37,18 +68,22 @@ public struct NamedDocument: Sendable, Equatable {
 
 /// The cue phrases, names and reference words of `indexer/`.
 public struct CitationRules: Sendable {
-    var cues = PhraseTable<Relation>()
-    var names = PhraseTable<NamedDocument>()
-    var backPhrases: [String] = []
-    var selfPhrases: [String] = []
-    var connectors: [String] = []
-    var listWords: [String] = []
-    var ofWords: [String] = []
-    var aboutWords: [String] = []
-    var stopWords: [String] = []
-    var properNames: [String] = []
+    var cues = PhraseIndex<Relation>()
+    var names = PhraseIndex<NamedDocument>()
+    var backPhrases = PhraseIndex<Bool>()
+    var connectors = PhraseIndex<Bool>()
+    /// Connectors of two words or more ("về việc"): never the start of a title.
+    var longConnectors = PhraseIndex<Bool>()
+    var listWords = PhraseIndex<Bool>()
+    var ofWords = PhraseIndex<Bool>()
+    var aboutWords = PhraseIndex<Bool>()
+    /// Words that end an issuer phrase, and "về".
+    var issuerStops = PhraseIndex<Bool>()
+    var properNames = PhraseIndex<Bool>()
+    /// The names of document types, for the words before a number and for back-references.
+    var typeNames = PhraseIndex<DocumentTypes.Entry>()
 
-    init(relations: RuleTable, aliases: RuleTable, references: RuleTable) throws {
+    init(relations: RuleTable, aliases: RuleTable, references: RuleTable, types: DocumentTypes) throws {
         for row in relations.rows where row.count >= 2 {
             guard let relation = Relation(rawValue: row[0]) else {
                 throw VanBanError.rules("relations.tsv: unknown relation \"\(row[0])\" (known: \(Relation.allCases.map(\.rawValue).joined(separator: ", ")))")
@@ -60,19 +95,22 @@ public struct CitationRules: Sendable {
             for spelling in RuleTable.list(row[3]) + [row[1]] { names.add(spelling, named) }
         }
         for row in references.rows where row.count >= 2 {
-            let phrases = RuleTable.list(row[1]).map(VietText.key)
+            let phrases = RuleTable.list(row[1])
             switch row[0] {
-            case "back": backPhrases += phrases
-            case "self": selfPhrases += phrases
-            case "connector": connectors += phrases
-            case "list": listWords += phrases
-            case "of": ofWords += phrases
-            case "about": aboutWords += phrases
-            case "stop": stopWords += phrases
-            case "name": properNames += phrases
+            case "back": backPhrases = PhraseIndex(phrases, value: true)
+            case "connector":
+                connectors = PhraseIndex(phrases, value: true)
+                longConnectors = PhraseIndex(phrases.filter { $0.contains(" ") }, value: true)
+            case "list": listWords = PhraseIndex(phrases, value: true)
+            case "of": ofWords = PhraseIndex(phrases, value: true)
+            case "about":
+                aboutWords = PhraseIndex(phrases, value: true)
+                for phrase in phrases { issuerStops.add(phrase, true) }
+            case "stop": for phrase in phrases { issuerStops.add(phrase, true) }
+            case "name": properNames = PhraseIndex(phrases, value: true)
             default: throw VanBanError.rules("references.tsv: unknown kind \"\(row[0])\"")
             }
         }
-        connectors.sort { $0.count > $1.count }
+        for (key, entry) in types.names { typeNames.add(key, entry) }
     }
 }

@@ -29,7 +29,7 @@ public struct RuleSet: Sendable {
         issuers = Issuers(table: tables["issuers.tsv"]!)
         casing = Casing(table: tables["casing.tsv"]!)
         citations = try CitationRules(relations: tables["relations.tsv"]!, aliases: tables["aliases.tsv"]!,
-                                      references: tables["references.tsv"]!)
+                                      references: tables["references.tsv"]!, types: types)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
                                uniquingKeysWith: { first, _ in first })
         fingerprint = digest.hex
