@@ -427,7 +427,7 @@ class Doc:
     """Renders one document; every citation goes through cite() so the ground truth matches the text."""
 
     def __init__(self, i):
-        self.i, self.m = i, DOCS[i]
+        self.m = DOCS[i]
         self.r = Random(f"{SEED['seed']}:body:{i}")
         self.u = UNITS[self.m["unit"]]
         self.cites, self.out, self.size = [], [], 0
@@ -731,8 +731,6 @@ class Doc:
             self.emit(f"{TYPE_NAMES[t]} này {vc}.", "")
         while self.pending:  # citations not placed yet
             self.emit(self.cite_sentence(*self.pending.pop(0)), "")
-        for x in self.pending_basis:
-            self.emit(self.cite_sentence(*x), "")
         if t != "CV" and r.random() < 0.6:
             self.emit(f"Trên đây là {TYPE_NAMES[t].lower()} {r.choice(['về ' + m['subject'], 'của ' + u['short']])}, "
                       f"đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./.", "")

@@ -3,20 +3,24 @@ import GRDB
 
 /// A built archive, opened read-only. Every query of the library goes through one.
 ///
+/// It holds a few read-only connections, so concurrent queries (a server's) run in parallel.
 /// `vanban index` replaces the archive file by renaming a new one over it; an open Archive
 /// notices the new file at its next read and switches to it, so a long-running server picks
 /// up a re-index without a restart and without serving a half-built index.
 public final class Archive: @unchecked Sendable {
     public let path: String
     public let rules: RuleSet
+    private let connections: Int
     private let lock = NSLock()
-    private var queue: DatabaseQueue
+    private var queues: [DatabaseQueue]
+    private var next = 0
     private var identity: FileIdentity
 
-    public init(path: String, rules: RuleSet) throws {
+    public init(path: String, rules: RuleSet, connections: Int = 1) throws {
         self.path = path
         self.rules = rules
-        (queue, identity) = try Self.open(path)
+        self.connections = max(1, connections)
+        (queues, identity) = try Self.open(path, count: self.connections)
     }
 
     /// Runs `block` on the current archive file.
@@ -28,9 +32,21 @@ public final class Archive: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let now = FileIdentity(path: path), now != identity {
-            (queue, identity) = try Self.open(path)
+            (queues, identity) = try Self.open(path, count: connections)
         }
-        return queue
+        next = (next + 1) % queues.count
+        return queues[next]
+    }
+
+    private static func open(_ path: String, count: Int) throws -> ([DatabaseQueue], FileIdentity) {
+        var queues: [DatabaseQueue] = []
+        var identity: FileIdentity?
+        for _ in 0..<count {
+            let (queue, opened) = try open(path)
+            queues.append(queue)
+            identity = identity ?? opened
+        }
+        return (queues, identity!)
     }
 
     private static func open(_ path: String) throws -> (DatabaseQueue, FileIdentity) {

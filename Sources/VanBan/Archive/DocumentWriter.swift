@@ -39,7 +39,35 @@ struct DocumentWriter {
         for (ordinal, passage) in document.passages.enumerated() {
             try statement.execute(arguments: [documentID, ordinal + 1, passage.line, "", passage.headingPath, passage.text])
         }
-        try insertCitations(CitationFinder(rules: rules).citations(in: document), of: document, documentID: documentID, into: db)
+        let citations = CitationFinder(rules: rules).citations(in: document)
+        try insertCitations(citations, of: document, documentID: documentID, into: db)
+        let requirements = RequirementFinder(rules: rules).requirements(in: document, citations: citations)
+        try insertRequirements(requirements, of: document, documentID: documentID, into: db)
+    }
+
+    private func insertRequirements(_ requirements: [Requirement], of document: ParsedDocument, documentID: Int64,
+                                    into db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO requirements(document_id, ordinal, passage, start, end, sentence, section, action, schedule,
+                targets, basis, highlights, months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """)
+        let insertActor = try db.cachedStatement(sql: "INSERT INTO requirement_actors VALUES (?,?,?,?)")
+        for (ordinal, requirement) in requirements.enumerated() {
+            let months = requirement.schedule.map { "," + $0.months.map(String.init).joined(separator: ",") + "," } ?? ""
+            try insert.execute(arguments: [
+                documentID, ordinal, requirement.passage + 1, requirement.range.lowerBound, requirement.range.upperBound,
+                requirement.sentence, document.passages[requirement.passage].headingPath, requirement.action,
+                try requirement.schedule.map(json), try json(requirement.targets), try json(requirement.basis),
+                try json(requirement.highlights), months,
+            ])
+            let id = db.lastInsertedRowID
+            for actor in requirement.actors {
+                try insertActor.execute(arguments: [id, actor.name, actor.key, actor.role.rawValue])
+            }
+        }
     }
 
     private func insertCitations(_ citations: [Citation], of document: ParsedDocument, documentID: Int64,

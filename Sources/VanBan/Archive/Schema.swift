@@ -6,7 +6,7 @@ enum Schema {
     static let version = 1
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 3
+    static let pipelineVersion = 4
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -76,6 +76,22 @@ enum Schema {
         """,
         "CREATE INDEX links_source ON links(source)",
         "CREATE INDEX links_target ON links(target)",
+        """
+        CREATE TABLE requirements(
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            ordinal INTEGER NOT NULL, passage INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+            sentence TEXT NOT NULL, section TEXT NOT NULL, action TEXT NOT NULL,
+            schedule TEXT, targets TEXT NOT NULL, basis TEXT NOT NULL, highlights TEXT NOT NULL, months TEXT NOT NULL)
+        """,
+        "CREATE INDEX requirements_document ON requirements(document_id, ordinal)",
+        """
+        CREATE TABLE requirement_actors(
+            requirement_id INTEGER NOT NULL REFERENCES requirements(id) ON DELETE CASCADE,
+            name TEXT NOT NULL, key TEXT NOT NULL, role TEXT NOT NULL)
+        """,
+        "CREATE INDEX requirement_actors_key ON requirement_actors(key)",
+        "CREATE INDEX requirement_actors_requirement ON requirement_actors(requirement_id)",
     ]
 
     static func create(_ db: Database, buildKey: String) throws {

@@ -4,8 +4,17 @@
 struct Words {
     struct Word {
         let range: Range<Int>
+        /// Lower case, every mark removed, đ → d.
         let folded: String
+        /// Lower case with its marks, tone placed canonically ("hoá" = "hóa").
+        let exact: String
         let capitalised: Bool
+
+        /// A word written with marks matches a phrase word only with the same marks ("cán"
+        /// is not "cần"); one written without matches any marks (unaccented text).
+        func matches(exact phraseExact: String, folded phraseFolded: String) -> Bool {
+            folded == phraseFolded && (exact == folded || exact == phraseExact)
+        }
     }
 
     let units: [UInt16]
@@ -24,8 +33,10 @@ struct Words {
             let start = index
             while index < units.count, isWordUnit(units[index]) { index += 1 }
             let capitalised = Unicode.Scalar(units[start])?.properties.isUppercase ?? false
-            words.append(Word(range: start..<index, folded: String(decoding: folded[start..<index], as: UTF16.self),
-                              capitalised: capitalised))
+            let foldedWord = String(decoding: folded[start..<index], as: UTF16.self)
+            let original = String(decoding: units[start..<index], as: UTF16.self)
+            let exact = original.utf8.count == original.count ? original.lowercased() : VietText.wordForms(original).exact
+            words.append(Word(range: start..<index, folded: foldedWord, exact: exact, capitalised: capitalised))
         }
         self.words = words
     }
@@ -34,10 +45,12 @@ struct Words {
 
     subscript(index: Int) -> Word { words[index] }
 
-    /// True when the phrase's words stand at `index`.
-    func matches(_ phrase: [String], at index: Int) -> Bool {
-        guard index >= 0, index + phrase.count <= words.count else { return false }
-        for (offset, word) in phrase.enumerated() where words[index + offset].folded != word { return false }
+    /// True when the phrase's words stand at `index` (see ``Word/matches(exact:folded:)``).
+    func matches(exact: [String], folded: [String], at index: Int) -> Bool {
+        guard index >= 0, index + folded.count <= words.count else { return false }
+        for offset in folded.indices where !words[index + offset].matches(exact: exact[offset], folded: folded[offset]) {
+            return false
+        }
         return true
     }
 

@@ -10,6 +10,11 @@ public struct Snippet: Codable, Sendable, Equatable {
     static let open: Character = "\u{2}"
     static let close: Character = "\u{3}"
 
+    public init(text: String, highlights: [[Int]]) {
+        self.text = text
+        self.highlights = highlights
+    }
+
     init(marked: String) {
         var text = ""
         var highlights: [[Int]] = []

@@ -20,7 +20,10 @@ public enum Relation: String, Codable, Sendable, CaseIterable, Comparable {
 /// lookup at a position costs one dictionary read; the longest phrase wins.
 struct PhraseIndex<Value: Sendable>: Sendable {
     struct Entry: Sendable {
+        /// Folded words.
         let words: [String]
+        /// The same words lower case with their marks.
+        let exact: [String]
         let value: Value
     }
 
@@ -35,8 +38,9 @@ struct PhraseIndex<Value: Sendable>: Sendable {
 
     mutating func add(_ phrase: String, _ value: Value) {
         let words = VietText.key(phrase).split(separator: " ").map(String.init)
-        guard let first = words.first, let last = words.last else { return }
-        let entry = Entry(words: words, value: value)
+        let exact = VietText.nfc(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { VietText.wordForms(String($0)).exact }
+        guard let first = words.first, let last = words.last, exact.count == words.count else { return }
+        let entry = Entry(words: words, exact: exact, value: value)
         byFirst[first, default: []].append(entry)
         byFirst[first]!.sort { $0.words.count > $1.words.count }
         byLast[last, default: []].append(entry)
@@ -46,13 +50,13 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     /// The longest phrase whose first word is word `index`.
     func longest(startingAt index: Int, in words: Words) -> Entry? {
         guard index >= 0, index < words.count else { return nil }
-        return byFirst[words[index].folded]?.first { words.matches($0.words, at: index) }
+        return byFirst[words[index].folded]?.first { words.matches(exact: $0.exact, folded: $0.words, at: index) }
     }
 
     /// The longest phrase whose last word is word `end - 1`.
     func longest(endingBefore end: Int, in words: Words) -> Entry? {
         guard end > 0, end <= words.count else { return nil }
-        return byLast[words[end - 1].folded]?.first { words.matches($0.words, at: end - $0.words.count) }
+        return byLast[words[end - 1].folded]?.first { words.matches(exact: $0.exact, folded: $0.words, at: end - $0.words.count) }
     }
 
     /// The length of the phrase starting at word `index`, if one does.
@@ -111,6 +115,6 @@ public struct CitationRules: Sendable {
             default: throw VanBanError.rules("references.tsv: unknown kind \"\(row[0])\"")
             }
         }
-        for (key, entry) in types.names { typeNames.add(key, entry) }
+        for (_, spelling, entry) in types.names { typeNames.add(spelling, entry) }
     }
 }

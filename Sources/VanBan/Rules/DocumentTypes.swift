@@ -7,7 +7,7 @@ public struct DocumentTypes: Sendable {
 
     private var byKey: [String: Entry] = [:]
     /// Every name and alternative spelling (not the bare codes), longest first.
-    private(set) var names: [(key: String, entry: Entry)] = []
+    private(set) var names: [(key: String, spelling: String, entry: Entry)] = []
 
     init(table: RuleTable) {
         for row in table.rows where row.count >= 2 {
@@ -16,7 +16,7 @@ public struct DocumentTypes: Sendable {
             for spelling in [row[0], row[1]] + alternatives {
                 let key = VietText.key(spelling)
                 if byKey[key] == nil { byKey[key] = entry }
-                if spelling != row[0] { names.append((key, entry)) }
+                if spelling != row[0] { names.append((key, spelling, entry)) }
             }
         }
         names.sort { $0.key.count > $1.key.count }

@@ -7,12 +7,13 @@ public struct RuleSet: Sendable {
     public let issuers: Issuers
     public let casing: Casing
     public let citations: CitationRules
+    public let requirements: RequirementRules
     /// Place → province, from `places.tsv`, keyed ignoring case and marks.
     public let provinces: [String: String]
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
-    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv"]
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv"]
 
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
@@ -30,6 +31,8 @@ public struct RuleSet: Sendable {
         casing = Casing(table: tables["casing.tsv"]!)
         citations = try CitationRules(relations: tables["relations.tsv"]!, aliases: tables["aliases.tsv"]!,
                                       references: tables["references.tsv"]!, types: types)
+        requirements = try RequirementRules(requirements: tables["requirements.tsv"]!, schedules: tables["schedules.tsv"]!,
+                                            abbreviations: tables["abbreviations.tsv"]!)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
                                uniquingKeysWith: { first, _ in first })
         fingerprint = digest.hex

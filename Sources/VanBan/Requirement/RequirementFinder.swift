@@ -1,0 +1,148 @@
+import Foundation
+
+/// Finds requirement statements: who must act (lead and co-operating actors), what act, by
+/// when or how often, to what target, on what basis. Cue words come from `indexer/`.
+///
+/// A sentence is a requirement when it assigns an act to an actor ("Giao X ...", "đề nghị X
+/// ...", "X chủ trì ...", a sentence whose subject is a body followed by its act) or states an
+/// obligation (phải, có trách nhiệm, đảm bảo), a deadline, a rhythm or a target. Quoted text is
+/// background: it neither makes nor fills a requirement.
+public struct RequirementFinder: Sendable {
+    let rules: RuleSet
+    private var cues: RequirementRules { rules.requirements }
+
+    public init(rules: RuleSet) { self.rules = rules }
+
+    public func requirements(in document: ParsedDocument, citations: [Citation] = []) -> [Requirement] {
+        var found: [Requirement] = []
+        for (index, passage) in document.passages.enumerated() {
+            let words = Words(passage.text)
+            for range in Sentences.ranges(in: words.units) {
+                guard var requirement = requirement(in: range, of: words, passage: index) else { continue }
+                requirement.basis = basis(for: requirement, citations: citations, passages: document.passages)
+                found.append(requirement)
+            }
+        }
+        return found
+    }
+
+    private func requirement(in range: Range<Int>, of words: Words, passage: Int) -> Requirement? {
+        let sentence = SentenceView(words: words, range: range)
+        let schedule = ScheduleParser(rules: cues).schedule(in: sentence)
+        let targets = TargetParser.targets(in: sentence)
+        let hasDuty = sentence.contains(cues.index(.duty)) || sentence.contains(cues.index(.ensure))
+        var (actors, actEnd) = assignedActors(sentence)
+        if actors.isEmpty, sentence.startsWith(cues.index(.background)) { return nil }
+        guard !actors.isEmpty || hasDuty || schedule != nil || !targets.isEmpty else { return nil }
+        actors += reportedTo(sentence)
+        let actionStart = actEnd.map { words[$0].range.lowerBound } ?? range.lowerBound
+        let action = words.text(actionStart..<range.upperBound).trimmingCharacters(in: CharacterSet(charactersIn: " .;*"))
+        var requirement = Requirement(passage: passage, range: range, sentence: words.text(range), actors: actors,
+                                      action: action, schedule: schedule?.schedule, targets: targets.map(\.target))
+        let spans = actors.compactMap { actor in sentence.span(of: actor.name) } + [schedule?.span].compactMap { $0 } + targets.map(\.span)
+        requirement.highlights = sentence.codePointRanges(spans.sorted { $0.lowerBound < $1.lowerBound })
+        return requirement
+    }
+
+    // MARK: Actors
+
+    /// The actors a sentence assigns, and the word where their act begins.
+    private func assignedActors(_ sentence: SentenceView) -> ([Actor], Int?) {
+        // "Giao X", "đề nghị X" open the sentence or a clause of it; elsewhere "yêu cầu" is a noun.
+        for index in sentence.indices where !sentence.isQuoted(index) && (index == sentence.indices.first || sentence.followsPunctuation(index)) {
+            for cue in [RequirementRules.Cue.assign, .ask] {
+                if let length = sentence.match(cues.index(cue), at: index), sentence.isActorStart(index + length, cues: cues) {
+                    return actorClause(sentence, from: index + length)
+                }
+            }
+        }
+        guard let subject = subjectStart(sentence) else { return ([], nil) }
+        let (actors, end) = actorClause(sentence, from: subject)
+        guard let end, sentence.match(cues.index(.verb), at: end) != nil || sentence.match(cues.index(.lead), at: end) != nil
+                || sentence.match(cues.index(.with), at: end) != nil else { return ([], nil) }
+        return (actors, end)
+    }
+
+    /// The first word of the sentence's subject, past a leading time phrase ("Hằng năm, nhân
+    /// ngày truyền thống ... (ngày 15-10), Ban Tuyên giáo ...").
+    private func subjectStart(_ sentence: SentenceView) -> Int? {
+        guard let first = sentence.indices.first else { return nil }
+        if sentence.isActorStart(first, cues: cues) { return first }
+        // After a comma only a named body ("Ban ...") or a determined one ("các cấp ủy") is a
+        // subject: "cơ quan, đơn vị có ..." and "đoàn viên, hội viên" are not.
+        for index in sentence.indices.prefix(30) where index > first && sentence.followsComma(index) {
+            if sentence.isActorStart(index, cues: cues),
+               sentence.words[index].capitalised || sentence.match(cues.index(.determiner), at: index) != nil { return index }
+        }
+        return nil
+    }
+
+    /// "X [chủ trì] [phối hợp với Y] ...": lead actors X and co-operating Y; the act begins after.
+    private func actorClause(_ sentence: SentenceView, from start: Int) -> ([Actor], Int?) {
+        guard let (leads, afterLeads) = actorList(sentence, from: start) else { return ([], nil) }
+        var actors = leads.map { actor($0, role: .lead) }
+        var cursor = afterLeads
+        if let length = sentence.match(cues.index(.lead), at: cursor) { cursor += length }
+        if let length = sentence.match(cues.index(.with), at: cursor), let (partners, after) = actorList(sentence, from: cursor + length) {
+            actors += partners.map { actor($0, role: .with) }
+            cursor = after
+        }
+        return (actors, cursor < sentence.end ? cursor : nil)
+    }
+
+    /// Names separated by commas and "và", up to the act (a verb, "chủ trì", "phối hợp với").
+    private func actorList(_ sentence: SentenceView, from start: Int) -> ([String], Int)? {
+        var end = start
+        while end < sentence.end, end - start < 24 {
+            if end > start, sentence.breaksClause(before: end) { break }
+            if end > start, beginsAct(sentence, at: end) { break }
+            end += 1
+        }
+        guard end > start, end < sentence.end else { return nil }
+        let text = sentence.text(from: start, to: end)
+        let names = text.components(separatedBy: ",").flatMap { $0.components(separatedBy: " và ") }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ;:()")) }.filter { !$0.isEmpty }
+        return names.isEmpty ? nil : (names, end)
+    }
+
+    /// A verb, "chủ trì" or "phối hợp với" at word `index`: where an actor list ends. A
+    /// capitalised word is part of a name ("Ban Tổ chức"), and a word after a comma that
+    /// starts another actor is one ("Các cấp ủy, tổ chức đảng").
+    private func beginsAct(_ sentence: SentenceView, at index: Int) -> Bool {
+        if sentence.words[index].capitalised { return false }
+        if sentence.followsComma(index) && sentence.isActorStart(index, cues: cues) { return false }
+        if let length = sentence.match(cues.index(.actor), at: index), length > 2 { return false }  // "tổ chức cơ sở đảng"
+        return sentence.match(cues.index(.verb), at: index) != nil || sentence.match(cues.index(.lead), at: index) != nil
+            || sentence.match(cues.index(.with), at: index) != nil
+    }
+
+    /// "báo cáo (kết quả) về X": where the result of the act goes.
+    private func reportedTo(_ sentence: SentenceView) -> [Actor] {
+        for index in sentence.indices where sentence.words[index].folded == "bao" && !sentence.isQuoted(index) {
+            guard index + 1 < sentence.end, sentence.words[index + 1].folded == "cao" else { continue }
+            for about in (index + 2)..<min(index + 6, sentence.end) where sentence.words[about].folded == "ve" {
+                guard sentence.isActorStart(about + 1, cues: cues) else { break }
+                var end = about + 1
+                while end < sentence.end, end - about < 10, !sentence.breaksClause(before: end),
+                      !sentence.gapBefore(end).contains("(") { end += 1 }
+                return [actor(sentence.text(from: about + 1, to: end), role: .reportTo)]
+            }
+        }
+        return []
+    }
+
+    private func actor(_ name: String, role: Actor.Role) -> Actor {
+        Actor(name: name, key: cues.actorKey(name), role: role)
+    }
+
+    // MARK: Basis
+
+    private func basis(for requirement: Requirement, citations: [Citation], passages: [Passage]) -> [String] {
+        let label = { (citation: Citation) in citation.number?.symbol ?? citation.named }
+        let inSentence = citations.filter { $0.passage == requirement.passage && requirement.range.overlaps($0.range) }
+        let section = passages[requirement.passage].headingPath
+        let inSection = section.isEmpty ? [] : citations.filter { passages[$0.passage].headingPath == section }
+        var seen = Set<String>()
+        return (inSentence + inSection).compactMap(label).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,24 @@
+/// Sentence ranges of a passage, in UTF-16 units: a sentence ends at ".", "!" or "?" followed
+/// by a space and a capital (or an opening mark), or at the end of the passage.
+enum Sentences {
+    static func ranges(in units: [UInt16]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        while index < units.count {
+            if [0x2E, 0x21, 0x3F].contains(units[index]), index + 2 < units.count, units[index + 1] == 0x20,
+               startsSentence(units[index + 2]) {
+                ranges.append(start..<(index + 1))
+                start = index + 2
+            }
+            index += 1
+        }
+        if start < units.count { ranges.append(start..<units.count) }
+        return ranges.filter { range in units[range].contains { isWordUnit($0) } }
+    }
+
+    private static func startsSentence(_ unit: UInt16) -> Bool {
+        if unit == 0x2A || unit == 0x22 || unit == 0x201C || unit == 0x28 { return true }
+        return Unicode.Scalar(unit)?.properties.isUppercase ?? false
+    }
+}

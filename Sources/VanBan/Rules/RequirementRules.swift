@@ -1,0 +1,43 @@
+import Foundation
+
+/// The cue words of requirements, deadlines and rhythms (`indexer/requirements.tsv`,
+/// `schedules.tsv`) and the abbreviations of actor names (`abbreviations.tsv`).
+public struct RequirementRules: Sendable {
+    enum Cue: String, Sendable { case assign, ask, lead, with, duty, ensure, verb, actor, determiner, background, scope, ormore }
+
+    var cues: [Cue: PhraseIndex<Bool>] = [:]
+    var schedule: [String: [String]] = [:]
+    var abbreviations: [String: String] = [:]
+    private var determiners: [[String]] = []
+
+    init(requirements: RuleTable, schedules: RuleTable, abbreviations table: RuleTable) throws {
+        for row in requirements.rows where row.count >= 2 {
+            guard let cue = Cue(rawValue: row[0]) else {
+                throw VanBanError.rules("requirements.tsv: unknown kind \"\(row[0])\"")
+            }
+            cues[cue] = PhraseIndex(RuleTable.list(row[1]), value: true)
+            if cue == .determiner { determiners = RuleTable.list(row[1]).map { VietText.key($0).split(separator: " ").map(String.init) } }
+        }
+        for row in schedules.rows where row.count >= 2 {
+            schedule[row[0]] = RuleTable.list(row[1]).map(VietText.key)
+        }
+        for row in table.rows where row.count >= 2 { abbreviations[row[0]] = row[1] }
+    }
+
+    func index(_ cue: Cue) -> PhraseIndex<Bool> { cues[cue] ?? PhraseIndex() }
+
+    /// A regular-expression alternation of a schedule word's spellings (folded).
+    func alternation(_ kind: String) -> String {
+        "(?:" + (schedule[kind] ?? ["\u{1}"]).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
+    }
+
+    /// The comparison key of an actor: abbreviations written out, determiners dropped, folded.
+    public func actorKey(_ name: String) -> String {
+        let expanded = name.split(whereSeparator: { $0 == " " || $0 == "," }).map { abbreviations[String($0)] ?? String($0) }
+        var words = VietText.key(expanded.joined(separator: " ")).split(separator: " ").map(String.init)
+        while let determiner = determiners.first(where: { words.starts(with: $0) && words.count > $0.count }) {
+            words.removeFirst(determiner.count)
+        }
+        return words.joined(separator: " ")
+    }
+}
