@@ -22,14 +22,17 @@ struct Outline {
         let paragraphs = joinPageBreaks(split(lines))
         var path: [Heading] = []
         var passages: [Passage] = []
+        var itemRank: Int?  // the rank of the list the last item belonged to: its siblings are items too
         for (index, paragraph) in paragraphs.enumerated() {
             let next = index + 1 < paragraphs.count ? paragraphs[index + 1] : nil
             if let marker = paragraph.marker {
                 path.removeAll { $0.rank >= marker.rank }
-                if isHeading(paragraph, next: next) {
+                if marker.rank != itemRank, isHeading(paragraph, next: next) {
                     path.append(Heading(text: paragraph.plain, rank: marker.rank))
+                    itemRank = nil
                     continue
                 }
+                itemRank = marker.rank
             }
             passages.append(Passage(path: path, text: paragraph.text, line: paragraph.line))
         }

@@ -58,6 +58,10 @@ public struct RequirementFinder: Sendable {
         }
         guard let subject = subjectStart(sentence) else { return ([], nil) }
         let (actors, end) = actorClause(sentence, from: subject)
+        // "Ban Thường vụ yêu cầu các chi bộ ...": the asked, not the asker, must act.
+        if let end, let length = sentence.match(cues.index(.ask), at: end), sentence.isActorStart(end + length, cues: cues) {
+            return actorClause(sentence, from: end + length)
+        }
         guard let end, sentence.match(cues.index(.verb), at: end) != nil || sentence.match(cues.index(.lead), at: end) != nil
                 || sentence.match(cues.index(.with), at: end) != nil else { return ([], nil) }
         return (actors, end)
@@ -66,7 +70,8 @@ public struct RequirementFinder: Sendable {
     /// The first word of the sentence's subject, past a leading time phrase ("Hằng năm, nhân
     /// ngày truyền thống ... (ngày 15-10), Ban Tuyên giáo ...").
     private func subjectStart(_ sentence: SentenceView) -> Int? {
-        guard let first = sentence.indices.first else { return nil }
+        guard var first = sentence.indices.first else { return nil }
+        if isDigit(sentence.words.units[sentence.words[first].range.lowerBound]), first + 1 < sentence.end { first += 1 }  // "1. Các chi bộ"
         if sentence.isActorStart(first, cues: cues) { return first }
         // After a comma only a named body ("Ban ...") or a determined one ("các cấp ủy") is a
         // subject: "cơ quan, đơn vị có ..." and "đoàn viên, hội viên" are not.
@@ -112,8 +117,7 @@ public struct RequirementFinder: Sendable {
         if sentence.words[index].capitalised { return false }
         if sentence.followsComma(index) && sentence.isActorStart(index, cues: cues) { return false }
         if let length = sentence.match(cues.index(.actor), at: index), length > 2 { return false }  // "tổ chức cơ sở đảng"
-        return sentence.match(cues.index(.verb), at: index) != nil || sentence.match(cues.index(.lead), at: index) != nil
-            || sentence.match(cues.index(.with), at: index) != nil
+        return [RequirementRules.Cue.verb, .lead, .with, .ask].contains { sentence.match(cues.index($0), at: index) != nil }
     }
 
     /// "báo cáo (kết quả) về X": where the result of the act goes.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Sentence ranges of a passage, in UTF-16 units: a sentence ends at ".", "!" or "?" followed
 /// by a space and a capital (or an opening mark), or at the end of the passage.
 enum Sentences {
@@ -7,7 +9,7 @@ enum Sentences {
         var index = 0
         while index < units.count {
             if [0x2E, 0x21, 0x3F].contains(units[index]), index + 2 < units.count, units[index + 1] == 0x20,
-               startsSentence(units[index + 2]) {
+               startsSentence(units[index + 2]), !isListMarker(units[start..<index]) {
                 ranges.append(start..<(index + 1))
                 start = index + 2
             }
@@ -15,6 +17,12 @@ enum Sentences {
         }
         if start < units.count { ranges.append(start..<units.count) }
         return ranges.filter { range in units[range].contains { isWordUnit($0) } }
+    }
+
+    /// "1" or "II" before the period: "1. Các chi bộ ..." is one sentence, not two.
+    private static func isListMarker(_ units: ArraySlice<UInt16>) -> Bool {
+        let text = String(decoding: units, as: UTF16.self).trimmingCharacters(in: .whitespaces)
+        return text.count <= 4 && text.allSatisfy { $0.isNumber || "IVX".contains($0) }
     }
 
     private static func startsSentence(_ unit: UInt16) -> Bool {

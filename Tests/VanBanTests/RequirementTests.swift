@@ -1,0 +1,137 @@
+import Foundation
+import VanBan
+import XCTest
+
+/// Requirement extraction on the seed's programme, and the queries over it.
+final class RequirementTests: XCTestCase {
+    nonisolated(unsafe) static var archive: Archive!
+
+    override class func setUp() {
+        archive = try! Support.archive(of: Support.corpusCopy()).0
+    }
+
+    private func requirement(starting prefix: String) throws -> RequirementHit {
+        let all = try Self.archive.requirements(RequirementFilter(document: "60-CTr/ĐUK"))
+        return try XCTUnwrap(all.first { $0.sentence.hasPrefix(prefix) }, "no requirement starts \"\(prefix)\"")
+    }
+
+    private func names(_ hit: RequirementHit, _ role: Actor.Role) -> [String] {
+        hit.actors.filter { $0.role == role }.map(\.name)
+    }
+
+    func testCadreAssignmentTarget() throws {
+        let hit = try requirement(starting: "- Đảm bảo 100% các tổ chức cơ sở đảng")
+        XCTAssertEqual(hit.targets.map(\.text), ["100% các tổ chức cơ sở đảng có phân công cấp ủy viên phụ trách công tác dân vận và xây dựng quy chế phối hợp thực hiện công tác dân vận"])
+        XCTAssertEqual(hit.targets.first?.percent, 100)
+        XCTAssertEqual(hit.section, "II. MỤC TIÊU, CHỈ TIÊU › 2. Các chỉ tiêu chủ yếu")
+    }
+
+    func testRateTargets() throws {
+        let hit = try requirement(starting: "- Tỷ lệ tập hợp quần chúng")
+        XCTAssertEqual(hit.targets.map(\.text), ["100% đối với các cơ quan hành chính, các đơn vị sự nghiệp",
+                                                 "70% đối với trường trung cấp chuyên nghiệp", "80%-100%", "80% trở lên"])
+        XCTAssertEqual(hit.targets.map(\.percent), [100, 70, 80, 80])
+        XCTAssertEqual(hit.targets[2].upTo, 100)
+        XCTAssertEqual(hit.targets.map(\.orMore), [false, false, false, true])
+    }
+
+    func testTopicalMeetingAtLeastYearly() throws {
+        let hit = try requirement(starting: "Các cấp ủy, tổ chức đảng tiếp tục quán triệt")
+        XCTAssertEqual(names(hit, .lead), ["Các cấp ủy", "tổ chức đảng"])
+        let schedule = try XCTUnwrap(hit.schedule)
+        XCTAssertEqual(schedule.text, "ít nhất mỗi năm sinh hoạt một lần")
+        XCTAssertEqual(schedule.kind, .yearly)
+        XCTAssertEqual(schedule.everyMonths, [12])
+        XCTAssertTrue(schedule.atLeast)
+        XCTAssertTrue(hit.action.contains("chú trọng sinh hoạt chuyên đề về công tác dân vận (ít nhất mỗi năm sinh hoạt một lần)"))
+    }
+
+    func testHalfYearlyAndYearlyReview() throws {
+        let hit = try requirement(starting: "Định kỳ 6 tháng, 1 năm đánh giá kết quả")
+        XCTAssertEqual(hit.schedule?.kind, .periodic)
+        XCTAssertEqual(hit.schedule?.everyMonths, [6, 12])
+        XCTAssertEqual(hit.schedule?.months, [6, 12])
+        XCTAssertEqual(names(hit, .reportTo), ["Đảng ủy khối"])
+    }
+
+    func testEveryAssignmentHasItsLeadActor() throws {
+        let all = try Self.archive.requirements(RequirementFilter(document: "60-CTr/ĐUK"))
+        let assignments = all.filter { VietText.key($0.sentence).contains("giao ban") }
+        XCTAssertEqual(assignments.map { names($0, .lead) }, [
+            ["Ban Tuyên giáo Đảng ủy khối"], ["Ban Tuyên giáo của Đảng ủy"],
+            ["Ban Thường vụ Đoàn khối", "Hội Cựu chiến binh khối", "Ban Thường vụ Công đoàn Viên chức tỉnh"],
+            ["Ban Tuyên giáo Đảng ủy khối"],
+        ])
+        XCTAssertEqual(names(assignments[0], .with), ["Văn phòng", "các ban đảng", "đoàn thể khối"])
+        XCTAssertEqual(names(assignments[2], .with), ["cấp ủy cơ sở"])
+        XCTAssertEqual(names(assignments[3], .with), ["Văn phòng", "các ban của Đảng ủy khối", "đảng bộ", "chi bộ trực thuộc"])
+        XCTAssertTrue(assignments[3].action.hasPrefix("thường xuyên theo dõi, kiểm tra, giám sát, đôn đốc"))
+    }
+
+    func testEmulationOnTheFifteenthOfOctober() throws {
+        let hit = try requirement(starting: "Ban Tuyên giáo Đảng ủy khối chủ trì phối hợp với Ban Tổ chức")
+        XCTAssertNil(hit.schedule, "the emulation is the next sentence")
+        let emulation = try requirement(starting: "Hằng năm, nhân ngày truyền thống ngành Dân vận")
+        XCTAssertEqual(names(emulation, .lead), ["Ban Tuyên giáo Đảng ủy khối"])
+        XCTAssertEqual(emulation.schedule?.kind, .yearly)
+        XCTAssertEqual(emulation.schedule?.day, 15)
+        XCTAssertEqual(emulation.schedule?.month, 10)
+        XCTAssertTrue(emulation.action.contains("phong trào thi đua \"Dân vận khéo\""))
+    }
+
+    func testYearlyReportByTheFifteenthOfDecember() throws {
+        let hit = try requirement(starting: "Trên đây là Chương trình hành động")
+        XCTAssertEqual(names(hit, .lead), ["Văn phòng", "các Ban Đảng ủy Khối", "các chi bộ", "đảng bộ cơ sở trực thuộc"])
+        XCTAssertEqual(names(hit, .reportTo), ["Ban Thường vụ Đảng ủy khối"])
+        let schedule = try XCTUnwrap(hit.schedule)
+        XCTAssertEqual(schedule.text, "trước 15 tháng 12 hàng năm")
+        XCTAssertEqual([schedule.day, schedule.month], [15, 12])
+        XCTAssertTrue(schedule.deadline)
+        XCTAssertEqual(hit.basis.prefix(2), ["164-KH/TU", "25-NQ/TW"])
+    }
+
+    func testBackgroundIsNotARequirement() throws {
+        let all = try Self.archive.requirements(RequirementFilter(document: "60-CTr/ĐUK"))
+        XCTAssertFalse(all.contains { $0.sentence.hasPrefix("Quán triệt sâu sắc tư tưởng dân vận") })
+        XCTAssertFalse(all.contains { $0.sentence.hasPrefix("Tạo sự chuyển biến mạnh mẽ") })
+    }
+
+    func testUnaccentedActorQuery() throws {
+        let accented = try Self.archive.requirements(RequirementFilter(who: "Ban Tuyên giáo"))
+        let unaccented = try Self.archive.requirements(RequirementFilter(who: "ban tuyen giao"))
+        XCTAssertEqual(unaccented, accented)
+        XCTAssertEqual(unaccented.count, 8)
+        XCTAssertEqual(try Self.archive.requirements(RequirementFilter(who: "BTG ĐUK")).count, 5, "abbreviations are written out")
+    }
+
+    func testDueMonthAndCalendar() throws {
+        let december = try Self.archive.requirements(RequirementFilter(due: "12"))
+        XCTAssertEqual(Set(december.compactMap { $0.schedule?.text }), ["Định kỳ 6 tháng, 1 năm", "trước 15 tháng 12 hàng năm"])
+        XCTAssertEqual(try Self.archive.requirements(RequirementFilter(due: "2024-10")).count, 1)
+        XCTAssertThrowsError(try Self.archive.requirements(RequirementFilter(due: "tháng mười")))
+        let calendar = try Self.archive.calendar()
+        XCTAssertEqual(calendar.map(\.month), [6, 10, 12, nil])
+    }
+
+    func testActors() throws {
+        let actors = try Self.archive.actors()
+        let tuyenGiao = try XCTUnwrap(actors.first { $0.key == "ban tuyen giao dang uy khoi" })
+        XCTAssertEqual(tuyenGiao.requirements, 5)
+        XCTAssertEqual(actors.map(\.requirements), actors.map(\.requirements).sorted(by: >))
+    }
+
+    func testRequiresCommand() throws {
+        let folder = try Support.corpusCopy()
+        let path = folder.deletingLastPathComponent().appendingPathComponent("r.db").path
+        try Support.run(["index", folder.path, "--archive", path])
+        let result = try Support.run(["requires", "--who", "ban tuyen giao", "--due", "10", "--archive", path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("who:      Ban Tuyên giáo Đảng ủy khối"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("when:     yearly, on 15/10"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[Ban Tuyên giáo Đảng ủy khối]"), "highlighted actor")
+        let calendar = try Support.run(["requires", "--calendar", "--archive", path])
+        XCTAssertTrue(calendar.stdout.contains("Tháng 12"), calendar.stdout)
+        let actors = try Support.run(["actors", "--json", "--archive", path])
+        XCTAssertTrue(actors.stdout.contains("\"key\" : \"ban tuyen giao dang uy khoi\""))
+    }
+}
