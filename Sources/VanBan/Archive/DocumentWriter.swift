@@ -39,9 +39,10 @@ struct DocumentWriter {
         for (ordinal, passage) in document.passages.enumerated() {
             try statement.execute(arguments: [documentID, ordinal + 1, passage.line, "", passage.headingPath, passage.text])
         }
-        let citations = CitationFinder(rules: rules).citations(in: document)
+        let words = document.passages.map { Words($0.text) }
+        let citations = CitationFinder(rules: rules).citations(in: words)
         try insertCitations(citations, of: document, documentID: documentID, into: db)
-        let requirements = RequirementFinder(rules: rules).requirements(in: document, citations: citations)
+        let requirements = RequirementFinder(rules: rules).requirements(in: document, words: words, citations: citations)
         try insertRequirements(requirements, of: document, documentID: documentID, into: db)
     }
 

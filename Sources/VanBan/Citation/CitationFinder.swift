@@ -11,11 +11,7 @@ public struct CitationFinder: Sendable {
 
     /// Every citation in the passages, in reading order.
     public func citations(in passages: [String]) -> [Citation] {
-        var found: [Citation] = []
-        for (index, text) in passages.enumerated() {
-            PassageScan(finder: self, words: Words(text), passage: index).run(into: &found)
-        }
-        return found
+        citations(in: passages.map(Words.init))
     }
 
     /// The citations of a parsed document's body.
@@ -23,20 +19,28 @@ public struct CitationFinder: Sendable {
         citations(in: document.passages.map(\.text))
     }
 
+    func citations(in passages: [Words]) -> [Citation] {
+        var found: [Citation] = []
+        for (index, words) in passages.enumerated() {
+            PassageScan(finder: self, words: words, passage: index).run(into: &found)
+        }
+        return found
+    }
+
     // MARK: Matching helpers shared by the scan
 
     /// The type name ending just before word `end` ("Nghị quyết" before "số 25-NQ/TW").
     func typeName(endingBefore end: Int, in words: Words) -> (start: Int, type: DocumentTypes.Entry)? {
-        let stop = end > 0 && words[end - 1].folded == "so" ? end - 1 : end
+        let stop = end > 0 && phrases.numberWords.longest(endingBefore: end, in: words) != nil ? end - 1 : end
         guard let entry = phrases.typeNames.longest(endingBefore: stop, in: words) else { return nil }
-        return (stop - entry.words.count, entry.value)
+        return (stop - entry.length, entry.value)
     }
 
     /// The type name starting at word `index`, capitalised as a proper reference is.
     func typeName(startingAt index: Int, in words: Words) -> (end: Int, type: DocumentTypes.Entry)? {
         guard index < words.count, words[index].capitalised,
               let entry = phrases.typeNames.longest(startingAt: index, in: words) else { return nil }
-        return (index + entry.words.count, entry.value)
+        return (index + entry.length, entry.value)
     }
 
     /// The nearest cue phrase before word `end`, at most 8 words back and within the clause.
@@ -44,12 +48,12 @@ public struct CitationFinder: Sendable {
         var stop = end
         while stop > floor, end - stop <= 8 {
             if let entry = phrases.cues.longest(endingBefore: stop, in: words) {
-                let start = stop - entry.words.count
+                let start = stop - entry.length
                 if start >= floor, !insideProperName(start, in: words) {
                     return (start, entry.value, words.text(words[start].range.lowerBound..<words[stop - 1].range.upperBound))
                 }
             }
-            if Self.breaksClause(words.gap(after: stop - 2, before: stop - 1)) { return nil }
+            if words.breaksClause(after: stop - 2, before: stop - 1) { return nil }
             stop -= 1
         }
         return nil
@@ -62,11 +66,8 @@ public struct CitationFinder: Sendable {
     /// True when word `index` is inside a name such as "Ban Chấp hành", whose words are no cue.
     func insideProperName(_ index: Int, in words: Words) -> Bool {
         (max(0, index - 3)..<index).contains { start in
-            phrases.properNames.longest(startingAt: start, in: words).map { start + $0.words.count > index } ?? false
+            phrases.properNames.longest(startingAt: start, in: words).map { start + $0.length > index } ?? false
         }
     }
 
-    static func breaksClause(_ gap: String) -> Bool {
-        gap.contains { $0 == ";" || $0 == "." || $0 == "!" || $0 == "?" || $0 == "\n" }
-    }
 }

@@ -63,7 +63,7 @@ struct PassageScan {
         var index = 0
         while index < words.count {
             if let entry = rules.names.longest(startingAt: index, in: words) {
-                let end = index + entry.words.count
+                let end = index + entry.length
                 if !overlaps(index..<end, taken) {
                     found.append(Candidate(kind: .named, start: index, end: end, named: entry.value))
                     index = end
@@ -86,7 +86,7 @@ struct PassageScan {
                       end + 1 < words.count, words[end + 1].capitalised,
                       let issuer = issuerWords(from: end + 1, limit: words.count) {
                 let next = issuer.upperBound
-                if next < words.count, words[next].folded == "so" || isDigit(words.units[words[next].range.lowerBound]) { continue }
+                if next < words.count, rules.numberWords.length(at: next, in: words) != nil || isDigit(words.units[words[next].range.lowerBound]) { continue }
                 found.append(Candidate(kind: .back, start: index, end: next, type: type,
                                        backIssuer: words.text(words[issuer.lowerBound].range.lowerBound..<words[issuer.upperBound - 1].range.upperBound)))
             }
@@ -98,7 +98,7 @@ struct PassageScan {
 
     private func readTail(after start: Int, limit: Int) -> Tail {
         var tail = Tail(end: start)
-        if tail.end < limit, words[tail.end].folded == "ngay", onlySeparators(before: tail.end),
+        if tail.end < limit, rules.dateWords.length(at: tail.end, in: words) != nil, onlySeparators(before: tail.end),
            let date = dateStarting(at: tail.end) {
             tail.date = date.iso
             tail.end = words.index(atOrAfter: date.end)
@@ -139,8 +139,7 @@ struct PassageScan {
         var end = start
         while end < limit, end - start < 12 {
             if end > start {
-                let gap = words.gap(after: end - 1, before: end)
-                if gap.contains(where: { ",;.:“”\"\n".contains($0) }) { break }
+                if words.gap(after: end - 1, before: end, contains: Self.issuerEnd) { break }
             }
             if rules.issuerStops.length(at: end, in: words) != nil || finder.startsCue(at: end, in: words) {
                 break
@@ -165,17 +164,21 @@ struct PassageScan {
             cursor = words[word].range.upperBound
         }
         guard cursor < words.units.count, let close = words.units[(cursor + 1)...].firstIndex(where: Self.closingQuotes.contains) else { return nil }
-        let title = words.text((cursor + 1)..<close).trimmingCharacters(in: .init(charactersIn: "* "))
+        let title = words.text((cursor + 1)..<close).trimmed("*")
         return (title, words.index(atOrAfter: close + 1))
     }
 
+    private static let issuerEnd = UnitSet(",;.:“”\"\n")
+    private static let sentenceEnd = UnitSet(".!?\n")
+    private static let spaceOrColon = UnitSet(" :")
+    private static let separators = UnitSet(" ,)")
     private static let quotes: Set<UInt16> = [0x201C, 0x22]
     private static let closingQuotes: Set<UInt16> = [0x201D, 0x22]
 
     private func clauseText(from start: Int, limit: Int) -> String? {
         guard start < limit else { return nil }
         var end = start
-        while end + 1 < limit, !CitationFinder.breaksClause(words.gap(after: end, before: end + 1)), end - start < 40 { end += 1 }
+        while end + 1 < limit, !words.breaksClause(after: end, before: end + 1), end - start < 40 { end += 1 }
         return words.text(words[start].range.lowerBound..<words[end].range.upperBound)
     }
 
@@ -198,7 +201,7 @@ struct PassageScan {
     /// Only connector words ("về việc") between a reference and a cue: the reference is the
     /// cue's subject.
     private func connects(from start: Int, to end: Int) -> Bool {
-        guard start <= end, !CitationFinder.breaksClause(words.gap(after: start - 1, before: end)) else { return false }
+        guard start <= end, !words.breaksClause(after: start - 1, before: end) else { return false }
         var index = start
         while index < end, let length = rules.connectors.length(at: index, in: words) { index += length }
         return index == end
@@ -206,7 +209,7 @@ struct PassageScan {
 
     /// Only separators and list words ("; ", ", ", "và") between two references.
     private func continuesList(from start: Int, to end: Int) -> Bool {
-        guard start <= end, !words.gap(after: start - 1, before: end).contains(where: { ".!?\n".contains($0) }) else { return false }
+        guard start <= end, !words.gap(after: start - 1, before: end, contains: Self.sentenceEnd) else { return false }
         var index = start
         while index < end, let length = rules.listWords.length(at: index, in: words) { index += length }
         return index == end
@@ -266,7 +269,7 @@ struct PassageScan {
             end += 1
         }
         if end < units.count, units[end] != 0x0A { end += 1 }
-        return words.text(start..<end).trimmingCharacters(in: .whitespaces)
+        return words.text(start..<end).trimmed()
     }
 
     // MARK: Small checks
@@ -277,13 +280,13 @@ struct PassageScan {
 
     private func onlySpaces(from start: Int, to end: Int) -> Bool {
         (start..<end).allSatisfy { index in
-            index == start || words.gap(after: index - 1, before: index).allSatisfy { $0 == " " || $0 == ":" }
-        } && (end == 0 || words.gap(after: end - 1, before: end).allSatisfy { $0 == " " || $0 == ":" })
+            index == start || words.gap(after: index - 1, before: index, only: Self.spaceOrColon)
+        } && (end == 0 || words.gap(after: end - 1, before: end, only: Self.spaceOrColon))
     }
 
     /// Only spaces and commas between word `index` and the word before it.
     private func onlySeparators(before index: Int) -> Bool {
-        words.gap(after: index - 1, before: index).allSatisfy { $0 == " " || $0 == "," || $0 == ")" }
+        words.gap(after: index - 1, before: index, only: Self.separators)
     }
 }
 

@@ -1,28 +1,26 @@
 /// A passage as a sequence of words (runs of letters and digits), each with its UTF-16 range
-/// and folded form. Phrases from `indexer/` match word by word, so punctuation and spacing
-/// between words do not matter ("sửa đổi, bổ sung" matches the cue "sửa đổi bổ sung").
+/// and a hash of its folded form. Phrases from `indexer/` match word by word, so punctuation
+/// and spacing between words do not matter ("sửa đổi, bổ sung" matches "sửa đổi bổ sung").
+///
+/// Built once per passage and shared by the citation and requirement finders; no string is
+/// made per word, because that dominated indexing time.
 struct Words {
     struct Word {
         let range: Range<Int>
-        /// Lower case, every mark removed, đ → d.
-        let folded: String
-        /// Lower case with its marks, tone placed canonically ("hoá" = "hóa").
-        let exact: String
+        /// ``Words/key(_:)`` of the folded word.
+        let key: UInt64
+        /// Written with a mark or đ: it must then match a phrase's marks exactly.
+        let marked: Bool
         let capitalised: Bool
-
-        /// A word written with marks matches a phrase word only with the same marks ("cán"
-        /// is not "cần"); one written without matches any marks (unaccented text).
-        func matches(exact phraseExact: String, folded phraseFolded: String) -> Bool {
-            folded == phraseFolded && (exact == folded || exact == phraseExact)
-        }
     }
 
     let units: [UInt16]
+    let foldedUnits: [UInt16]
     let words: [Word]
 
     init(_ text: String) {
         units = Array(text.utf16)
-        let folded = Array(VietText.foldPreservingOffsets(text).utf16)
+        foldedUnits = Array(VietText.foldPreservingOffsets(text).utf16)
         var words: [Word] = []
         var index = 0
         while index < units.count {
@@ -31,12 +29,14 @@ struct Words {
                 continue
             }
             let start = index
-            while index < units.count, isWordUnit(units[index]) { index += 1 }
+            var marked = false
+            while index < units.count, isWordUnit(units[index]) {
+                if units[index] >= 0x80 { marked = true }
+                index += 1
+            }
             let capitalised = Unicode.Scalar(units[start])?.properties.isUppercase ?? false
-            let foldedWord = String(decoding: folded[start..<index], as: UTF16.self)
-            let original = String(decoding: units[start..<index], as: UTF16.self)
-            let exact = original.utf8.count == original.count ? original.lowercased() : VietText.wordForms(original).exact
-            words.append(Word(range: start..<index, folded: foldedWord, exact: exact, capitalised: capitalised))
+            words.append(Word(range: start..<index, key: Self.key(foldedUnits[start..<index]), marked: marked,
+                              capitalised: capitalised))
         }
         self.words = words
     }
@@ -45,11 +45,29 @@ struct Words {
 
     subscript(index: Int) -> Word { words[index] }
 
-    /// True when the phrase's words stand at `index` (see ``Word/matches(exact:folded:)``).
-    func matches(exact: [String], folded: [String], at index: Int) -> Bool {
-        guard index >= 0, index + folded.count <= words.count else { return false }
-        for offset in folded.indices where !words[index + offset].matches(exact: exact[offset], folded: folded[offset]) {
-            return false
+    /// FNV-1a over folded UTF-16 units: words compare by this key.
+    static func key<C: Collection>(_ folded: C) -> UInt64 where C.Element == UInt16 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for unit in folded { hash = (hash ^ UInt64(unit)) &* 0x0000_0100_0000_01b3 }
+        return hash
+    }
+
+    static func key(_ folded: String) -> UInt64 { key(folded.utf16) }
+
+    /// True when word `index` is the folded word whose key is given.
+    func `is`(_ index: Int, _ key: UInt64) -> Bool { index >= 0 && index < words.count && words[index].key == key }
+
+    /// The word lower case with its marks, tone placed canonically ("hoá" = "hóa").
+    func exact(_ index: Int) -> String { VietText.wordForms(text(words[index].range)).exact }
+
+    /// True when the phrase stands at `index`. A word written with marks matches a phrase word
+    /// only with the same marks ("cán" is not "cần"); one written without matches any marks.
+    func matches(keys: [UInt64], exact: [String], at index: Int) -> Bool {
+        guard index >= 0, index + keys.count <= words.count else { return false }
+        for offset in keys.indices {
+            let word = words[index + offset]
+            if word.key != keys[offset] { return false }
+            if word.marked && self.exact(index + offset) != exact[offset] { return false }
         }
         return true
     }
@@ -59,6 +77,28 @@ struct Words {
         let start = left < 0 ? 0 : words[left].range.upperBound
         let end = right >= words.count ? units.count : words[right].range.lowerBound
         return start < end ? String(decoding: units[start..<end], as: UTF16.self) : ""
+    }
+
+    /// The UTF-16 units between two words.
+    func gapUnits(after left: Int, before right: Int) -> ArraySlice<UInt16> {
+        let start = left < 0 ? 0 : words[left].range.upperBound
+        let end = right >= words.count ? units.count : words[right].range.lowerBound
+        return start < end ? units[start..<end] : []
+    }
+
+    /// True when the text between two words contains one of `characters`.
+    func gap(after left: Int, before right: Int, contains characters: UnitSet) -> Bool {
+        gapUnits(after: left, before: right).contains { characters.contains($0) }
+    }
+
+    /// True when the text between two words has only `characters`.
+    func gap(after left: Int, before right: Int, only characters: UnitSet) -> Bool {
+        gapUnits(after: left, before: right).allSatisfy { characters.contains($0) }
+    }
+
+    /// True when a clause ends between two words (";", ".", "!", "?" or a line end).
+    func breaksClause(after left: Int, before right: Int) -> Bool {
+        gap(after: left, before: right, contains: UnitSet.clauseEnd)
     }
 
     /// The first word starting at or after a UTF-16 offset.
@@ -73,5 +113,9 @@ struct Words {
 
     func text(_ range: Range<Int>) -> String {
         String(decoding: units[max(0, range.lowerBound)..<min(units.count, range.upperBound)], as: UTF16.self)
+    }
+
+    func folded(_ range: Range<Int>) -> String {
+        String(decoding: foldedUnits[max(0, range.lowerBound)..<min(units.count, range.upperBound)], as: UTF16.self)
     }
 }

@@ -26,7 +26,9 @@ struct ClosingParser {
     }
 
     private func isSignatureStart(_ line: Line) -> Bool {
-        Self.signaturePrefixes.contains { line.folded.hasPrefix($0) } && line.isUpperCase
+        guard line.isUpperCase else { return false }
+        let folded = line.folded
+        return Self.signaturePrefixes.contains { folded.hasPrefix($0) }
     }
 
     private func listItems(_ lines: [Line], after index: Int) -> [String] {

@@ -7,14 +7,14 @@ struct Line: Sendable {
     let text: String
     /// Without surrounding white space and Markdown emphasis (`**`, `*`, `_`).
     let plain: String
-    /// `plain` folded: lower case, no marks, đ → d; same UTF-16 offsets as `plain`.
-    let folded: String
+    /// `plain` folded: lower case, no marks, đ → d; same UTF-16 offsets as `plain`. Only the
+    /// header and closing parsers need it, so it is computed on use.
+    var folded: String { VietText.foldPreservingOffsets(plain) }
 
     init(number: Int, text: String) {
         self.number = number
         self.text = text
         plain = Line.stripEmphasis(text)
-        folded = VietText.foldPreservingOffsets(plain)
     }
 
     var isBlank: Bool { plain.isEmpty }
@@ -32,12 +32,10 @@ struct Line: Sendable {
     }
 
     static func stripEmphasis(_ text: String) -> String {
-        var result = text.trimmingCharacters(in: .whitespaces)
-        for mark in ["**", "__", "*", "_"] {
-            while result.hasPrefix(mark) { result = String(result.dropFirst(mark.count)) }
-            while result.hasSuffix(mark) { result = String(result.dropLast(mark.count)) }
-        }
-        return result.trimmingCharacters(in: .whitespaces)
+        let isPadding = { (character: Character) in character.isWhitespace || character == "*" || character == "_" }
+        let trimmed = text.drop(while: isPadding)
+        guard let last = trimmed.lastIndex(where: { !isPadding($0) }) else { return "" }
+        return String(trimmed[...last])
     }
 
     static func split(_ text: String, firstNumber: Int = 1) -> [Line] {

@@ -98,12 +98,22 @@ public struct NumberScanner: Sendable {
             guard year != nil else { return nil }
             return DocumentNumber(number: number, year: year, type: "", issuer: first, isParty: false)
         }
-        guard let type = rules.types.entry(for: parts[0]) else { return nil }
+        guard let type = rules.types.entry(for: parts[0]) else {
+            // A công văn of a State body names no type: "1520/UBND-VP" is issuer and unit.
+            guard year == nil, parts.allSatisfy(Self.isUpperCaseCode) else { return nil }
+            return DocumentNumber(number: number, type: "", issuer: parts.joined(separator: "-"), isParty: false)
+        }
         let issuerCode = parts.dropFirst().joined(separator: "-")
         let issuer = rules.issuers.entry(for: issuerCode)
         let isParty = year == nil && issuer?.isParty == true
         return DocumentNumber(number: number, year: year, type: type.code, issuer: issuer?.code ?? issuerCode,
                               isParty: isParty)
+    }
+}
+
+extension NumberScanner {
+    static func isUpperCaseCode(_ code: String) -> Bool {
+        code.count >= 2 && code.allSatisfy { $0.isUppercase || $0.isNumber } && code.first!.isLetter
     }
 }
 

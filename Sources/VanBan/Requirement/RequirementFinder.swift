@@ -14,9 +14,12 @@ public struct RequirementFinder: Sendable {
     public init(rules: RuleSet) { self.rules = rules }
 
     public func requirements(in document: ParsedDocument, citations: [Citation] = []) -> [Requirement] {
+        requirements(in: document, words: document.passages.map { Words($0.text) }, citations: citations)
+    }
+
+    func requirements(in document: ParsedDocument, words passages: [Words], citations: [Citation]) -> [Requirement] {
         var found: [Requirement] = []
-        for (index, passage) in document.passages.enumerated() {
-            let words = Words(passage.text)
+        for (index, words) in passages.enumerated() {
             for range in Sentences.ranges(in: words.units) {
                 guard var requirement = requirement(in: range, of: words, passage: index) else { continue }
                 requirement.basis = basis(for: requirement, citations: citations, passages: document.passages)
@@ -29,14 +32,14 @@ public struct RequirementFinder: Sendable {
     private func requirement(in range: Range<Int>, of words: Words, passage: Int) -> Requirement? {
         let sentence = SentenceView(words: words, range: range)
         let schedule = ScheduleParser(rules: cues).schedule(in: sentence)
-        let targets = TargetParser.targets(in: sentence)
+        let targets = TargetParser(rules: cues).targets(in: sentence)
         let hasDuty = sentence.contains(cues.index(.duty)) || sentence.contains(cues.index(.ensure))
         var (actors, actEnd) = assignedActors(sentence)
         if actors.isEmpty, sentence.startsWith(cues.index(.background)) { return nil }
         guard !actors.isEmpty || hasDuty || schedule != nil || !targets.isEmpty else { return nil }
         actors += reportedTo(sentence)
         let actionStart = actEnd.map { words[$0].range.lowerBound } ?? range.lowerBound
-        let action = words.text(actionStart..<range.upperBound).trimmingCharacters(in: CharacterSet(charactersIn: " .;*"))
+        let action = words.text(actionStart..<range.upperBound).trimmed(".;*")
         var requirement = Requirement(passage: passage, range: range, sentence: words.text(range), actors: actors,
                                       action: action, schedule: schedule?.schedule, targets: targets.map(\.target))
         let spans = actors.compactMap { actor in sentence.span(of: actor.name) } + [schedule?.span].compactMap { $0 } + targets.map(\.span)
@@ -105,8 +108,7 @@ public struct RequirementFinder: Sendable {
         }
         guard end > start, end < sentence.end else { return nil }
         let text = sentence.text(from: start, to: end)
-        let names = text.components(separatedBy: ",").flatMap { $0.components(separatedBy: " và ") }
-            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ;:()")) }.filter { !$0.isEmpty }
+        let names = splitNames(text, sentence: sentence, from: start, to: end)
         return names.isEmpty ? nil : (names, end)
     }
 
@@ -120,15 +122,30 @@ public struct RequirementFinder: Sendable {
         return [RequirementRules.Cue.verb, .lead, .with, .ask].contains { sentence.match(cues.index($0), at: index) != nil }
     }
 
+    /// The names of an actor list: split at commas and at list words ("và").
+    private func splitNames(_ text: String, sentence: SentenceView, from start: Int, to end: Int) -> [String] {
+        var names: [String] = []
+        var first = start
+        for index in start..<end where index > first {
+            let isList = rules.citations.listWords.length(at: index, in: sentence.words) != nil
+            if sentence.followsComma(index) || isList {
+                names.append(sentence.text(from: first, to: index))
+                first = isList ? index + 1 : index
+            }
+        }
+        if first < end { names.append(sentence.text(from: first, to: end)) }
+        return names.map { $0.trimmed(";:()") }.filter { !$0.isEmpty }
+    }
+
     /// "báo cáo (kết quả) về X": where the result of the act goes.
     private func reportedTo(_ sentence: SentenceView) -> [Actor] {
-        for index in sentence.indices where sentence.words[index].folded == "bao" && !sentence.isQuoted(index) {
-            guard index + 1 < sentence.end, sentence.words[index + 1].folded == "cao" else { continue }
-            for about in (index + 2)..<min(index + 6, sentence.end) where sentence.words[about].folded == "ve" {
+        for index in sentence.indices {
+            guard let length = sentence.match(cues.index(.report), at: index) else { continue }
+            for about in (index + length)..<min(index + length + 4, sentence.end) where sentence.match(cues.index(.reportto), at: about) != nil {
                 guard sentence.isActorStart(about + 1, cues: cues) else { break }
                 var end = about + 1
                 while end < sentence.end, end - about < 10, !sentence.breaksClause(before: end),
-                      !sentence.gapBefore(end).contains("(") { end += 1 }
+                      !sentence.gapBefore(end, contains: SentenceView.openingParenthesis) { end += 1 }
                 return [actor(sentence.text(from: about + 1, to: end), role: .reportTo)]
             }
         }

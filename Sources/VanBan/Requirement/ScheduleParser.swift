@@ -13,11 +13,15 @@ struct ScheduleParser {
     }
 
     func schedule(in sentence: SentenceView) -> Found? {
+        guard sentence.indices.contains(where: { rules.scheduleTriggers.length(at: $0, in: sentence.words) != nil }) else {
+            return nil
+        }
         let folded = sentence.folded
         for reader in [datedDeadline, yearlyDeadline, periodic, atLeast, yearly] {
             if var found = reader(folded) {
-                found.schedule.text = sentence.words.text(shift(found.range, sentence))
-                return Found(schedule: found.schedule, span: shift(found.range, sentence))
+                let span = (sentence.range.lowerBound + found.range.lowerBound)..<(sentence.range.lowerBound + found.range.upperBound)
+                found.schedule.text = sentence.words.text(span)
+                return Found(schedule: found.schedule, span: span)
             }
         }
         return nil
@@ -28,82 +32,52 @@ struct ScheduleParser {
         let range: Range<Int>
     }
 
-    private func shift(_ range: Range<Int>, _ sentence: SentenceView) -> Range<Int> {
-        (sentence.range.lowerBound + range.lowerBound)..<(sentence.range.lowerBound + range.upperBound)
-    }
-
-    private func regex(_ pattern: String) -> NSRegularExpression {
-        try! NSRegularExpression(pattern: pattern)
-    }
-
-    private func first(_ pattern: String, in text: String) -> NSTextCheckingResult? {
-        regex(pattern).firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count))
-    }
-
-    private func group(_ match: NSTextCheckingResult, _ index: Int, in text: String) -> String? {
-        let range = match.range(at: index)
-        return range.location == NSNotFound ? nil : (text as NSString).substring(with: range)
-    }
-
-    private func range(_ match: NSTextCheckingResult) -> Range<Int> {
-        match.range.location..<(match.range.location + match.range.length)
-    }
-
-    private var before: String { rules.alternation("before") }
-    private var yearlyWords: String { rules.alternation("yearly") }
+    private var patterns: SchedulePatterns { rules.patterns }
 
     private func datedDeadline(_ text: String) -> Match? {
-        guard let match = first("\\b\(before)\\s+(?:ngay\\s+)?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})", in: text),
-              let iso = DateParser.iso(day: Substring(group(match, 1, in: text)!), month: Substring(group(match, 2, in: text)!),
-                                       year: Substring(group(match, 3, in: text)!)) else { return nil }
-        return Match(schedule: Schedule(kind: .date, date: iso, deadline: true, text: ""), range: range(match))
+        guard let match = patterns.datedDeadline.first(in: text),
+              let iso = DateParser.iso(day: Substring(match.group(1)!), month: Substring(match.group(2)!),
+                                       year: Substring(match.group(3)!)) else { return nil }
+        return Match(schedule: Schedule(kind: .date, date: iso, deadline: true, text: ""), range: match.range)
     }
 
     private func yearlyDeadline(_ text: String) -> Match? {
-        let month = rules.alternation("month"), year = rules.alternation("year")
-        guard let match = first("\\b\(before)\\s+(?:ngay\\s+)?(\\d{1,2})\\s+\(month)\\s+(\\d{1,2})(?:\\s+\(year)\\s+(\\d{4}))?(\\s+\(yearlyWords))?", in: text),
-              let day = Int(group(match, 1, in: text)!), let monthNumber = Int(group(match, 2, in: text)!),
-              (1...31).contains(day), (1...12).contains(monthNumber) else { return nil }
-        if let year = group(match, 3, in: text) {
-            let iso = DateParser.iso(day: Substring(String(day)), month: Substring(String(monthNumber)), year: Substring(year))
-            return Match(schedule: Schedule(kind: .date, date: iso, deadline: true, text: ""), range: range(match))
+        guard let match = patterns.yearlyDeadline.first(in: text), let day = Int(match.group(1)!), let month = Int(match.group(2)!),
+              (1...31).contains(day), (1...12).contains(month) else { return nil }
+        if let year = match.group(3) {
+            let iso = DateParser.iso(day: Substring(String(day)), month: Substring(String(month)), year: Substring(year))
+            return Match(schedule: Schedule(kind: .date, date: iso, deadline: true, text: ""), range: match.range)
         }
-        return Match(schedule: Schedule(kind: .yearly, day: day, month: monthNumber, everyMonths: [12], deadline: true, text: ""),
-                     range: range(match))
+        return Match(schedule: Schedule(kind: .yearly, day: day, month: month, everyMonths: [12], deadline: true, text: ""),
+                     range: match.range)
     }
 
     private func periodic(_ text: String) -> Match? {
-        let unit = "(?:\(rules.alternation("month"))|\(rules.alternation("year"))|\(rules.alternation("quarter")))"
-        guard let match = first("\\b\(rules.alternation("periodic"))\\s+((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)", in: text),
-              let list = group(match, 1, in: text) else { return nil }
-        var months: [Int] = []
-        for pair in regex("(\\d+)\\s+(\(unit))").matches(in: list, range: NSRange(location: 0, length: list.utf16.count)) {
-            guard let count = Int(group(pair, 1, in: list)!), let name = group(pair, 2, in: list) else { continue }
-            months.append(count * monthsIn(name))
+        guard let match = patterns.periodic.first(in: text), let list = match.group(1) else { return nil }
+        let months = patterns.period.all(in: list).compactMap { pair in
+            Int(pair.group(1)!).map { $0 * monthsIn(pair.group(2)!) }
         }
         guard !months.isEmpty else { return nil }
-        return Match(schedule: Schedule(kind: .periodic, everyMonths: months, text: ""), range: range(match).lowerBound..<(range(match).upperBound))
+        return Match(schedule: Schedule(kind: .periodic, everyMonths: months, text: ""), range: match.range)
     }
 
     private func atLeast(_ text: String) -> Match? {
-        let unit = "(\(rules.alternation("month"))|\(rules.alternation("year"))|\(rules.alternation("quarter")))"
-        guard let match = first("\\b\(rules.alternation("atleast"))\\s+\(rules.alternation("each"))\\s+\(unit)\\b[^;.)]*", in: text),
-              let name = group(match, 1, in: text) else { return nil }
+        guard let match = patterns.atLeast.first(in: text), let name = match.group(1) else { return nil }
         let months = monthsIn(name)
         return Match(schedule: Schedule(kind: months == 12 ? .yearly : .periodic, everyMonths: [months], atLeast: true, text: ""),
-                     range: range(match))
+                     range: match.range)
     }
 
     private func yearly(_ text: String) -> Match? {
-        for (kind, months) in [("yearly", 12), ("quarterly", 3), ("monthly", 1)] {
-            guard let match = first("\\b\(rules.alternation(kind))\\b", in: text) else { continue }
+        for (pattern, months) in [(patterns.yearly, 12), (patterns.quarterly, 3), (patterns.monthly, 1)] {
+            guard let match = pattern.first(in: text) else { continue }
             var schedule = Schedule(kind: months == 12 ? .yearly : .periodic, everyMonths: [months], text: "")
-            var span = range(match)
-            if months == 12, let day = first("\\bngay\\s+(\\d{1,2})\\s*[-/]\\s*(\\d{1,2})(?!\\s*[-/]\\s*\\d)", in: text),
-               let d = Int(group(day, 1, in: text)!), let m = Int(group(day, 2, in: text)!), (1...31).contains(d), (1...12).contains(m) {
+            var span = match.range
+            if months == 12, let day = patterns.dayMonth.first(in: text), let d = Int(day.group(1)!), let m = Int(day.group(2)!),
+               (1...31).contains(d), (1...12).contains(m) {
                 schedule.day = d
                 schedule.month = m
-                span = span.lowerBound..<max(span.upperBound, range(day).upperBound)
+                span = span.lowerBound..<max(span.upperBound, day.range.upperBound)
             }
             return Match(schedule: schedule, range: span)
         }
@@ -114,5 +88,51 @@ struct ScheduleParser {
         if rules.schedule["year"]?.contains(unit) == true { return 12 }
         if rules.schedule["quarter"]?.contains(unit) == true { return 3 }
         return 1
+    }
+}
+
+/// The schedule patterns, compiled once per rule set from the words of `schedules.tsv`.
+final class SchedulePatterns: @unchecked Sendable {
+    let datedDeadline, yearlyDeadline, periodic, period, atLeast, yearly, quarterly, monthly, dayMonth: Pattern
+
+    init(_ rules: RequirementRules) {
+        let before = rules.alternation("before"), month = rules.alternation("month"), year = rules.alternation("year")
+        let unit = "(?:\(month)|\(year)|\(rules.alternation("quarter")))"
+        datedDeadline = Pattern("\\b\(before)\\s+(?:ngay\\s+)?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})")
+        yearlyDeadline = Pattern("\\b\(before)\\s+(?:ngay\\s+)?(\\d{1,2})\\s+\(month)\\s+(\\d{1,2})(?:\\s+\(year)\\s+(\\d{4}))?(\\s+\(rules.alternation("yearly")))?")
+        periodic = Pattern("\\b\(rules.alternation("periodic"))\\s+((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)")
+        period = Pattern("(\\d+)\\s+(\(unit))")
+        atLeast = Pattern("\\b\(rules.alternation("atleast"))\\s+\(rules.alternation("each"))\\s+(\(unit))\\b[^;.)]*")
+        yearly = Pattern("\\b\(rules.alternation("yearly"))\\b")
+        quarterly = Pattern("\\b\(rules.alternation("quarterly"))\\b")
+        monthly = Pattern("\\b\(rules.alternation("monthly"))\\b")
+        dayMonth = Pattern("\\bngay\\s+(\\d{1,2})\\s*[-/]\\s*(\\d{1,2})(?!\\s*[-/]\\s*\\d)")
+    }
+}
+
+/// A compiled regular expression and its matches with UTF-16 ranges and groups.
+struct Pattern: @unchecked Sendable {
+    struct Match {
+        let result: NSTextCheckingResult
+        let text: String
+
+        var range: Range<Int> { result.range.location..<(result.range.location + result.range.length) }
+
+        func group(_ index: Int) -> String? {
+            let range = result.range(at: index)
+            return range.location == NSNotFound ? nil : (text as NSString).substring(with: range)
+        }
+    }
+
+    private let expression: NSRegularExpression
+
+    init(_ pattern: String) { expression = try! NSRegularExpression(pattern: pattern) }
+
+    func first(in text: String) -> Match? {
+        expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { Match(result: $0, text: text) }
+    }
+
+    func all(in text: String) -> [Match] {
+        expression.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { Match(result: $0, text: text) }
     }
 }

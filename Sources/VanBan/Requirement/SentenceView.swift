@@ -34,6 +34,11 @@ struct SentenceView {
 
     func isQuoted(_ index: Int) -> Bool { quoted.contains(index) }
 
+    private static let comma = UnitSet(",")
+    private static let punctuation = UnitSet(",;:-+)")
+    private static let clauseBreak = UnitSet(";:.(\"“")
+    static let openingParenthesis = UnitSet("(")
+
     /// The length of a phrase of `phrases` starting at word `index` and ending in the sentence.
     func match(_ phrases: PhraseIndex<Bool>, at index: Int) -> Int? {
         guard indices.contains(index), !isQuoted(index), let length = phrases.length(at: index, in: words),
@@ -53,17 +58,19 @@ struct SentenceView {
         match(cues.index(.actor), at: index) != nil
     }
 
-    func gapBefore(_ index: Int) -> String { words.gap(after: index - 1, before: index) }
+    func gapBefore(_ index: Int, contains characters: UnitSet) -> Bool {
+        words.gap(after: index - 1, before: index, contains: characters)
+    }
 
-    func followsComma(_ index: Int) -> Bool { gapBefore(index).contains(",") }
+    func followsComma(_ index: Int) -> Bool { gapBefore(index, contains: Self.comma) }
 
     /// After a comma, semicolon, colon or a list marker ("5- Giao ...").
     func followsPunctuation(_ index: Int) -> Bool {
-        gapBefore(index).contains { ",;:-+)".contains($0) } || (index > 0 && isDigit(words.units[words[index - 1].range.lowerBound]) && index - 1 == indices.first)
+        gapBefore(index, contains: Self.punctuation) || (index > 0 && isDigit(words.units[words[index - 1].range.lowerBound]) && index - 1 == indices.first)
     }
 
     func breaksClause(before index: Int) -> Bool {
-        gapBefore(index).contains { $0 == ";" || $0 == ":" || $0 == "." || $0 == "(" || $0 == "\"" || $0 == "“" }
+        gapBefore(index, contains: Self.clauseBreak)
     }
 
     func text(from start: Int, to end: Int) -> String {
@@ -71,7 +78,7 @@ struct SentenceView {
     }
 
     /// The sentence folded, with the same UTF-16 offsets as the sentence text.
-    var folded: String { VietText.foldPreservingOffsets(words.text(range)) }
+    var folded: String { words.folded(range) }
 
     /// Where `text` first stands in the sentence, as a UTF-16 range of the passage.
     func span(of text: String) -> Range<Int>? {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Sentence ranges of a passage, in UTF-16 units: a sentence ends at ".", "!" or "?" followed
 /// by a space and a capital (or an opening mark), or at the end of the passage.
 enum Sentences {
@@ -21,8 +19,8 @@ enum Sentences {
 
     /// "1" or "II" before the period: "1. Các chi bộ ..." is one sentence, not two.
     private static func isListMarker(_ units: ArraySlice<UInt16>) -> Bool {
-        let text = String(decoding: units, as: UTF16.self).trimmingCharacters(in: .whitespaces)
-        return text.count <= 4 && text.allSatisfy { $0.isNumber || "IVX".contains($0) }
+        let marker = units.drop { $0 == 0x20 }
+        return marker.count <= 4 && marker.allSatisfy { isDigit($0) || $0 == 0x49 || $0 == 0x56 || $0 == 0x58 }
     }
 
     private static func startsSentence(_ unit: UInt16) -> Bool {

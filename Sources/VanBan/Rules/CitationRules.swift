@@ -16,19 +16,21 @@ public enum Relation: String, Codable, Sendable, CaseIterable, Comparable {
     }
 }
 
-/// Phrases matched word by word on folded text, indexed by their first and last words so a
+/// Phrases matched word by word, indexed by the keys of their first and last words so a
 /// lookup at a position costs one dictionary read; the longest phrase wins.
 struct PhraseIndex<Value: Sendable>: Sendable {
     struct Entry: Sendable {
-        /// Folded words.
-        let words: [String]
-        /// The same words lower case with their marks.
+        /// ``Words/key(_:)`` of each folded word.
+        let keys: [UInt64]
+        /// The words lower case with their marks.
         let exact: [String]
         let value: Value
+
+        var length: Int { keys.count }
     }
 
-    private var byFirst: [String: [Entry]] = [:]
-    private var byLast: [String: [Entry]] = [:]
+    private var byFirst: [UInt64: [Entry]] = [:]
+    private var byLast: [UInt64: [Entry]] = [:]
 
     init() {}
 
@@ -37,30 +39,30 @@ struct PhraseIndex<Value: Sendable>: Sendable {
     }
 
     mutating func add(_ phrase: String, _ value: Value) {
-        let words = VietText.key(phrase).split(separator: " ").map(String.init)
+        let folded = VietText.key(phrase).split(separator: " ").map { Words.key(String($0)) }
         let exact = VietText.nfc(phrase).split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { VietText.wordForms(String($0)).exact }
-        guard let first = words.first, let last = words.last, exact.count == words.count else { return }
-        let entry = Entry(words: words, exact: exact, value: value)
+        guard let first = folded.first, let last = folded.last, exact.count == folded.count else { return }
+        let entry = Entry(keys: folded, exact: exact, value: value)
         byFirst[first, default: []].append(entry)
-        byFirst[first]!.sort { $0.words.count > $1.words.count }
+        byFirst[first]!.sort { $0.length > $1.length }
         byLast[last, default: []].append(entry)
-        byLast[last]!.sort { $0.words.count > $1.words.count }
+        byLast[last]!.sort { $0.length > $1.length }
     }
 
     /// The longest phrase whose first word is word `index`.
     func longest(startingAt index: Int, in words: Words) -> Entry? {
         guard index >= 0, index < words.count else { return nil }
-        return byFirst[words[index].folded]?.first { words.matches(exact: $0.exact, folded: $0.words, at: index) }
+        return byFirst[words[index].key]?.first { words.matches(keys: $0.keys, exact: $0.exact, at: index) }
     }
 
     /// The longest phrase whose last word is word `end - 1`.
     func longest(endingBefore end: Int, in words: Words) -> Entry? {
         guard end > 0, end <= words.count else { return nil }
-        return byLast[words[end - 1].folded]?.first { words.matches(exact: $0.exact, folded: $0.words, at: end - $0.words.count) }
+        return byLast[words[end - 1].key]?.first { words.matches(keys: $0.keys, exact: $0.exact, at: end - $0.length) }
     }
 
     /// The length of the phrase starting at word `index`, if one does.
-    func length(at index: Int, in words: Words) -> Int? { longest(startingAt: index, in: words)?.words.count }
+    func length(at index: Int, in words: Words) -> Int? { longest(startingAt: index, in: words)?.length }
 }
 
 /// A document cited by name ("Điều lệ Đảng"), from `indexer/aliases.tsv`.
@@ -84,6 +86,8 @@ public struct CitationRules: Sendable {
     /// Words that end an issuer phrase, and "về".
     var issuerStops = PhraseIndex<Bool>()
     var properNames = PhraseIndex<Bool>()
+    var numberWords = PhraseIndex<Bool>()
+    var dateWords = PhraseIndex<Bool>()
     /// The names of document types, for the words before a number and for back-references.
     var typeNames = PhraseIndex<DocumentTypes.Entry>()
 
@@ -112,6 +116,8 @@ public struct CitationRules: Sendable {
                 for phrase in phrases { issuerStops.add(phrase, true) }
             case "stop": for phrase in phrases { issuerStops.add(phrase, true) }
             case "name": properNames = PhraseIndex(phrases, value: true)
+            case "number": numberWords = PhraseIndex(phrases, value: true)
+            case "date": dateWords = PhraseIndex(phrases, value: true)
             default: throw VanBanError.rules("references.tsv: unknown kind \"\(row[0])\"")
             }
         }

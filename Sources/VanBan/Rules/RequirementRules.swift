@@ -3,10 +3,13 @@ import Foundation
 /// The cue words of requirements, deadlines and rhythms (`indexer/requirements.tsv`,
 /// `schedules.tsv`) and the abbreviations of actor names (`abbreviations.tsv`).
 public struct RequirementRules: Sendable {
-    enum Cue: String, Sendable { case assign, ask, lead, with, duty, ensure, verb, actor, determiner, background, scope, ormore }
+    enum Cue: String, Sendable { case assign, ask, lead, with, duty, ensure, verb, actor, determiner, background, scope, ormore, report, reportto }
 
     var cues: [Cue: PhraseIndex<Bool>] = [:]
     var schedule: [String: [String]] = [:]
+    /// Words without which a sentence states no deadline or rhythm: a cheap test before the patterns.
+    var scheduleTriggers = PhraseIndex<Bool>()
+    private(set) var patterns: SchedulePatterns!
     var abbreviations: [String: String] = [:]
     private var determiners: [[String]] = []
 
@@ -20,7 +23,11 @@ public struct RequirementRules: Sendable {
         }
         for row in schedules.rows where row.count >= 2 {
             schedule[row[0]] = RuleTable.list(row[1]).map(VietText.key)
+            if ["yearly", "quarterly", "monthly", "periodic", "before", "atleast"].contains(row[0]) {
+                for phrase in RuleTable.list(row[1]) { scheduleTriggers.add(phrase, true) }
+            }
         }
+        patterns = SchedulePatterns(self)
         for row in table.rows where row.count >= 2 { abbreviations[row[0]] = row[1] }
     }
 
