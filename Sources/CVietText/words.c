@@ -35,6 +35,22 @@ static void place_tone(const uint16_t *untoned, uint8_t *tone, int32_t n) {
     }
 }
 
+void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out) {
+    vv_tables_ready();
+    for (int32_t i = 0; i < len; i++) out[i] = vv_untoned(in[i]);
+    for (int32_t i = 0; i < len; i++) {
+        uint8_t tone = vv_tone(in[i]);
+        if (!tone) continue;
+        uint16_t here = out[i], next = i + 1 < len ? out[i + 1] : 0;
+        int second_vowel = (here == 'o' && (next == 'a' || next == 0x0103 || next == 'e')) || (here == 'u' && next == 'y');
+        if (second_vowel && !vv_tone(in[i + 1])) {
+            out[i + 1] = vv_with_tone(next, tone);
+        } else {
+            out[i] = vv_with_tone(here, tone);
+        }
+    }
+}
+
 /// "kỹ"/"kĩ", "lý"/"lí": a lone y after consonants is the same letter as i. "uy" keeps its y.
 static void read_lone_y_as_i(uint16_t *bare, int32_t n) {
     if (n < 2 || bare[n - 1] != 'y') return;

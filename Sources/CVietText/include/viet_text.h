@@ -14,6 +14,10 @@ int32_t vv_nfc(const uint16_t *in, int32_t len, uint16_t *out, int32_t cap);
 /// đ → d. The output has exactly `len` units, so offsets in folded text are offsets in `in`.
 void vv_fold_units(const uint16_t *in, int32_t len, uint16_t *out);
 
+/// The exact form of NFC text, unit by unit: lower case, tone mark on the second vowel of
+/// oa/oe/uy. `out` receives exactly `len` units (both forms are one unit a letter).
+void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out);
+
 /// The two index forms of one word (UTF-8 in, UTF-8 out, NUL-terminated):
 /// `exact`: NFC, lower case, tone mark on the second vowel of oa/oe/uy ("hòa" → "hoà");
 /// `folded`: no marks at all, đ → d, and a lone y after consonants read as i ("kỹ" → "ki").

@@ -11,7 +11,8 @@ struct DocumentWriter {
         let encoding: String
     }
 
-    func insert(_ document: ParsedDocument, from source: Source, into db: Database) throws {
+    func insert(_ analysed: AnalysedDocument, from source: Source, into db: Database) throws {
+        let document = analysed.parsed
         let metadata = document.metadata
         let number = metadata.number
         let issuerCode = number?.issuer
@@ -39,11 +40,8 @@ struct DocumentWriter {
         for (ordinal, passage) in document.passages.enumerated() {
             try statement.execute(arguments: [documentID, ordinal + 1, passage.line, "", passage.headingPath, passage.text])
         }
-        let words = document.passages.map { Words($0.text) }
-        let citations = CitationFinder(rules: rules).citations(in: words)
-        try insertCitations(citations, of: document, documentID: documentID, into: db)
-        let requirements = RequirementFinder(rules: rules).requirements(in: document, words: words, citations: citations)
-        try insertRequirements(requirements, of: document, documentID: documentID, into: db)
+        try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
+        try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
     }
 
     private func insertRequirements(_ requirements: [Requirement], of document: ParsedDocument, documentID: Int64,

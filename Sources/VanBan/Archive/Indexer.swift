@@ -104,15 +104,17 @@ public struct Indexer {
             report.removed.append(path)
         }
         let writer = DocumentWriter(rules: rules)
-        let parser = DocumentParser(rules: rules)
         let bytesTotal = plan.toRead.reduce(0) { $0 + $1.file.size }
         try db.execute(sql: "DELETE FROM problems")
         for failure in report.failed {
             try db.execute(sql: "INSERT OR REPLACE INTO problems VALUES (?, ?)", arguments: [failure.path, failure.reason])
         }
-        for (done, item) in plan.toRead.enumerated() {
-            try index(item, parser: parser, writer: writer, db: db, report: &report)
-            progress?(IndexProgress(filesDone: done + 1, filesTotal: plan.toRead.count, bytesDone: report.bytes,
+        let rules = self.rules
+        var done = 0
+        try Pipeline.run(plan.toRead, batchSize: 16, produce: { FileAnalysis.analyse($0, rules: rules) }) { analysis in
+            try store(analysis, writer: writer, db: db, report: &report)
+            done += 1
+            progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: report.bytes,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
         try CitationGraph(rules: rules).rebuild(db)
@@ -120,33 +122,25 @@ public struct Indexer {
                        arguments: [ISO8601DateFormatter().string(from: Date()), corpus.root.path])
     }
 
-    private func index(_ item: ChangePlan.Item, parser: DocumentParser, writer: DocumentWriter,
-                       db: Database, report: inout IndexReport) throws {
-        let path = item.file.path
-        do {
-            let bytes = try readFile(item.file.url)
-            let hash = ContentHash.of(bytes)
-            if let known = item.known, known.hash == hash {
-                try db.execute(sql: "UPDATE documents SET mtime = ?, size = ? WHERE id = ?",
-                               arguments: [item.file.mtime, item.file.size, known.id])
-                return
-            }
-            let decoded = try TextDecoder.decode(bytes)
-            let document = parser.parse(decoded.text)
+    private func store(_ analysis: FileAnalysis, writer: DocumentWriter, db: Database, report: inout IndexReport) throws {
+        let item = analysis.item
+        switch analysis.outcome {
+        case .unchanged(let known):
+            try db.execute(sql: "UPDATE documents SET mtime = ?, size = ? WHERE id = ?",
+                           arguments: [item.file.mtime, item.file.size, known.id])
+        case .failure(let reason):
+            try record(path: item.file.path, reason: reason, known: item.known, db: db, report: &report)
+        case .document(let document, let hash, let encoding):
             if let known = item.known {
                 try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [known.id])
-                report.updated.append(path)
+                report.updated.append(item.file.path)
             } else {
-                report.added.append(path)
+                report.added.append(item.file.path)
             }
-            try writer.insert(document, from: .init(file: item.file, hash: hash, encoding: decoded.encoding), into: db)
-            report.bytes += bytes.count
-            let missing = document.metadata.missingFields.filter { $0 == "number" || $0 == "date" }
-            if !missing.isEmpty { report.incomplete.append(.init(path: path, missing: missing)) }
-        } catch let failure as TextDecoder.Failure {
-            try record(path: path, reason: failure.description, known: item.known, db: db, report: &report)
-        } catch let error as VanBanError {
-            try record(path: path, reason: error.description, known: item.known, db: db, report: &report)
+            try writer.insert(document, from: .init(file: item.file, hash: hash, encoding: encoding), into: db)
+            report.bytes += analysis.bytes
+            let missing = document.parsed.metadata.missingFields.filter { $0 == "number" || $0 == "date" }
+            if !missing.isEmpty { report.incomplete.append(.init(path: item.file.path, missing: missing)) }
         }
     }
 
@@ -157,18 +151,6 @@ public struct Indexer {
         report.failed.append(.init(path: path, reason: reason))
         try db.execute(sql: "INSERT OR REPLACE INTO problems VALUES (?, ?)", arguments: [path, reason])
         if let known { try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [known.id]) }
-    }
-
-    private func readFile(_ url: URL) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw VanBanError.corpus(access(url.path, R_OK) == 0 ? "cannot open file" : "permission denied")
-        }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw VanBanError.corpus("cannot read: \(error.localizedDescription)")
-        }
     }
 }
 

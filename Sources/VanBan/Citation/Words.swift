@@ -11,6 +11,8 @@ struct Words {
         let key: UInt64
         /// Written with a mark or đ: it must then match a phrase's marks exactly.
         let marked: Bool
+        /// ``Words/key(_:)`` of the exact form (lower case, marks kept, tone placed canonically).
+        let exactKey: UInt64
         let capitalised: Bool
     }
 
@@ -20,7 +22,8 @@ struct Words {
 
     init(_ text: String) {
         units = Array(text.utf16)
-        foldedUnits = Array(VietText.foldPreservingOffsets(text).utf16)
+        foldedUnits = VietText.foldedUnits(units)
+        let exactUnits = VietText.exactUnits(units)
         var words: [Word] = []
         var index = 0
         while index < units.count {
@@ -36,7 +39,7 @@ struct Words {
             }
             let capitalised = Unicode.Scalar(units[start])?.properties.isUppercase ?? false
             words.append(Word(range: start..<index, key: Self.key(foldedUnits[start..<index]), marked: marked,
-                              capitalised: capitalised))
+                              exactKey: marked ? Self.key(exactUnits[start..<index]) : 0, capitalised: capitalised))
         }
         self.words = words
     }
@@ -57,17 +60,13 @@ struct Words {
     /// True when word `index` is the folded word whose key is given.
     func `is`(_ index: Int, _ key: UInt64) -> Bool { index >= 0 && index < words.count && words[index].key == key }
 
-    /// The word lower case with its marks, tone placed canonically ("hoá" = "hóa").
-    func exact(_ index: Int) -> String { VietText.wordForms(text(words[index].range)).exact }
-
     /// True when the phrase stands at `index`. A word written with marks matches a phrase word
     /// only with the same marks ("cán" is not "cần"); one written without matches any marks.
-    func matches(keys: [UInt64], exact: [String], at index: Int) -> Bool {
+    func matches(keys: [UInt64], exactKeys: [UInt64], at index: Int) -> Bool {
         guard index >= 0, index + keys.count <= words.count else { return false }
         for offset in keys.indices {
             let word = words[index + offset]
-            if word.key != keys[offset] { return false }
-            if word.marked && self.exact(index + offset) != exact[offset] { return false }
+            if word.key != keys[offset] || (word.marked && word.exactKey != exactKeys[offset]) { return false }
         }
         return true
     }

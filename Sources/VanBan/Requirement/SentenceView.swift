@@ -13,20 +13,22 @@ struct SentenceView {
         var last = first
         while last < words.count, words[last].range.upperBound <= range.upperBound { last += 1 }
         indices = first..<last
+        var quoted = Set<Int>()
         var inside = false
-        var insideAt: [Int: Bool] = [:]
-        for offset in range {
-            let unit = words.units[offset]
-            if unit == 0x201C {
-                inside = true
-            } else if unit == 0x201D {
-                inside = false
-            } else if unit == 0x22 {
-                inside.toggle()
+        var offset = range.lowerBound
+        for index in indices {
+            while offset < words[index].range.lowerBound {
+                switch words.units[offset] {
+                case 0x201C: inside = true
+                case 0x201D: inside = false
+                case 0x22: inside.toggle()
+                default: break
+                }
+                offset += 1
             }
-            insideAt[offset] = inside
+            if inside { quoted.insert(index) }
+            offset = words[index].range.upperBound
         }
-        let quoted = Set(indices.filter { insideAt[words[$0].range.lowerBound] == true })
         self.quoted = quoted
     }
 
@@ -105,6 +107,6 @@ struct SentenceView {
     }
 
     private func codePoints(upTo offset: Int) -> Int {
-        String(decoding: words.units[range.lowerBound..<offset], as: UTF16.self).unicodeScalars.count
+        words.units[range.lowerBound..<offset].reduce(0) { $0 + (UTF16.isTrailSurrogate($1) ? 0 : 1) }
     }
 }

@@ -45,21 +45,31 @@ public enum TextDecoder {
         return Decoded(text: VietText.nfc(cleaned), encoding: encoding)
     }
 
-    /// Line ends to LF; control characters other than tab and newline dropped.
+    /// Line ends to LF; control characters other than tab and newline dropped (C0, DEL, C1
+    /// and stray byte-order marks). Works on UTF-8 bytes, which is many times faster than
+    /// going through Unicode scalars.
     static func clean(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        var previousCR = false
-        for scalar in text.unicodeScalars {
-            defer { previousCR = scalar == "\r" }
-            switch scalar.value {
-            case 0x0D: scalars.append("\n")
-            case 0x0A: if !previousCR { scalars.append(scalar) }
-            case 0x09: scalars.append(scalar)
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0xFEFF: continue
-            default: scalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case 0x0D:
+                    out.append(0x0A)
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                case 0x09, 0x0A: out.append(byte)
+                case 0x00..<0x20, 0x7F: break
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): index += 1
+                case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: index += 2
+                default: out.append(byte)
+                }
+                index += 1
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(scalars)
     }
 
     /// Many NUL bytes, or control bytes in the first kilobytes, mean this is not a text file.

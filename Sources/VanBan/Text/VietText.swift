@@ -8,6 +8,7 @@ import CVietText
 public enum VietText {
     /// The text composed to NFC, with Ð/ð (Icelandic eth, common in converted text) read as Đ/đ.
     public static func nfc(_ text: String) -> String {
+        if isComposedVietnamese(text) { return text }
         let units = Array(text.utf16)
         if units.isEmpty { return text }
         var capacity = units.count + units.count / 4 + 8
@@ -18,6 +19,36 @@ public enum VietText {
             if Int(needed) <= capacity { return String(decoding: out[..<Int(needed)], as: UTF16.self) }
             capacity = Int(needed)
         }
+    }
+
+    /// True when the text has no combining mark (U+0300–U+036F, lead bytes 0xCC and 0xCD in
+    /// UTF-8) and no eth: it is then already NFC for Latin script, and ICU need not see it.
+    /// Most corpus text takes this path.
+    static func isComposedVietnamese(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == 0xCC || byte == 0xCD { return false }
+                if previous == 0xC3 && (byte == 0x90 || byte == 0xB0) { return false }
+                previous = byte
+            }
+            return true
+        }
+    }
+
+    /// Folds UTF-16 units of NFC text one by one (see ``foldPreservingOffsets(_:)``).
+    static func foldedUnits(_ units: [UInt16]) -> [UInt16] {
+        var out = [UInt16](repeating: 0, count: units.count)
+        vv_fold_units(units, Int32(units.count), &out)
+        return out
+    }
+
+    /// The exact form of NFC text unit by unit: lower case, tone placed canonically.
+    static func exactUnits(_ units: [UInt16]) -> [UInt16] {
+        var out = [UInt16](repeating: 0, count: units.count)
+        vv_exact_units(units, Int32(units.count), &out)
+        return out
     }
 
     /// Folds NFC text character by character: lower case, no marks, đ → d. The result has as

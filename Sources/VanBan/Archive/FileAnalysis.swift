@@ -1,0 +1,62 @@
+import Foundation
+
+/// A document with everything extracted from it: what the writer stores.
+struct AnalysedDocument {
+    let parsed: ParsedDocument
+    let citations: [Citation]
+    let requirements: [Requirement]
+
+    init(_ parsed: ParsedDocument, rules: RuleSet) {
+        self.parsed = parsed
+        let words = parsed.passages.map { Words($0.text) }
+        citations = CitationFinder(rules: rules).citations(in: words)
+        requirements = RequirementFinder(rules: rules).requirements(in: parsed, words: words, citations: citations)
+    }
+}
+
+/// One corpus file read, decoded, parsed and analysed — work that needs no database, so it
+/// runs beside the writer (see ``Pipeline``).
+struct FileAnalysis {
+    enum Outcome {
+        /// Same content as the archive holds: only its size and time changed.
+        case unchanged(ChangePlan.Known)
+        case document(AnalysedDocument, hash: String, encoding: String)
+        case failure(String)
+    }
+
+    let item: ChangePlan.Item
+    let bytes: Int
+    let outcome: Outcome
+
+    static func analyse(_ item: ChangePlan.Item, rules: RuleSet) -> FileAnalysis {
+        let bytes: [UInt8]
+        do {
+            bytes = try read(item.file.url)
+        } catch {
+            return FileAnalysis(item: item, bytes: 0, outcome: .failure((error as? VanBanError)?.description ?? "\(error)"))
+        }
+        let hash = ContentHash.of(bytes)
+        if let known = item.known, known.hash == hash {
+            return FileAnalysis(item: item, bytes: bytes.count, outcome: .unchanged(known))
+        }
+        do {
+            let decoded = try TextDecoder.decode(bytes)
+            let document = AnalysedDocument(DocumentParser(rules: rules).parse(decoded.text), rules: rules)
+            return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: decoded.encoding))
+        } catch {
+            return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure(error.description))
+        }
+    }
+
+    private static func read(_ url: URL) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw VanBanError.corpus(access(url.path, R_OK) == 0 ? "cannot open file" : "permission denied")
+        }
+        defer { try? handle.close() }
+        do {
+            return Array(try handle.readToEnd() ?? Data())
+        } catch {
+            throw VanBanError.corpus("cannot read: \(error.localizedDescription)")
+        }
+    }
+}
