@@ -9,7 +9,8 @@ struct VanBanCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, ReferencesCommand.self, CitedByCommand.self,
-            ChainCommand.self, PathCommand.self, MissingCommand.self, GraphCommand.self,
+            ChainCommand.self, PathCommand.self, MissingCommand.self, GraphCommand.self, ServeCommand.self, RequiresCommand.self,
+            ActorsCommand.self,
         ]
     )
 }

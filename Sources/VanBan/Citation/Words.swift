@@ -37,7 +37,7 @@ struct Words {
                 if units[index] >= 0x80 { marked = true }
                 index += 1
             }
-            let capitalised = Unicode.Scalar(units[start])?.properties.isUppercase ?? false
+            let capitalised = isUpperCaseUnit(units[start])
             words.append(Word(range: start..<index, key: Self.key(foldedUnits[start..<index]), marked: marked,
                               exactKey: marked ? Self.key(exactUnits[start..<index]) : 0, capitalised: capitalised))
         }

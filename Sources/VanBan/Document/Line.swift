@@ -1,15 +1,15 @@
 import Foundation
 
 /// A line of NFC text with the forms the parsers match on.
-struct Line: Sendable {
+final class Line {
     /// 1-based line number in the document.
     let number: Int
     let text: String
     /// Without surrounding white space and Markdown emphasis (`**`, `*`, `_`).
     let plain: String
     /// `plain` folded: lower case, no marks, đ → d; same UTF-16 offsets as `plain`. Only the
-    /// header and closing parsers need it, so it is computed on use.
-    var folded: String { VietText.foldPreservingOffsets(plain) }
+    /// header and closing parsers need it, so it is computed on first use.
+    lazy var folded: String = VietText.foldPreservingOffsets(plain)
 
     init(number: Int, text: String) {
         self.number = number

@@ -1,0 +1,75 @@
+import Hummingbird
+import VanBan
+
+/// The JSON API: each answer has the shape `vanban … --json` prints for the same question.
+enum APIRoutes {
+    static let all: [Route] = [
+        Route(path: "/search", handler: search),
+        Route(path: "/documents", handler: document),
+        Route(path: "/documents/{number}", handler: document),
+        Route(path: "/documents/{number}/references", handler: references),
+        Route(path: "/documents/{number}/cited-by", handler: citedBy),
+        Route(path: "/documents/{number}/chain", handler: chain),
+        Route(path: "/path", handler: path),
+        Route(path: "/missing") { .json(try $0.archive.missingDocuments()) },
+        Route(path: "/graph", handler: graph),
+        Route(path: "/health", handler: health),
+        Route(path: "/stats") { .json(try $0.archive.statistics()) },
+    ]
+
+    static func search(_ call: Call) throws -> Response {
+        let request = try SearchRequest(call.query, rules: call.archive.rules)
+        return .json(try call.archive.search(request))
+    }
+
+    static func document(_ call: Call) throws -> Response {
+        let number = try call.number()
+        switch try call.lookup({ try $0.show(number) }) {
+        case .archived(let view): return .json(view)
+        case .external(let view): return .json(view)
+        }
+    }
+
+    static func references(_ call: Call) throws -> Response {
+        let number = try call.number()
+        return .json(try call.lookup { try $0.references(of: number) })
+    }
+
+    static func citedBy(_ call: Call) throws -> Response {
+        let number = try call.number()
+        return .json(try call.lookup { try $0.citations(of: number) })
+    }
+
+    static func chain(_ call: Call) throws -> Response {
+        let number = try call.number()
+        let direction = try call.query.choice("direction", of: ChainDirection.self) ?? .up
+        let depth = try call.query.integer("depth", in: 1...Archive.maxChainDepth) ?? 10
+        return .json(try call.lookup { try $0.chain(from: number, direction: direction, depth: depth) })
+    }
+
+    static func path(_ call: Call) throws -> Response {
+        let from = try call.query.required("from"), to = try call.query.required("to")
+        for (name, value) in [("from", from), ("to", to)] where value.utf8.count > SearchRequest.maxNameBytes {
+            throw Problem.badParameter(name, "\"\(name)\" is too long (at most \(SearchRequest.maxNameBytes) bytes).")
+        }
+        return .json(try call.lookup { try $0.path(from: from, to: to) })
+    }
+
+    enum GraphFormat: String, CaseIterable { case json, dot }
+
+    static func graph(_ call: Call) throws -> Response {
+        let format = try call.query.choice("format", of: GraphFormat.self) ?? .json
+        let graph = try call.archive.graph()
+        switch format {
+        case .json: return .json(graph)
+        case .dot: return .text(graph.dot + "\n", contentType: "text/vnd.graphviz; charset=utf-8")
+        }
+    }
+
+    /// Answers "ok" only after a read of the archive (which also picks up a re-index), so a
+    /// monitor sees a missing or unreadable archive as 503, not just a live process.
+    static func health(_ call: Call) throws -> Response {
+        try call.archive.read { _ in }
+        return .json(["status": "ok"])
+    }
+}

@@ -1,0 +1,372 @@
+import Hummingbird
+
+/// The OpenAPI 3.1 description served at /openapi.json. A test requests every path in it and
+/// checks that every route of the server is in it, so it cannot drift from the code.
+enum OpenAPI {
+    static let response = Response.text(document, contentType: "application/json; charset=utf-8")
+
+    static let document = #"""
+    {
+      "openapi": "3.1.0",
+      "info": {
+        "title": "vanban",
+        "version": "0.1.0",
+        "description": "Full-text search and citation archive of Vietnamese Party and State documents. Read-only: GET (and HEAD) only; any other method gets 405. JSON is UTF-8 with sorted keys, the same shapes `vanban … --json` prints. Every error is an RFC 9457 problem (application/problem+json)."
+      },
+      "servers": [{"url": "http://127.0.0.1:8080"}],
+      "paths": {
+        "/search": {
+          "get": {
+            "summary": "Ranked passages matching a query",
+            "description": "Words typed without marks match any marks (\"dan van kheo\" finds \"Dân vận khéo\"); words with marks match those marks. \"phrases\", prefix*, -exclusion and OR work; a query that is a document number (25-NQ/TW, nq 25, 84 - CV/ĐU) puts that document first. Each hit's snippet.highlights are [start, end) offsets in Unicode code points (not UTF-16 units, not bytes) of snippet.text.",
+            "parameters": [
+              {"name": "q", "in": "query", "required": true, "description": "The query, 1 to 4000 bytes of UTF-8.", "schema": {"type": "string", "minLength": 1, "maxLength": 4000}, "example": "dan van kheo"},
+              {"name": "type", "in": "query", "description": "Document type, code or name: NQ, KH, CTr, \"chỉ thị\".", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "issuer", "in": "query", "description": "Issuer code or part of its name: TW, TU, \"dang uy khoi\".", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "from", "in": "query", "description": "From this year.", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100}},
+              {"name": "to", "in": "query", "description": "Up to this year; not before from.", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}},
+              {"name": "offset", "in": "query", "description": "Hits to skip; nextOffset of the previous page.", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
+              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}}
+            ],
+            "responses": {
+              "200": {"description": "The hits of one page.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResults"}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"}
+            }
+          }
+        },
+        "/documents": {
+          "get": {
+            "summary": "A document, by ?number= (no need to encode \"/\" there)",
+            "parameters": [{"name": "number", "in": "query", "required": true, "schema": {"type": "string", "maxLength": 200}, "example": "84-CV/ĐU"}],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Document"},
+              "400": {"$ref": "#/components/responses/BadParameter"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/documents/{number}": {
+          "get": {
+            "summary": "A document's metadata, sectioned text, references and cited-by",
+            "description": "A document in the archive gives a DocumentView; one known only from citations gives an ExternalDocumentView.",
+            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Document"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/documents/{number}/references": {
+          "get": {
+            "summary": "What a document cites",
+            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "responses": {
+              "200": {"description": "Its links, in text order.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/documents/{number}/cited-by": {
+          "get": {
+            "summary": "What cites a document",
+            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "responses": {
+              "200": {"description": "The links to it.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/documents/{number}/chain": {
+          "get": {
+            "summary": "The chain of hierarchical links from a document, up (what it rests on) or down (what implements it)",
+            "parameters": [
+              {"$ref": "#/components/parameters/number"},
+              {"name": "direction", "in": "query", "schema": {"type": "string", "enum": ["up", "down"], "default": "up"}},
+              {"name": "depth", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20, "default": 10}}
+            ],
+            "responses": {
+              "200": {"description": "The chain as a tree.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChainNode"}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/path": {
+          "get": {
+            "summary": "The shortest chain of citations from one document to another",
+            "parameters": [
+              {"name": "from", "in": "query", "required": true, "schema": {"type": "string", "maxLength": 200}, "example": "60-CTr/ĐUK"},
+              {"name": "to", "in": "query", "required": true, "schema": {"type": "string", "maxLength": 200}, "example": "25-NQ/TW"}
+            ],
+            "responses": {
+              "200": {"description": "The steps; empty when from and to are the same document.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/PathStep"}}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/missing": {
+          "get": {
+            "summary": "Every cited document not in the archive, most cited first",
+            "responses": {
+              "200": {"description": "The missing documents.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/MissingDocument"}}}}}
+            }
+          }
+        },
+        "/graph": {
+          "get": {
+            "summary": "The citation graph: node-link JSON, or Graphviz DOT",
+            "parameters": [{"name": "format", "in": "query", "schema": {"type": "string", "enum": ["json", "dot"], "default": "json"}}],
+            "responses": {
+              "200": {
+                "description": "The graph.",
+                "content": {
+                  "application/json": {"schema": {"$ref": "#/components/schemas/GraphExport"}},
+                  "text/vnd.graphviz": {"schema": {"type": "string"}}
+                }
+              },
+              "400": {"$ref": "#/components/responses/BadParameter"}
+            }
+          }
+        },
+        "/health": {
+          "get": {
+            "summary": "ok when the archive can be read",
+            "responses": {
+              "200": {"description": "Serving.", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}},
+              "503": {"$ref": "#/components/responses/Unavailable"}
+            }
+          }
+        },
+        "/stats": {
+          "get": {
+            "summary": "Counts and build facts of the archive",
+            "responses": {
+              "200": {"description": "The statistics.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ArchiveStatistics"}}}},
+              "503": {"$ref": "#/components/responses/Unavailable"}
+            }
+          }
+        },
+        "/": {
+          "get": {
+            "summary": "The search page (HTML): a search box, or the hits of q with highlighted snippets",
+            "parameters": [
+              {"name": "q", "in": "query", "schema": {"type": "string"}},
+              {"name": "type", "in": "query", "schema": {"type": "string"}},
+              {"name": "issuer", "in": "query", "schema": {"type": "string"}},
+              {"name": "from", "in": "query", "schema": {"type": "integer"}},
+              {"name": "to", "in": "query", "schema": {"type": "integer"}},
+              {"name": "limit", "in": "query", "schema": {"type": "integer"}},
+              {"name": "offset", "in": "query", "schema": {"type": "integer"}},
+              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"]}}
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "400": {"description": "A bad parameter, explained on the page.", "content": {"text/html": {"schema": {"type": "string"}}}}
+            }
+          }
+        },
+        "/view/{number}": {
+          "get": {
+            "summary": "A document's page (HTML): metadata, references and cited-by as links, sectioned text",
+            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "404": {"description": "No such document, explained on the page.", "content": {"text/html": {"schema": {"type": "string"}}}}
+            }
+          }
+        },
+        "/openapi.json": {
+          "get": {
+            "summary": "This description",
+            "responses": {"200": {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}}
+          }
+        }
+      },
+      "components": {
+        "parameters": {
+          "number": {
+            "name": "number", "in": "path", "required": true,
+            "description": "A document number in any common form (25-NQ/TW, 25/NQ-TW, nq 25, 84 - CV/ĐU) or a document name (Điều lệ Đảng), percent-encoded as one path segment: \"/\" as %2F, \"Đ\" as %C4%90.",
+            "schema": {"type": "string", "maxLength": 200},
+            "example": "84-CV%2F%C4%90U"
+          }
+        },
+        "responses": {
+          "Document": {
+            "description": "The document, in the archive or known only from citations.",
+            "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/DocumentView"}, {"$ref": "#/components/schemas/ExternalDocumentView"}]}}}
+          },
+          "Page": {"description": "An HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}},
+          "BadParameter": {"description": "A parameter is missing or wrong; `parameter` names it.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "NotFound": {"description": "No such document, or no path between the two.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
+          "Unavailable": {"description": "The archive is missing or of another schema version.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        },
+        "schemas": {
+          "Problem": {
+            "type": "object",
+            "description": "RFC 9457 problem details. code is one of bad-parameter (400), not-found (404), no-route (404), method-not-allowed (405), archive-unavailable (503), internal (500), or http-<status> for another client error Hummingbird reports; type is urn:vanban:problem:<code>.",
+            "required": ["type", "title", "status", "detail", "code"],
+            "properties": {
+              "type": {"type": "string"},
+              "title": {"type": "string"},
+              "status": {"type": "integer"},
+              "detail": {"type": "string", "description": "What went wrong and what to do, for a person."},
+              "code": {"type": "string"},
+              "parameter": {"type": "string", "description": "The bad parameter, for bad-parameter."}
+            }
+          },
+          "Snippet": {
+            "type": "object",
+            "required": ["text", "highlights"],
+            "properties": {
+              "text": {"type": "string"},
+              "highlights": {
+                "type": "array",
+                "description": "[start, end) offsets in Unicode code points of text.",
+                "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}
+              }
+            }
+          },
+          "SearchHit": {
+            "type": "object",
+            "required": ["file", "section", "line", "snippet", "numberMatch"],
+            "properties": {
+              "number": {"type": "string"}, "type": {"type": "string"}, "issuer": {"type": "string"},
+              "date": {"type": "string"}, "title": {"type": "string"}, "file": {"type": "string"},
+              "section": {"type": "string", "description": "Heading path, \" › \" between levels; empty for the document header."},
+              "line": {"type": "integer"},
+              "snippet": {"$ref": "#/components/schemas/Snippet"},
+              "numberMatch": {"type": "boolean", "description": "True when the document is first because the query is its number."}
+            }
+          },
+          "SearchResults": {
+            "type": "object",
+            "required": ["query", "interpretedAs", "total", "hits"],
+            "properties": {
+              "query": {"type": "string"},
+              "interpretedAs": {"type": "string"},
+              "total": {"type": "integer"},
+              "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
+              "nextOffset": {"type": "integer", "description": "Absent on the last page."}
+            }
+          },
+          "DocumentSummary": {
+            "type": "object",
+            "required": ["id", "recipients", "file", "encoding", "missing"],
+            "properties": {
+              "id": {"type": "integer"}, "number": {"type": "string"}, "typeCode": {"type": "string"}, "type": {"type": "string"},
+              "issuer": {"type": "string"}, "parentIssuer": {"type": "string"}, "place": {"type": "string"}, "date": {"type": "string"},
+              "title": {"type": "string"}, "signer": {"type": "string"}, "signerRole": {"type": "string"},
+              "recipients": {"type": "array", "items": {"type": "string"}}, "province": {"type": "string"}, "source": {"type": "string"},
+              "file": {"type": "string"}, "encoding": {"type": "string"},
+              "missing": {"type": "array", "items": {"type": "string"}, "description": "Header fields the parser could not find."}
+            }
+          },
+          "DocumentView": {
+            "type": "object",
+            "required": ["document", "paragraphs", "references", "citedBy"],
+            "properties": {
+              "document": {"$ref": "#/components/schemas/DocumentSummary"},
+              "paragraphs": {
+                "type": "array",
+                "items": {"type": "object", "required": ["section", "line", "text"], "properties": {"section": {"type": "string"}, "line": {"type": "integer"}, "text": {"type": "string"}}}
+              },
+              "references": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
+              "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}
+            }
+          },
+          "ExternalDocumentView": {
+            "type": "object",
+            "required": ["node", "citedBy", "notice"],
+            "properties": {
+              "node": {"$ref": "#/components/schemas/GraphNode"},
+              "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
+              "notice": {"type": "string"}
+            }
+          },
+          "GraphNode": {
+            "type": "object",
+            "required": ["id", "name", "inArchive", "conflicts"],
+            "properties": {
+              "id": {"type": "integer"}, "number": {"type": "string"}, "name": {"type": "string"}, "type": {"type": "string"},
+              "date": {"type": "string"}, "issuer": {"type": "string"}, "title": {"type": "string"},
+              "inArchive": {"type": "boolean", "description": "False for a document known only from citations of it."},
+              "conflicts": {"type": "array", "items": {"type": "string"}}
+            }
+          },
+          "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},
+          "Reference": {
+            "type": "object",
+            "required": ["source", "relation", "status", "statedIn", "section", "sentence", "text"],
+            "properties": {
+              "source": {"$ref": "#/components/schemas/GraphNode"},
+              "target": {"$ref": "#/components/schemas/GraphNode", "description": "Absent when the citation could not be resolved."},
+              "relation": {"$ref": "#/components/schemas/Relation"},
+              "status": {"type": "string", "enum": ["resolved", "external", "ambiguous", "unresolved"]},
+              "note": {"type": "string"},
+              "statedIn": {"$ref": "#/components/schemas/GraphNode"},
+              "section": {"type": "string"}, "sentence": {"type": "string"}, "text": {"type": "string"},
+              "cue": {"type": "string"}, "date": {"type": "string"}
+            }
+          },
+          "ChainNode": {
+            "type": "object",
+            "required": ["node", "children", "repeated"],
+            "properties": {
+              "node": {"$ref": "#/components/schemas/GraphNode"},
+              "relation": {"$ref": "#/components/schemas/Relation"},
+              "children": {"type": "array", "items": {"$ref": "#/components/schemas/ChainNode"}},
+              "repeated": {"type": "boolean", "description": "Already higher in the chain: a cycle, not followed again."}
+            }
+          },
+          "PathStep": {
+            "type": "object",
+            "required": ["from", "to", "relation", "reversed"],
+            "properties": {
+              "from": {"$ref": "#/components/schemas/GraphNode"},
+              "to": {"$ref": "#/components/schemas/GraphNode"},
+              "relation": {"$ref": "#/components/schemas/Relation"},
+              "reversed": {"type": "boolean", "description": "The link runs against the direction of travel (to cites from)."}
+            }
+          },
+          "MissingDocument": {
+            "type": "object",
+            "required": ["node", "citations", "citingDocuments", "citedBy"],
+            "properties": {
+              "node": {"$ref": "#/components/schemas/GraphNode"},
+              "citations": {"type": "integer"},
+              "citingDocuments": {"type": "integer"},
+              "citedBy": {
+                "type": "array",
+                "items": {"type": "object", "required": ["document", "section", "sentence"], "properties": {"document": {"type": "string"}, "section": {"type": "string"}, "sentence": {"type": "string"}}}
+              }
+            }
+          },
+          "GraphExport": {
+            "type": "object",
+            "required": ["nodes", "links"],
+            "properties": {
+              "nodes": {"type": "array", "items": {"$ref": "#/components/schemas/GraphNode"}},
+              "links": {
+                "type": "array",
+                "items": {"type": "object", "required": ["source", "target", "relation"], "properties": {"source": {"type": "integer"}, "target": {"type": "integer"}, "relation": {"$ref": "#/components/schemas/Relation"}}}
+              }
+            }
+          },
+          "ArchiveStatistics": {
+            "type": "object",
+            "required": ["documents", "sections", "passages", "problems", "orphanPassages", "schemaVersion"],
+            "properties": {
+              "documents": {"type": "integer"}, "sections": {"type": "integer"}, "passages": {"type": "integer"},
+              "problems": {"type": "integer", "description": "Corpus files that could not be indexed at the last run."},
+              "orphanPassages": {"type": "integer"},
+              "builtAt": {"type": "string"}, "schemaVersion": {"type": "integer"}, "builtBy": {"type": "string"}
+            }
+          }
+        }
+      }
+    }
+    """#
+}

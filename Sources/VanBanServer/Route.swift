@@ -1,0 +1,26 @@
+import Hummingbird
+import VanBan
+
+/// A GET route: its path as the OpenAPI description writes it ("/documents/{number}", which
+/// Hummingbird's router reads too) and its handler.
+struct Route: Sendable {
+    let path: String
+    let handler: @Sendable (Call) throws -> Response
+}
+
+/// Every route the server answers; the router is built from this list and a test checks it
+/// against /openapi.json both ways.
+public enum Routes {
+    static let all: [Route] = APIRoutes.all + PageRoutes.all + [Route(path: "/openapi.json") { _ in OpenAPI.response }]
+
+    public static var paths: [String] { all.map(\.path) }
+
+    static func register<Context: RequestContext>(on router: Router<Context>, archive: Archive) {
+        for route in all {
+            router.get(RouterPath(route.path)) { request, context in
+                let call = try Call(archive: archive, request: request, parameters: context.parameters, logger: context.logger)
+                return try await offload { try route.handler(call) }
+            }
+        }
+    }
+}

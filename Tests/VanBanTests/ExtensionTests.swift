@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+
+/// The archive as a plain SQLite file that other tools open: the sqlite3 shell reads its tables
+/// as they are, and runs MATCH queries once it has loaded the tokenizer as an extension.
+final class ExtensionTests: XCTestCase {
+    nonisolated(unsafe) static var archive = ""
+
+    override class func setUp() {
+        archive = try! Support.archive(of: Support.corpusCopy()).0.path
+    }
+
+    /// libCVietText.so, built by `swift build` and `swift test` beside the test bundle; the
+    /// path is given without ".so", as the README shows it, and sqlite3 adds the suffix.
+    private func extensionPath() throws -> String {
+        let folder = Support.executable.deletingLastPathComponent()
+        let library = folder.appendingPathComponent("libCVietText.so")
+        guard FileManager.default.fileExists(atPath: library.path) else {
+            throw XCTSkip("\(library.path) is not built: run `swift build --product CVietText` first")
+        }
+        return folder.appendingPathComponent("libCVietText").path
+    }
+
+    private func sqlite3(_ arguments: [String]) throws -> Support.Output {
+        guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else {
+            throw XCTSkip("the sqlite3 shell is not installed (apt-get install sqlite3)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: shell)
+        process.arguments = ["-readonly", "-bail"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Support.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                              stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    func testTheShellRunsMatchQueriesWithTheLoadedTokenizer() throws {
+        let result = try sqlite3([Self.archive, "-cmd", ".load \(try extensionPath())", """
+            SELECT highlight(passages_fts, 2, '[', ']') FROM passages_fts WHERE passages_fts MATCH 'dang uy' ORDER BY rank LIMIT 5;
+            """])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rows = result.stdout.split(separator: "\n")
+        XCTAssertFalse(rows.isEmpty)
+        XCTAssertTrue(result.stdout.contains("[Đảng] [ủy]"), "unmarked words match the marked text: \(result.stdout)")
+    }
+
+    func testPlainTablesReadWithoutTheExtension() throws {
+        let documents = try sqlite3([Self.archive, "SELECT symbol FROM documents ORDER BY symbol;"])
+        XCTAssertEqual(documents.status, 0, documents.stderr)
+        XCTAssertEqual(documents.stdout, "60-CTr/ĐUK\n84-CV/ĐU\n")
+        // Only MATCH needs the tokenizer, and says so.
+        let match = try sqlite3([Self.archive, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'dang';"])
+        XCTAssertNotEqual(match.status, 0)
+        XCTAssertTrue(match.stderr.contains("no such tokenizer: vietnamese"), match.stderr)
+    }
+}
