@@ -15,7 +15,24 @@ enum APIRoutes {
         Route(path: "/graph", handler: graph),
         Route(path: "/health", handler: health),
         Route(path: "/stats") { .json(try $0.archive.statistics()) },
+        Route(path: "/requirements", handler: requirements),
+        Route(path: "/actors") { .json(try $0.archive.actors()) },
     ]
+
+    /// `vanban requires` over HTTP: ?who=&doc=&due=, and ?calendar=true for the months view.
+    static func requirements(_ call: Call) throws -> Response {
+        let filter = RequirementFilter(who: try call.query.text("who", maxBytes: SearchRequest.maxNameBytes),
+                                       document: try call.query.text("doc", maxBytes: SearchRequest.maxNameBytes),
+                                       due: try call.query.text("due", maxBytes: 32))
+        let calendar = try call.query.choice("calendar", of: Flag.self) == .true
+        do {
+            return calendar ? .json(try call.archive.calendar(filter)) : .json(try call.archive.requirements(filter))
+        } catch VanBanError.badQuery(let message) {
+            throw Problem.badParameter("due", message)
+        }
+    }
+
+    enum Flag: String, CaseIterable { case `true`, `false` }
 
     static func search(_ call: Call) throws -> Response {
         let request = try SearchRequest(call.query, rules: call.archive.rules)

@@ -139,6 +139,31 @@ enum OpenAPI {
             }
           }
         },
+        "/requirements": {
+          "get": {
+            "summary": "Which directive requires what of whom, by when",
+            "description": "Requirements with their actors (lead, with, report_to), action, schedule (date, yearly or periodic, with the months it falls in), targets and basis. highlights are [start, end) code-point offsets of sentence.",
+            "parameters": [
+              {"name": "who", "in": "query", "description": "Part of an actor's name, any marks: \"ban tuyen giao\".", "schema": {"type": "string", "maxLength": 200}, "example": "ban tuyen giao"},
+              {"name": "doc", "in": "query", "description": "A document number in any common form.", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "due", "in": "query", "description": "A month (12, 2024-12, 12/2024) or a date (2024-11-30).", "schema": {"type": "string", "maxLength": 32}},
+              {"name": "calendar", "in": "query", "description": "true: group dated and recurring obligations by month.", "schema": {"type": "string", "enum": ["true", "false"], "default": "false"}}
+            ],
+            "responses": {
+              "200": {"description": "The requirements, or with calendar=true the months.", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object"}}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/actors": {
+          "get": {
+            "summary": "Every actor named in a requirement, and how many requirements name it",
+            "responses": {
+              "200": {"description": "The actors, most named first.", "content": {"application/json": {"schema": {"type": "array", "items": {"type": "object", "required": ["name", "key", "requirements", "asLead"]}}}}}
+            }
+          }
+        },
         "/stats": {
           "get": {
             "summary": "Counts and build facts of the archive",

@@ -135,6 +135,26 @@ final class ServerTests: XCTestCase {
         XCTAssertNotNil(stats.builtAt)
     }
 
+    func testRequirementsActorsAndTheDocumentPageShowThem() async throws {
+        let hits = try JSONDecoder().decode([RequirementHit].self,
+                                            from: try await server.get("/requirements?who=ban%20tuyen%20giao&due=10").body)
+        XCTAssertEqual(hits.count, 1)
+        XCTAssertEqual(hits.first?.actors.first?.name, "Ban Tuyên giáo Đảng ủy khối")
+        XCTAssertEqual(hits.first?.schedule?.month, 10)
+        let calendar = try JSONDecoder().decode([CalendarMonth].self, from: try await server.get("/requirements?calendar=true").body)
+        XCTAssertEqual(calendar.map(\.month), [6, 10, 12, nil])
+        let actors = try JSONDecoder().decode([ActorCount].self, from: try await server.get("/actors").body)
+        XCTAssertTrue(actors.contains { $0.key == "ban tuyen giao dang uy khoi" })
+        let bad = try await server.get("/requirements?due=mười")
+        XCTAssertEqual(bad.status, 400)
+        XCTAssertEqual((bad.json as? [String: Any])?["parameter"] as? String, "due")
+        let unknown = try await server.get("/requirements?doc=nq%2099")
+        XCTAssertEqual(unknown.status, 404)
+        let page = try await server.get("/view/60-CTr%2F%C4%90UK").text
+        XCTAssertTrue(page.contains("<h2>Yêu cầu ("), "the document page lists its requirements")
+        XCTAssertTrue(page.contains("trước 15 tháng 12 hàng năm"))
+    }
+
     // MARK: errors
 
     func testBadParametersAre400sNamingTheParameter() async throws {

@@ -62,6 +62,8 @@ public struct DocumentView: Codable, Sendable {
     public let paragraphs: [Paragraph]
     public var references: [Reference] = []
     public var citedBy: [Reference] = []
+    /// What the document requires of whom, in reading order.
+    public var requirements: [RequirementHit] = []
 }
 
 /// A document known only from the citations of it: the harvested record and every place it
@@ -106,6 +108,7 @@ extension Archive {
                 view.references = try references(where: "l.source = ?", node, db: db)
                 view.citedBy = try references(where: "l.target = ?", node, db: db)
             }
+            view.requirements = try requirements(documentID: only.id, db: db)
             return view
         }
     }

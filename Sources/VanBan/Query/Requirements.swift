@@ -74,6 +74,13 @@ extension Archive {
         }
     }
 
+    func requirements(documentID: Int64, db: Database) throws -> [RequirementHit] {
+        try Row.fetchAll(db, sql: """
+            SELECT r.*, d.symbol, d.path FROM requirements r JOIN documents d ON d.id = r.document_id
+            WHERE r.document_id = ? ORDER BY r.ordinal
+            """, arguments: [documentID]).map { try hit($0, db: db) }
+    }
+
     public func actors() throws -> [ActorCount] {
         try read { db in
             try Row.fetchAll(db, sql: """

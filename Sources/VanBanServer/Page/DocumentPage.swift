@@ -26,6 +26,7 @@ enum DocumentPage {
         ])
         body += links("Văn bản được dẫn chiếu", view.references) { $0.target }
         body += links("Được dẫn chiếu bởi", view.citedBy) { $0.source }
+        body += requirements(view.requirements)
         var section: String?
         for paragraph in view.paragraphs {
             if paragraph.section != section {
@@ -44,6 +45,25 @@ enum DocumentPage {
                         ("Không thống nhất", node.conflicts.joined(separator: "; "))])
         body += links("Được dẫn chiếu bởi", view.citedBy) { $0.source }
         return HTML.page(title: node.label, body: body)
+    }
+
+    /// What the document requires of whom, by when: one item a requirement, the sentence with
+    /// its actors, deadline and targets marked.
+    private static func requirements(_ hits: [RequirementHit]) -> String {
+        guard !hits.isEmpty else { return "" }
+        var html = "<h2>Yêu cầu (\(hits.count))</h2>\n<ul class=\"links\">\n"
+        for hit in hits {
+            let leads = hit.actors.filter { $0.role == .lead }.map(\.name).joined(separator: "; ")
+            let partners = hit.actors.filter { $0.role == .with }.map(\.name).joined(separator: "; ")
+            var line = leads.isEmpty ? "" : "<strong>\(HTML.escape(leads))</strong>"
+            if !partners.isEmpty { line += " <span class=\"meta\">phối hợp với \(HTML.escape(partners))</span>" }
+            if let schedule = hit.schedule { line += " <span class=\"external\">\(HTML.escape(schedule.text))</span>" }
+            html += "<li><details><summary>\(line.isEmpty ? "" : line + ": ")\(HTML.escape(String(hit.action.prefix(160))))</summary>"
+            html += "<blockquote>\(HTML.marked(Snippet(text: hit.sentence, highlights: hit.highlights)))"
+            if !hit.section.isEmpty { html += "<br><span class=\"meta\">§ \(HTML.escape(hit.section))</span>" }
+            html += "</blockquote></details></li>\n"
+        }
+        return html + "</ul>\n"
     }
 
     private static func fields(_ fields: [(String, String?)]) -> String {
