@@ -268,11 +268,12 @@ enum OpenAPI {
           },
           "SearchResults": {
             "type": "object",
-            "required": ["query", "interpretedAs", "total", "hits"],
+            "required": ["query", "interpretedAs", "total", "totalIsLowerBound", "hits"],
             "properties": {
               "query": {"type": "string"},
               "interpretedAs": {"type": "string"},
-              "total": {"type": "integer"},
+              "total": {"type": "integer", "description": "Matching passages; at least this many when totalIsLowerBound."},
+              "totalIsLowerBound": {"type": "boolean", "description": "The query matches more than 1,000 passages: the newest 1,000 are ranked and the count stops there."},
               "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
               "nextOffset": {"type": "integer", "description": "Absent on the last page."}
             }

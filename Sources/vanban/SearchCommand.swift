@@ -67,7 +67,7 @@ struct SearchCommand: ParsableCommand {
             print("")
         }
         let shown = results.hits.count
-        print(Terminal.dim("\(shown) shown of \(results.total)" + (results.nextOffset.map { "; next page: --offset \($0)" } ?? "")))
+        print(Terminal.dim("\(shown) shown of \(results.total)\(results.totalIsLowerBound ? "+" : "")" + (results.nextOffset.map { "; next page: --offset \($0)" } ?? "")))
     }
 }
 

@@ -79,7 +79,7 @@ struct PassageScan {
         var found: [Candidate] = []
         for index in 0..<words.count {
             guard let (end, type) = finder.typeName(startingAt: index, in: words),
-                  !overlaps(index..<end, taken + found) else { continue }
+                  !overlaps(index..<end, taken), !overlaps(index..<end, found) else { continue }
             if let length = rules.backPhrases.length(at: end, in: words) {
                 found.append(Candidate(kind: .back, start: index, end: end + length, type: type))
             } else if rules.ofWords.length(at: end, in: words) != nil,

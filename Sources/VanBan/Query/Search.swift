@@ -50,7 +50,10 @@ public struct SearchResults: Codable, Sendable {
     public let query: String
     /// How the query was read: the FTS5 expression, and the number it names, if any.
     public let interpretedAs: String
+    /// Matching passages (and documents a number query names). When `totalIsLowerBound`, at
+    /// least this many: a query matching more is ranked among its newest matches only.
     public let total: Int
+    public let totalIsLowerBound: Bool
     public let hits: [SearchHit]
     /// The offset of the next page, when there is one.
     public let nextOffset: Int?
@@ -68,11 +71,8 @@ extension Archive {
             if let number = parsed.number, offset == 0 {
                 numbered = try documents(numbered: number, filter: filter, db: db).map(\.hit)
             }
-            let total = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
-                JOIN documents d ON d.id = p.document_id
-                WHERE passages_fts MATCH ? \(filter.sql)
-                """, arguments: [parsed.expression] + filter.arguments) ?? 0
+            let window = try rankingWindow(parsed.expression, filter: filter, db: db)
+            let windowSQL = window.floor.map { " AND passages_fts.rowid >= \($0)" } ?? ""
             let order = request.order == .date ? "d.date DESC, score" : "score"
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line,
@@ -80,7 +80,7 @@ extension Archive {
                     bm25(passages_fts, 10.0, 4.0, 1.0) AS score
                 FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
                 JOIN documents d ON d.id = p.document_id
-                WHERE passages_fts MATCH ? \(filter.sql)
+                WHERE passages_fts MATCH ? \(filter.sql)\(windowSQL)
                 ORDER BY \(order) LIMIT ? OFFSET ?
                 """, arguments: [parsed.expression] + filter.arguments + [limit, offset])
             let hits = rows.map { row in
@@ -88,11 +88,32 @@ extension Archive {
                           title: row["title"], file: row["path"], section: row["heading"], line: row["line"],
                           snippet: Snippet(marked: row["marked"]), numberMatch: false)
             }
-            let next = offset + limit < total ? offset + limit : nil
+            let next = offset + limit < window.count ? offset + limit : nil
             let reading = parsed.number.map { "number \($0.display); text \(parsed.expression)" } ?? parsed.expression
-            return SearchResults(query: request.query, interpretedAs: reading, total: total + numbered.count,
-                                 hits: numbered + hits, nextOffset: next)
+            return SearchResults(query: request.query, interpretedAs: reading, total: window.count + numbered.count,
+                                 totalIsLowerBound: window.floor != nil, hits: numbered + hits, nextOffset: next)
         }
+    }
+}
+
+extension Archive {
+    /// How many matching passages bm25 ranks at most. FTS5 scores every match of `ORDER BY
+    /// rank`, so a word in most documents would cost a visit to each; past this many, the
+    /// newest matches (highest rowids, the last indexed) are ranked, and the count stops there.
+    public static let rankingWindow = 1_000
+
+    /// The number of matches up to the window, and the lowest rowid inside the window when
+    /// the query matches more.
+    func rankingWindow(_ expression: String, filter: SearchFilter, db: Database) throws -> (count: Int, floor: Int64?) {
+        let matches = """
+            SELECT passages_fts.rowid AS id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
+            JOIN documents d ON d.id = p.document_id WHERE passages_fts MATCH ? \(filter.sql)
+            """
+        let floor = try Int64.fetchOne(db, sql: "\(matches) ORDER BY passages_fts.rowid DESC LIMIT 1 OFFSET \(Self.rankingWindow)",
+                                       arguments: [expression] + filter.arguments)
+        if floor != nil { return (Self.rankingWindow, floor.map { $0 + 1 }) }
+        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matches))", arguments: [expression] + filter.arguments) ?? 0
+        return (count, nil)
     }
 }
 
