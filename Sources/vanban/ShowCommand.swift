@@ -43,7 +43,7 @@ struct ShowCommand: ParsableCommand {
             ("Title", document.title), ("Issuer", document.issuer), ("Under", document.parentIssuer),
             ("Place", document.place), ("Date", document.date), ("Signed", [document.signerRole, document.signer].compactMap { $0 }.joined(separator: ": ")),
             ("To", document.recipients.isEmpty ? nil : document.recipients.joined(separator: "; ")),
-            ("File", document.file), ("Source", document.source),
+            ("File", document.file), ("Encoding", document.encoding == "UTF-8" ? nil : document.encoding), ("Source", document.source),
             ("Not found", document.missing.isEmpty ? nil : document.missing.joined(separator: ", ")),
         ]
         for (label, value) in fields {

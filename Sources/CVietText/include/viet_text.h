@@ -28,4 +28,8 @@ int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
 /// Registers the FTS5 tokenizer "vietnamese" on a sqlite3* connection. Returns an SQLite code.
 int vv_register_tokenizer(void *db);
 
+/// Decodes `len` bytes in the ICU code page `charset` ("windows-1258") to UTF-16. Writes at
+/// most `cap` units to `out` and returns the length needed, or -1 when the code page is unknown.
+int32_t vv_decode_charset(const char *charset, const uint8_t *in, int32_t len, uint16_t *out, int32_t cap);
+
 #endif

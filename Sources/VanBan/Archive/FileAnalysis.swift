@@ -40,7 +40,7 @@ struct FileAnalysis {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .unchanged(known))
         }
         do {
-            let decoded = try TextDecoder.decode(bytes)
+            let decoded = try TextDecoder.decode(bytes, legacy: rules.legacyEncodings)
             let document = AnalysedDocument(DocumentParser(rules: rules).parse(decoded.text), rules: rules)
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: decoded.encoding))
         } catch {

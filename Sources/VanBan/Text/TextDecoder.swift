@@ -1,11 +1,12 @@
 /// Turns a corpus file's bytes into clean NFC text, or says why it cannot.
 ///
-/// UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read;
+/// UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read, and
+/// bytes that are not UTF-8 are tried as the legacy Vietnamese encodings (``LegacyEncodings``);
 /// CRLF and CR line ends become LF; control characters other than tab and newline are dropped.
 public enum TextDecoder {
     public struct Decoded: Sendable {
         public let text: String
-        /// The encoding the bytes were read as ("UTF-8", "UTF-16LE", ...).
+        /// The encoding the bytes were read as ("UTF-8", "UTF-16LE", "TCVN3", ...).
         public let encoding: String
     }
 
@@ -13,17 +14,30 @@ public enum TextDecoder {
         case empty
         case binary
         case invalidUTF8(offset: Int)
+        /// Not UTF-8, and Vietnamese in more than one legacy encoding, or barely in one.
+        case unsureEncoding(candidates: [String])
 
         public var description: String {
             switch self {
             case .empty: return "empty file"
             case .binary: return "binary content, not text"
             case .invalidUTF8(let offset): return "not valid UTF-8 (first bad byte at offset \(offset))"
+            case .unsureEncoding(let candidates):
+                let names = candidates.count > 1
+                    ? candidates.dropLast().joined(separator: ", ") + " or " + candidates.last! : candidates.joined()
+                return "not UTF-8; the encoding could not be determined (likely \(names)); convert it to UTF-8 and index again"
             }
         }
     }
 
+    /// Decodes with the legacy encodings of the default rule folder (``LegacyEncodings/standard``).
     public static func decode(_ bytes: [UInt8]) throws(Failure) -> Decoded {
+        try decode(bytes, legacy: .standard)
+    }
+
+    /// Decodes, trying `legacy` when the bytes are neither UTF-8 nor marked as UTF-16. UTF-8
+    /// text never pays for that: it is validated first.
+    public static func decode(_ bytes: [UInt8], legacy: LegacyEncodings) throws(Failure) -> Decoded {
         guard !bytes.isEmpty else { throw .empty }
         let raw: String
         let encoding: String
@@ -32,13 +46,18 @@ public enum TextDecoder {
             raw = utf16(bytes.dropFirst(2), littleEndian: littleEndian)
             encoding = littleEndian ? "UTF-16LE" : "UTF-16BE"
         } else {
-            let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
+            let markedUTF8 = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+            let body = markedUTF8 ? Array(bytes.dropFirst(3)) : bytes
             if looksBinary(body) { throw .binary }
-            guard let text = String(validating: body, as: UTF8.self) else {
-                throw .invalidUTF8(offset: firstInvalidUTF8(body))
+            if let text = String(validating: body, as: UTF8.self) {
+                (raw, encoding) = (text, "UTF-8")
+            } else {
+                switch markedUTF8 ? .notVietnamese : legacy.guess(body) {
+                case .encoding(let legacyEncoding): (raw, encoding) = (legacyEncoding.decode(body[...]), legacyEncoding.name)
+                case .unsure(let candidates): throw .unsureEncoding(candidates: candidates)
+                case .notVietnamese: throw .invalidUTF8(offset: firstInvalidUTF8(body))
+                }
             }
-            raw = text
-            encoding = "UTF-8"
         }
         let cleaned = clean(raw)
         guard cleaned.contains(where: { !$0.isWhitespace }) else { throw .empty }
