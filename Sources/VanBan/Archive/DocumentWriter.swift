@@ -50,15 +50,16 @@ struct DocumentWriter {
         encoder.outputFormatting = .sortedKeys
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO requirements(document_id, ordinal, passage, start, end, sentence, section, action, schedule,
-                targets, basis, highlights, months) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)
+            INSERT INTO requirements(document_id, ordinal, passage, start, end, action_start, schedule,
+                targets, basis, highlights, months) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         let insertActor = try db.cachedStatement(sql: "INSERT INTO requirement_actors VALUES (?,?,?,?)")
         for (ordinal, requirement) in requirements.enumerated() {
+            let text = document.passages[requirement.passage].text
             let months = requirement.schedule.map { "," + $0.months.map(String.init).joined(separator: ",") + "," } ?? ""
             try insert.execute(arguments: [
-                documentID, ordinal, requirement.passage + 1, requirement.range.lowerBound, requirement.range.upperBound,
-                requirement.sentence, document.passages[requirement.passage].headingPath, requirement.action,
+                documentID, ordinal, requirement.passage + 1, text.codePoints(requirement.range.lowerBound),
+                text.codePoints(requirement.range.upperBound), text.codePoints(requirement.actionStart),
                 try requirement.schedule.map(json), try json(requirement.targets), try json(requirement.basis),
                 try json(requirement.highlights), months,
             ])
@@ -74,17 +75,18 @@ struct DocumentWriter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO citations(document_id, ordinal, passage, start, end, kind, text, symbol, num_key, type_key,
                 issuer_key, number_year, named, type_code, date, issuer, title, relation, cue, subject, refers_to,
-                note, sentence, section)
+                note, sentence_start, sentence_end)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         for (ordinal, citation) in citations.enumerated() {
+            let text = document.passages[citation.passage].text
             let number = citation.number
             let values: [(any DatabaseValueConvertible)?] = [
                 documentID, ordinal, citation.passage + 1, citation.range.lowerBound, citation.range.upperBound,
                 citation.kind.rawValue, citation.text, number?.symbol, number?.numberKey, number?.typeKey,
                 number?.issuerKey, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
                 citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
-                citation.note, citation.sentence, document.passages[citation.passage].headingPath,
+                citation.note, text.codePoints(citation.sentenceRange.lowerBound), text.codePoints(citation.sentenceRange.upperBound),
             ]
             try statement.execute(arguments: StatementArguments(values))
         }
@@ -95,5 +97,14 @@ struct DocumentWriter {
     private func titleText(_ metadata: DocumentMetadata) -> String {
         [metadata.typeName, metadata.number?.symbol, metadata.title, metadata.issuer, metadata.signer]
             .compactMap { $0 }.joined(separator: " — ")
+    }
+}
+
+extension String {
+    /// The number of code points before a UTF-16 offset: SQLite's substr() counts code points,
+    /// so sentences are stored as offsets into the passage rather than copied.
+    func codePoints(_ utf16Offset: Int) -> Int {
+        let index = utf16.index(utf16.startIndex, offsetBy: min(utf16Offset, utf16.count))
+        return unicodeScalars.distance(from: unicodeScalars.startIndex, to: index)
     }
 }

@@ -6,7 +6,7 @@ enum Schema {
     static let version = 1
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 4
+    static let pipelineVersion = 5
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -59,7 +59,7 @@ enum Schema {
             kind TEXT NOT NULL, text TEXT NOT NULL, symbol TEXT, num_key TEXT, type_key TEXT, issuer_key TEXT,
             number_year INTEGER, named TEXT, type_code TEXT, date TEXT, issuer TEXT, title TEXT,
             relation TEXT NOT NULL, cue TEXT, subject INTEGER, refers_to INTEGER, note TEXT,
-            sentence TEXT NOT NULL, section TEXT NOT NULL)
+            sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL)
         """,
         "CREATE INDEX citations_document ON citations(document_id, ordinal)",
         """
@@ -81,8 +81,7 @@ enum Schema {
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, passage INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-            sentence TEXT NOT NULL, section TEXT NOT NULL, action TEXT NOT NULL,
-            schedule TEXT, targets TEXT NOT NULL, basis TEXT NOT NULL, highlights TEXT NOT NULL, months TEXT NOT NULL)
+            action_start INTEGER NOT NULL, schedule TEXT, targets TEXT NOT NULL, basis TEXT NOT NULL, highlights TEXT NOT NULL, months TEXT NOT NULL)
         """,
         "CREATE INDEX requirements_document ON requirements(document_id, ordinal)",
         """

@@ -33,4 +33,6 @@ public struct Citation: Sendable, Codable, Equatable {
     /// Why a back-reference was left unresolved.
     public var note: String?
     public var sentence: String
+    /// The sentence's UTF-16 range in the passage text.
+    public var sentenceRange: Range<Int>
 }

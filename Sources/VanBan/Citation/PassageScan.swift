@@ -250,13 +250,14 @@ struct PassageScan {
         let range = words[candidate.start].range.lowerBound..<endIncludingParenthesis(candidate.end - 1)
         let typeCode = candidate.type?.code ?? candidate.named?.typeCode
             ?? candidate.number.flatMap { finder.rules.types.entry(for: $0.type)?.code }
+        let sentence = sentenceRange(around: range)
         return Citation(kind: candidate.kind, passage: passage, range: range, text: words.text(range),
                         number: candidate.number, named: candidate.named?.name, typeCode: typeCode,
                         date: tail.date, issuer: tail.issuer, title: tail.title, relation: .mentions, cue: nil,
-                        subject: nil, refersTo: nil, note: nil, sentence: sentence(around: range))
+                        subject: nil, refersTo: nil, note: nil, sentence: words.text(sentence), sentenceRange: sentence)
     }
 
-    private func sentence(around range: Range<Int>) -> String {
+    private func sentenceRange(around range: Range<Int>) -> Range<Int> {
         let units = words.units
         var start = range.lowerBound
         while start > 0, range.lowerBound - start < 400,
@@ -269,7 +270,9 @@ struct PassageScan {
             end += 1
         }
         if end < units.count, units[end] != 0x0A { end += 1 }
-        return words.text(start..<end).trimmed()
+        while start < end, units[start] == 0x20 || units[start] == 0x09 { start += 1 }
+        while end > start, units[end - 1] == 0x20 || units[end - 1] == 0x09 { end -= 1 }
+        return start..<end
     }
 
     // MARK: Small checks

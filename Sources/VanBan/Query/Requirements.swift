@@ -51,7 +51,7 @@ public struct CalendarMonth: Codable, Sendable, Equatable {
 
 extension Archive {
     public func requirements(_ filter: RequirementFilter = RequirementFilter()) throws -> [RequirementHit] {
-        var sql = "SELECT r.*, d.symbol, d.path FROM requirements r JOIN documents d ON d.id = r.document_id WHERE 1"
+        var sql = "\(Self.requirementColumns) WHERE 1"
         var arguments = StatementArguments()
         if let who = filter.who?.trimmingCharacters(in: .whitespaces), !who.isEmpty {
             sql += " AND r.id IN (SELECT requirement_id FROM requirement_actors WHERE instr(key, ?) > 0)"
@@ -76,10 +76,18 @@ extension Archive {
 
     func requirements(documentID: Int64, db: Database) throws -> [RequirementHit] {
         try Row.fetchAll(db, sql: """
-            SELECT r.*, d.symbol, d.path FROM requirements r JOIN documents d ON d.id = r.document_id
-            WHERE r.document_id = ? ORDER BY r.ordinal
+            \(Self.requirementColumns) WHERE r.document_id = ? ORDER BY r.ordinal
             """, arguments: [documentID]).map { try hit($0, db: db) }
     }
+
+    /// A requirement's row with its sentence, action and section read from its passage.
+    static let requirementColumns = """
+        SELECT r.*, d.symbol, d.path, p.heading AS section,
+            substr(p.body, r.start + 1, r."end" - r.start) AS sentence,
+            trim(substr(p.body, r.action_start + 1, r."end" - r.action_start), ' .;*') AS action
+        FROM requirements r JOIN documents d ON d.id = r.document_id
+        JOIN passages p ON p.document_id = r.document_id AND p.ordinal = r.passage
+        """
 
     public func actors() throws -> [ActorCount] {
         try read { db in

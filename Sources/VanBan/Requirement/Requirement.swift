@@ -65,6 +65,8 @@ public struct Requirement: Codable, Sendable, Equatable {
     public var actors: [Actor]
     /// The required act, in the document's own words.
     public var action: String
+    /// Where the act begins in the passage (UTF-16 offset), for storing it as an offset.
+    public var actionStart: Int
     public var schedule: Schedule?
     public var targets: [Target]
     /// The documents cited in the same sentence, then in the same section.

@@ -41,7 +41,8 @@ public struct RequirementFinder: Sendable {
         let actionStart = actEnd.map { words[$0].range.lowerBound } ?? range.lowerBound
         let action = words.text(actionStart..<range.upperBound).trimmed(".;*")
         var requirement = Requirement(passage: passage, range: range, sentence: words.text(range), actors: actors,
-                                      action: action, schedule: schedule?.schedule, targets: targets.map(\.target))
+                                      action: action, actionStart: actionStart, schedule: schedule?.schedule,
+                                      targets: targets.map(\.target))
         let spans = actors.compactMap { actor in sentence.span(of: actor.name) } + [schedule?.span].compactMap { $0 } + targets.map(\.span)
         requirement.highlights = sentence.codePointRanges(spans.sorted { $0.lowerBound < $1.lowerBound })
         return requirement
