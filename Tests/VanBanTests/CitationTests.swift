@@ -107,7 +107,7 @@ final class CitationGraphTests: XCTestCase {
         let chain = try Self.archive.chain(from: "84 - CV/ĐU")
         XCTAssertEqual(chain.node.number, "84-CV/ĐU")
         let programme = try XCTUnwrap(chain.children.first { $0.node.number == "60-CTr/ĐUK" })
-        XCTAssertEqual(programme.relation, .disseminates)
+        XCTAssertEqual(programme.relation, .implements, "\"V/v triển khai thực hiện Chương trình ...\" is the strongest link")
         let plan = try XCTUnwrap(programme.children.first { $0.node.number == "164-KH/TU" })
         XCTAssertEqual(plan.relation, .implements)
         XCTAssertFalse(plan.node.inArchive)
@@ -130,7 +130,9 @@ final class CitationGraphTests: XCTestCase {
     func testReferencesInBothDirections() throws {
         let references = try Self.archive.references(of: "84-CV/ĐU")
         XCTAssertEqual(references.map { "\($0.target?.label ?? "-") \($0.relation.rawValue)" },
-                       ["60-CTr/ĐUK mentions", "60-CTr/ĐUK disseminates"])
+                       ["60-CTr/ĐUK mentions", "60-CTr/ĐUK disseminates", "60-CTr/ĐUK implements"])
+        XCTAssertEqual(references.last?.section, "", "the last is stated in the trích yếu (V/v line)")
+        XCTAssertEqual(references.last?.sentence.contains("triển khai thực hiện Chương trình hành động của Đảng ủy Khối"), true)
         let citedBy = try Self.archive.citations(of: "768-QĐ/TU")
         XCTAssertEqual(citedBy.map(\.relation), [.implements, .follows])
         XCTAssertTrue(citedBy.allSatisfy { $0.source.number == "60-CTr/ĐUK" && $0.section.hasPrefix("III. NỘI DUNG") })
@@ -148,8 +150,8 @@ final class CitationGraphTests: XCTestCase {
         XCTAssertTrue(view.notice.contains("not in the archive"))
         XCTAssertEqual(view.citedBy.count, 1)
         guard case .archived(let document) = try Self.archive.show("60-CTr/ĐUK") else { return XCTFail() }
-        XCTAssertEqual(document.citedBy.map(\.source.label), ["84-CV/ĐU", "84-CV/ĐU"])
-        XCTAssertEqual(document.references.count, 18)
+        XCTAssertEqual(document.citedBy.map(\.source.label), ["84-CV/ĐU", "84-CV/ĐU", "84-CV/ĐU"])
+        XCTAssertEqual(document.references.count, 20, "18 in the body, 2 in the trích yếu")
     }
 
     func testMissingDocumentsMostCitedFirst() throws {

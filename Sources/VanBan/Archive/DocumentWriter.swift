@@ -78,15 +78,22 @@ struct DocumentWriter {
                 note, sentence_start, sentence_end)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
+        let title = titleText(document.metadata)
+        let titleOffset = title.trichYeuOffset(document.metadata.title)
         for (ordinal, citation) in citations.enumerated() {
-            let text = document.passages[citation.passage].text
+            // Citations of the trích yếu (after the body passages) belong to the title passage, ordinal 0.
+            let inTitle = citation.passage == document.passages.count
+            let text = inTitle ? title : document.passages[citation.passage].text
+            let shift = inTitle ? titleOffset : 0
             let number = citation.number
             let values: [(any DatabaseValueConvertible)?] = [
-                documentID, ordinal, citation.passage + 1, citation.range.lowerBound, citation.range.upperBound,
+                documentID, ordinal, inTitle ? 0 : citation.passage + 1, citation.range.lowerBound + shift,
+                citation.range.upperBound + shift,
                 citation.kind.rawValue, citation.text, number?.symbol, number?.numberKey, number?.typeKey,
                 number?.issuerKey, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
                 citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
-                citation.note, text.codePoints(citation.sentenceRange.lowerBound), text.codePoints(citation.sentenceRange.upperBound),
+                citation.note, text.codePoints(citation.sentenceRange.lowerBound + shift),
+                text.codePoints(citation.sentenceRange.upperBound + shift),
             ]
             try statement.execute(arguments: StatementArguments(values))
         }
@@ -101,6 +108,12 @@ struct DocumentWriter {
 }
 
 extension String {
+    /// Where the trích yếu starts in the title passage's text, in UTF-16 units.
+    func trichYeuOffset(_ title: String?) -> Int {
+        guard let title, let range = range(of: title) else { return 0 }
+        return utf16.distance(from: startIndex, to: range.lowerBound)
+    }
+
     /// The number of code points before a UTF-16 offset: SQLite's substr() counts code points,
     /// so sentences are stored as offsets into the passage rather than copied.
     func codePoints(_ utf16Offset: Int) -> Int {

@@ -9,7 +9,9 @@ struct AnalysedDocument {
     init(_ parsed: ParsedDocument, rules: RuleSet) {
         self.parsed = parsed
         let words = parsed.passages.map { Words($0.text) }
-        citations = CitationFinder(rules: rules).citations(in: words)
+        // The trích yếu is read last, as if a passage after the body, so that what it names
+        // ("Chương trình của Đảng ủy Khối") can point back at what the body named.
+        citations = CitationFinder(rules: rules).citations(in: words + [Words(parsed.metadata.title ?? "")])
         requirements = RequirementFinder(rules: rules).requirements(in: parsed, words: words, citations: citations)
     }
 }

@@ -60,9 +60,12 @@ struct CitationGraph {
                                                      targets: targets, external: &external, db: db)
             let ordinal: Int = citation["ordinal"]
             if let target { targets[ordinal] = target }
+            // When the text names another document as the subject ("Chương trình ... thực hiện Kế hoạch
+            // 164-KH/TU") but that subject is unresolved, the citing document only mentions the target.
             let subject: Int? = citation["subject"]
             let source = subject.flatMap { targets[$0] } ?? citing.node
-            try insertLink.execute(arguments: [citation["id"], source, target, citation["relation"], status, note])
+            let relation: String = subject != nil && source == citing.node ? Relation.mentions.rawValue : citation["relation"]
+            try insertLink.execute(arguments: [citation["id"], source, target, relation, status, note])
         }
         for harvest in external.values { try store(harvest, db: db) }
     }

@@ -14,6 +14,8 @@ struct HeaderParser {
         var collectingTitle = false
         var inRecipients = false
         var sawTypeHeading = false
+        /// A "V/v ..." line: the document is a công văn, whose number may name no type.
+        var sawSubjectLine = false
     }
 
     /// The metadata, and the index of the first body line.
@@ -57,6 +59,7 @@ struct HeaderParser {
         if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
             state.titleLines = [Self.afterPrefix(line.plain, length: line.folded.hasPrefix("v/v") ? 3 : 7)]
             state.collectingTitle = true
+            state.sawSubjectLine = !state.sawTypeHeading
             return true
         }
         if line.isUpperCase && Outline.marker(of: line.plain) == nil {
@@ -114,7 +117,8 @@ struct HeaderParser {
         }
         metadata.issuer = state.issuerLines.last
         metadata.parentIssuer = state.issuerLines.count > 1 ? state.issuerLines[state.issuerLines.count - 2] : nil
-        if metadata.typeCode == nil, let code = metadata.number?.type, let type = rules.types.entry(for: code) {
+        let code = metadata.number?.type.isEmpty == false ? metadata.number?.type : (state.sawSubjectLine ? "CV" : nil)
+        if metadata.typeCode == nil, let code, let type = rules.types.entry(for: code) {
             metadata.typeCode = type.code
             metadata.typeName = type.name
         }

@@ -98,7 +98,7 @@ extension Archive {
         let prefixed = { (p: String) in Self.nodeColumns.split(separator: ", ").map { "\(p).\($0) AS \(p)_\($0)" }.joined(separator: ", ") }
         let rows = try Row.fetchAll(db, sql: """
             SELECT l.relation, l.status, l.note, p.heading AS section, c.text, c.cue, c.date AS cited_date,
-                substr(p.body, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+                substr(CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
                 \(prefixed("s")), \(prefixed("t")), \(prefixed("w"))
             FROM links l JOIN citations c ON c.id = l.citation_id
             JOIN passages p ON p.document_id = c.document_id AND p.ordinal = c.passage

@@ -22,7 +22,7 @@ extension Archive {
             let nodes = try allNodes(db: db)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT l.target, d.symbol, d.path, p.heading AS section, c.document_id,
-                    substr(p.body, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence
+                    substr(CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence
                 FROM links l JOIN citations c ON c.id = l.citation_id JOIN documents d ON d.id = c.document_id
                 JOIN passages p ON p.document_id = c.document_id AND p.ordinal = c.passage
                 JOIN nodes n ON n.id = l.target WHERE n.document_id IS NULL ORDER BY c.document_id, c.ordinal

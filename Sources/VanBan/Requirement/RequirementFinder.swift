@@ -161,9 +161,10 @@ public struct RequirementFinder: Sendable {
 
     private func basis(for requirement: Requirement, citations: [Citation], passages: [Passage]) -> [String] {
         let label = { (citation: Citation) in citation.number?.symbol ?? citation.named }
-        let inSentence = citations.filter { $0.passage == requirement.passage && requirement.range.overlaps($0.range) }
+        let inBody = citations.filter { $0.passage < passages.count }
+        let inSentence = inBody.filter { $0.passage == requirement.passage && requirement.range.overlaps($0.range) }
         let section = passages[requirement.passage].headingPath
-        let inSection = section.isEmpty ? [] : citations.filter { passages[$0.passage].headingPath == section }
+        let inSection = section.isEmpty ? [] : inBody.filter { passages[$0.passage].headingPath == section }
         var seen = Set<String>()
         return (inSentence + inSection).compactMap(label).filter { seen.insert($0).inserted }
     }

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""vanban's benchmark: index build, query latency, CLI cold start and extraction accuracy on a
+generated corpus, beside the baselines of bench/baselines.py, in one run.
+
+    python3 bench/run.py [--count 20000] [--seed 1] [--skip-baselines] [--results bench/results.md]
+
+Steps (every figure is printed, and a dated section is appended to the results file):
+  1. build vanban in release mode; generate COUNT documents with scripts/gen_corpus.py (the
+     ground truth is moved out of the corpus folder);
+  2. `vanban index` as a child process: seconds, MB/s (input bytes / seconds), peak RSS, archive size;
+  3. the baselines (raw FTS5 unicode61, sqlite-utils, tantivy-py) on the same corpus and queries;
+  4. `vanban bench-queries` on bench/queries.txt (in-process p50/p99 per query);
+  5. CLI cold start: `vanban search` as a whole process, median of 10;
+  6. extraction accuracy: the archive's metadata and citations (plain SQLite tables) against the
+     generator's ground truth: precision and recall of (document, cited number), and how often the
+     relation and date agree on the matched ones.
+Nothing is asserted: this is a measurement, not a test.
+"""
+import argparse, datetime, json, os, resource, shutil, sqlite3, statistics, subprocess, sys, time, unicodedata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+VANBAN = ROOT / ".build" / "release" / "vanban"
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def timed_child(cmd):
+    """Wall seconds and peak RSS (MB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 4):
+        sys.exit(f"{cmd[0]} failed: {proc.stderr.read().decode()[:2000]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def generate(count, seed):
+    corpus = OUT / f"corpus-{count}-{seed}"
+    truth = OUT / f"truth-{count}-{seed}.jsonl"
+    if not truth.exists():
+        shutil.rmtree(corpus, ignore_errors=True)
+        run([sys.executable, str(ROOT / "scripts" / "gen_corpus.py"), "--out", str(corpus), "--count", str(count), "--seed", str(seed)])
+        (corpus / "ground_truth.jsonl").rename(truth)
+    return corpus, truth
+
+
+def index(corpus, archive):
+    for suffix in ("", ".building", ".lock"):
+        Path(str(archive) + suffix).unlink(missing_ok=True)
+    env = ["env", f"VANBAN_RULES={ROOT / 'indexer'}"]
+    return timed_child(env + [str(VANBAN), "index", str(corpus), "--archive", str(archive)])
+
+
+def queries(archive, runs):
+    out = subprocess.run([str(VANBAN), "bench-queries", str(ROOT / "bench" / "queries.txt"), "--runs", str(runs),
+                          "--archive", str(archive), "--rules", str(ROOT / "indexer")], check=True, capture_output=True)
+    return json.loads(out.stdout)
+
+
+def cold_start(archive):
+    times = []
+    for _ in range(10):
+        start = time.perf_counter()
+        subprocess.run([str(VANBAN), "search", "dang uy khoi", "--limit", "1", "--archive", str(archive),
+                        "--rules", str(ROOT / "indexer")], stdout=subprocess.DEVNULL, check=True)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def nfc(text):
+    return unicodedata.normalize("NFC", text or "")
+
+
+def key(number):
+    """A number as the archive's keys compare it: case, marks and TƯ/TW aside."""
+    folded = unicodedata.normalize("NFD", nfc(number).replace("TƯ", "TW").replace("Đ", "D").replace("đ", "d"))
+    return "".join(c for c in folded if unicodedata.category(c) != "Mn").lower().replace(" ", "")
+
+
+def accuracy(archive, truth):
+    db = sqlite3.connect(archive)
+    docs = {row[0]: row[1:] for row in db.execute("SELECT path, symbol, date, type_code, id FROM documents")}
+    cites = {}
+    for path, symbol, relation, date in db.execute(
+            "SELECT d.path, c.symbol, c.relation, c.date FROM citations c JOIN documents d ON d.id = c.document_id "
+            "WHERE c.kind = 'number'"):
+        cites.setdefault(path, []).append((key(symbol), relation, date))
+    found = expected = matched = relation_ok = date_ok = dated = 0
+    meta = {"number": 0, "date": 0, "type": 0}
+    total_docs = 0
+    for line in truth.open(encoding="utf-8"):
+        item = json.loads(line)
+        doc = docs.get(item["file"])
+        if doc is None:
+            continue
+        total_docs += 1
+        meta["number"] += key(doc[0] or "") == key(item["number"])
+        meta["date"] += doc[1] == item["date"]
+        meta["type"] += (doc[2] or "") == item["type"] or {doc[2], item["type"]} == {"QĐ", "QĐi"}
+        want = [(key(c["number"]), c["relation"], c.get("date")) for c in item["citations"]]
+        got = list(cites.get(item["file"], []))
+        expected += len(want)
+        found += len(got)
+        for number, relation, date in want:
+            hit = next((g for g in got if g[0] == number), None)
+            if hit is None:
+                continue
+            got.remove(hit)
+            matched += 1
+            relation_ok += hit[1] == relation
+            if date:
+                dated += 1
+                date_ok += hit[2] == date
+    return {"documents": total_docs, "citations_expected": expected, "citations_found": found,
+            "precision": matched / found if found else 0, "recall": matched / expected if expected else 0,
+            "relation_agreement": relation_ok / matched if matched else 0, "date_agreement": date_ok / dated if dated else 0,
+            "metadata": {k: v / total_docs for k, v in meta.items()}}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--count", type=int, default=20000)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--runs", type=int, default=20)
+    ap.add_argument("--skip-baselines", action="store_true")
+    ap.add_argument("--results", default=str(ROOT / "bench" / "results.md"))
+    a = ap.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    run(["swift", "build", "-c", "release", "--product", "vanban"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    corpus, truth = generate(a.count, a.seed)
+    size = sum(p.stat().st_size for p in corpus.rglob("*.txt"))
+    archive = OUT / f"vanban-{a.count}.db"
+    seconds, peak = index(corpus, archive)
+    build = {"seconds": seconds, "mb_per_s": size / 1e6 / seconds, "peak_rss_mb": peak,
+             "archive_mb": archive.stat().st_size / 1e6, "size_ratio": archive.stat().st_size / size}
+    print(f"corpus: {a.count} documents, {size / 1e6:.1f} MB")
+    print(f"vanban index: {seconds:.1f} s, {build['mb_per_s']:.2f} MB/s, peak {peak:.0f} MB, "
+          f"archive {build['archive_mb']:.0f} MB ({build['size_ratio']:.2f}x the text)")
+    baselines = {}
+    if not a.skip_baselines:
+        summary = OUT / f"baselines-{a.count}.json"
+        run([sys.executable, str(ROOT / "bench" / "baselines.py"), str(corpus), "--work", str(OUT / f"baselines-{a.count}"),
+             "--json", str(summary), "--repeat", str(a.runs)])
+        baselines = json.loads(summary.read_text("utf-8"))
+    figures = queries(archive, a.runs)
+    p50s = [f["p50"] for f in figures]
+    cold = cold_start(archive)
+    acc = accuracy(archive, truth)
+    print(f"vanban queries: median p50 {statistics.median(p50s):.2f} ms, worst p50 {max(p50s):.2f} ms, "
+          f"max p99 {max(f['p99'] for f in figures):.2f} ms over {len(figures)} queries; CLI cold query {cold:.0f} ms")
+    print(f"extraction: citations precision {acc['precision']:.3f} recall {acc['recall']:.3f}, "
+          f"relation agrees {acc['relation_agreement']:.3f}, date agrees {acc['date_agreement']:.3f}; "
+          f"metadata number {acc['metadata']['number']:.3f} date {acc['metadata']['date']:.3f} type {acc['metadata']['type']:.3f}")
+    lines = [f"\n## {datetime.date.today()} — {a.count} documents, {size / 1e6:.1f} MB (seed {a.seed}, {os.cpu_count()} cores)\n",
+             "| build | seconds | MB/s | peak MB | index MB | ratio to vanban (MB/s) |", "|---|---|---|---|---|---|",
+             f"| vanban | {seconds:.1f} | {build['mb_per_s']:.2f} | {peak:.0f} | {build['archive_mb']:.0f} ({build['size_ratio']:.2f}× text) | 1.00 |"]
+    for kind, r in baselines.get("builds", {}).items():
+        if "seconds" in r:
+            lines.append(f"| {kind} | {r['seconds']:.1f} | {r['mb_per_s']:.2f} | {r['peak_rss_mb']:.0f} | {r['index_mb']:.0f} | "
+                         f"{r['mb_per_s'] / build['mb_per_s']:.2f} |")
+    lines += ["", "| queries (ms) | median p50 | worst p50 | max p99 |", "|---|---|---|---|",
+              f"| vanban | {statistics.median(p50s):.2f} | {max(p50s):.2f} | {max(f['p99'] for f in figures):.2f} |"]
+    for kind in ("fts5", "tantivy"):
+        rows = [q[kind] for q in baselines.get("queries", []) if kind in q]
+        if rows:
+            lines.append(f"| {kind} | {statistics.median(r['p50_ms'] for r in rows):.2f} | {max(r['p50_ms'] for r in rows):.2f} | "
+                         f"{max(r['p99_ms'] for r in rows):.2f} |")
+    lines += ["", f"CLI cold query (whole process, median of 10): {cold:.0f} ms.",
+              f"Extraction against the ground truth ({acc['documents']} documents, {acc['citations_expected']} numbered citations): "
+              f"precision {acc['precision']:.3f}, recall {acc['recall']:.3f}; relation agrees on {acc['relation_agreement']:.1%} "
+              f"and date on {acc['date_agreement']:.1%} of matched citations; number {acc['metadata']['number']:.1%}, "
+              f"date {acc['metadata']['date']:.1%}, type {acc['metadata']['type']:.1%} of documents right."]
+    with open(a.results, "a", encoding="utf-8") as results:
+        results.write("\n".join(lines) + "\n")
+    print(f"appended to {a.results}")
+
+
+if __name__ == "__main__":
+    main()
