@@ -106,8 +106,9 @@ def accuracy(archive, truth):
         got = list(cites.get(item["file"], []))
         expected += len(want)
         found += len(got)
-        for number, relation, date in want:
-            hit = next((g for g in got if g[0] == number), None)
+        # A number cited several times matches its occurrences as a multiset: same relation first.
+        for number, relation, date in sorted(want, key=lambda w: not any(g[0] == w[0] and g[1] == w[1] for g in got)):
+            hit = next((g for g in got if g[0] == number and g[1] == relation), None) or next((g for g in got if g[0] == number), None)
             if hit is None:
                 continue
             got.remove(hit)
