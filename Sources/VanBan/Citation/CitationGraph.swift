@@ -38,7 +38,11 @@ struct CitationGraph {
         try db.execute(sql: "DELETE FROM links; DELETE FROM nodes")
         var byNumber: [String: [DocumentRow]] = [:]
         var documentNodes: [Int64: DocumentRow] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM documents") {
+        let documents = try Row.fetchCursor(db, sql: """
+            SELECT id, path, symbol, type_name, type_code, num_key, type_key, issuer_key, date, year, issuer, title, province
+            FROM documents
+            """)
+        while let row = try documents.next() {
             let node = try insertDocumentNode(row, db: db)
             let document = DocumentRow(id: row["id"], node: node, date: row["date"], year: row["year"], province: row["province"])
             documentNodes[document.id] = document
@@ -52,7 +56,9 @@ struct CitationGraph {
         let insertLink = try db.makeStatement(sql: """
             INSERT INTO links(citation_id, source, target, relation, status, note) VALUES (?,?,?,?,?,?)
             """)
-        for citation in try Row.fetchAll(db, sql: "SELECT * FROM citations ORDER BY document_id, ordinal") {
+        // A cursor, not an array: the citations of a large archive are read one at a time.
+        let citations = try Row.fetchCursor(db, sql: "SELECT * FROM citations ORDER BY document_id, ordinal")
+        while let citation = try citations.next() {
             let documentID: Int64 = citation["document_id"]
             if documentID != currentDocument { targets = [:]; currentDocument = documentID }
             guard let citing = documentNodes[documentID] else { continue }
