@@ -1,12 +1,8 @@
 import ArgumentParser
 import VanBan
 
-struct ReferencesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "refs",
-        abstract: "What a document cites: each link with its relation, section and citing sentence."
-    )
-
+/// The arguments of `refs` and `cited-by`: a document and the output form.
+struct LinkArguments: ParsableArguments {
     @Argument(help: "The document number (or a name: \"Điều lệ Đảng\").")
     var number: String
 
@@ -14,10 +10,19 @@ struct ReferencesCommand: ParsableCommand {
     var json = false
 
     @OptionGroup var options: ArchiveOptions
+}
+
+struct ReferencesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refs",
+        abstract: "What a document cites: each link with its relation, section and citing sentence."
+    )
+
+    @OptionGroup var arguments: LinkArguments
 
     func run() throws {
-        let references = try Exit.reporting { try options.openArchive().references(of: number) }
-        try ReferenceList.print(references, json: json) { $0.target }
+        let references = try Exit.reporting { try arguments.options.openArchive().references(of: arguments.number) }
+        try ReferenceList.print(references, json: arguments.json) { $0.target }
     }
 }
 
@@ -27,17 +32,11 @@ struct CitedByCommand: ParsableCommand {
         abstract: "What cites a document: each link with its relation, section and citing sentence."
     )
 
-    @Argument(help: "The document number (or a name: \"Điều lệ Đảng\").")
-    var number: String
-
-    @Flag(help: "Print the links as JSON.")
-    var json = false
-
-    @OptionGroup var options: ArchiveOptions
+    @OptionGroup var arguments: LinkArguments
 
     func run() throws {
-        let references = try Exit.reporting { try options.openArchive().citations(of: number) }
-        try ReferenceList.print(references, json: json) { $0.source }
+        let references = try Exit.reporting { try arguments.options.openArchive().citations(of: arguments.number) }
+        try ReferenceList.print(references, json: arguments.json) { $0.source }
     }
 }
 
