@@ -79,7 +79,50 @@ typedef struct {
     int (*bind_pointer)(sqlite3_stmt *, int, void *, const char *, void (*)(void *));
     int (*step)(sqlite3_stmt *);
     int (*finalize)(sqlite3_stmt *);
+    double (*value_double)(sqlite3_value *);
+    void (*result_double)(sqlite3_context *, double);
 } SQLiteCalls;
+
+/// The calls of the SQLite that registered us (the host's, when loaded as an extension).
+static SQLiteCalls host;
+
+/// vvrank(fts, column weights..., phrase weights...): BM25 with the inverse document frequency
+/// of each phrase given by the caller. bm25() computes it by counting every row that holds each
+/// phrase, a visit to every match of a common word; the archive keeps term counts instead, so
+/// ranking a bounded window of matches does not pay it. Lower is better, as with bm25().
+static void vv_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nargs,
+                    sqlite3_value **args) {
+    enum { MAX_COLUMNS = 8, MAX_PHRASES = 64 };
+    const double k1 = 1.2, b = 0.75;
+    int columns = api->xColumnCount(fts), phrases = api->xPhraseCount(fts), instances = 0;
+    if (columns > MAX_COLUMNS) columns = MAX_COLUMNS;
+    if (phrases > MAX_PHRASES) phrases = MAX_PHRASES;
+    int frequency[MAX_PHRASES][MAX_COLUMNS] = {{0}};
+    api->xInstCount(fts, &instances);
+    for (int i = 0; i < instances; i++) {
+        int phrase = 0, column = 0, offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase < phrases && column < columns) {
+            frequency[phrase][column]++;
+        }
+    }
+    sqlite3_int64 rows = 1;
+    api->xRowCount(fts, &rows);
+    double score = 0;
+    for (int column = 0; column < columns; column++) {
+        int length = 0;
+        sqlite3_int64 total = 0;
+        api->xColumnSize(fts, column, &length);
+        api->xColumnTotalSize(fts, column, &total);
+        double average = rows > 0 && total > 0 ? (double)total / (double)rows : 1.0;
+        double weight = column < nargs ? host.value_double(args[column]) : 1.0;
+        for (int phrase = 0; phrase < phrases; phrase++) {
+            double tf = frequency[phrase][column];
+            double idf = columns + phrase < nargs ? host.value_double(args[columns + phrase]) : 1.0;
+            if (tf > 0) score += weight * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average));
+        }
+    }
+    host.result_double(ctx, -score);
+}
 
 static int register_tokenizer(sqlite3 *db, SQLiteCalls calls) {
     fts5_api *api = NULL;
@@ -90,12 +133,15 @@ static int register_tokenizer(sqlite3 *db, SQLiteCalls calls) {
     calls.step(statement);
     calls.finalize(statement);
     if (!api) return SQLITE_ERROR;
+    host = calls;
     fts5_tokenizer methods = {vt_create, vt_delete, vt_tokenize};
-    return api->xCreateTokenizer(api, "vietnamese", NULL, &methods, NULL);
+    rc = api->xCreateTokenizer(api, "vietnamese", NULL, &methods, NULL);
+    return rc == SQLITE_OK ? api->xCreateFunction(api, "vvrank", NULL, vv_rank, NULL) : rc;
 }
 
 int vv_register_tokenizer(void *db) {
-    SQLiteCalls calls = {sqlite3_prepare_v2, sqlite3_bind_pointer, sqlite3_step, sqlite3_finalize};
+    SQLiteCalls calls = {sqlite3_prepare_v2, sqlite3_bind_pointer, sqlite3_step, sqlite3_finalize,
+                         sqlite3_value_double, sqlite3_result_double};
     return register_tokenizer((sqlite3 *)db, calls);
 }
 
@@ -104,6 +150,6 @@ int vv_register_tokenizer(void *db) {
 int sqlite3_cviettext_init(sqlite3 *db, char **error, const sqlite3_api_routines *routines) {
     (void)error;
     SQLiteCalls calls = {routines->prepare_v2, routines->bind_pointer, routines->step,
-                         routines->finalize};
+                         routines->finalize, routines->value_double, routines->result_double};
     return register_tokenizer(db, calls);
 }

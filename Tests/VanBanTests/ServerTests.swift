@@ -65,8 +65,8 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(hit.number, "60-CTr/ĐUK")
         XCTAssertTrue(hit.section.hasPrefix("III. NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP"), hit.section)
         let scalars = Array(hit.snippet.text.unicodeScalars)
-        let range = try XCTUnwrap(hit.snippet.highlights.first)
-        XCTAssertEqual(String(String.UnicodeScalarView(scalars[range[0]..<range[1]])), "Dân vận khéo")
+        let marked = hit.snippet.highlights.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
+        XCTAssertTrue(marked.contains("Dân vận khéo"), "\(marked)")
 
         let next = try JSONDecoder().decode(SearchResults.self, from: try await server.get("/search?q=dan+van+kheo&limit=2&offset=2").body)
         XCTAssertFalse(next.hits.isEmpty)

@@ -25,7 +25,8 @@ void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out);
 int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
                   char *folded, int32_t folded_cap);
 
-/// Registers the FTS5 tokenizer "vietnamese" on a sqlite3* connection. Returns an SQLite code.
+/// Registers the FTS5 tokenizer "vietnamese" and the ranking function vvrank() on a sqlite3*
+/// connection. Returns an SQLite code.
 int vv_register_tokenizer(void *db);
 
 /// Decodes `len` bytes in the ICU code page `charset` ("windows-1258") to UTF-16. Writes at

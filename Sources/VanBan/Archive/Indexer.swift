@@ -118,6 +118,7 @@ public struct Indexer {
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
         try CitationGraph(rules: rules).rebuild(db)
+        try Schema.countTerms(db)
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",
                        arguments: [ISO8601DateFormatter().string(from: Date()), corpus.root.path])
     }

@@ -6,7 +6,7 @@ enum Schema {
     static let version = 1
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 5
+    static let pipelineVersion = 6
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -91,7 +91,21 @@ enum Schema {
         """,
         "CREATE INDEX requirement_actors_key ON requirement_actors(key)",
         "CREATE INDEX requirement_actors_requirement ON requirement_actors(requirement_id)",
+        "CREATE TABLE term_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
     ]
+
+    /// Counts the passages holding each indexed form, for ranking (see vvrank in CVietText):
+    /// one pass over the index at build time instead of one per query and term.
+    static func countTerms(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS temp.passages_vocab;
+            CREATE VIRTUAL TABLE temp.passages_vocab USING fts5vocab(main, passages_fts, 'row');
+            DELETE FROM term_docs;
+            INSERT INTO term_docs SELECT term, doc FROM temp.passages_vocab;
+            DROP TABLE temp.passages_vocab;
+            INSERT OR REPLACE INTO meta VALUES ('passages', (SELECT count(*) FROM passages));
+            """)
+    }
 
     static func create(_ db: Database, buildKey: String) throws {
         for statement in statements { try db.execute(sql: statement) }

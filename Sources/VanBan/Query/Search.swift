@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// What to search for, and how to filter and order the hits.
@@ -72,12 +73,13 @@ extension Archive {
                 numbered = try documents(numbered: number, filter: filter, db: db).map(\.hit)
             }
             let window = try rankingWindow(parsed.expression, filter: filter, db: db)
-            let windowSQL = window.floor.map { " AND passages_fts.rowid >= \($0)" } ?? ""
+            let weights = try phraseWeights(parsed.expression, db: db).map { ", \($0)" }.joined()
+            let windowSQL = window.ceiling.map { " AND passages_fts.rowid <= \($0)" } ?? ""
             let order = request.order == .date ? "d.date DESC, score" : "score"
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line,
                     snippet(passages_fts, -1, char(2), char(3), '…', 28) AS marked,
-                    bm25(passages_fts, 10.0, 4.0, 1.0) AS score
+                    vvrank(passages_fts, 10.0, 4.0, 1.0\(weights)) AS score
                 FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
                 JOIN documents d ON d.id = p.document_id
                 WHERE passages_fts MATCH ? \(filter.sql)\(windowSQL)
@@ -91,29 +93,53 @@ extension Archive {
             let next = offset + limit < window.count ? offset + limit : nil
             let reading = parsed.number.map { "number \($0.display); text \(parsed.expression)" } ?? parsed.expression
             return SearchResults(query: request.query, interpretedAs: reading, total: window.count + numbered.count,
-                                 totalIsLowerBound: window.floor != nil, hits: numbered + hits, nextOffset: next)
+                                 totalIsLowerBound: window.ceiling != nil, hits: numbered + hits, nextOffset: next)
         }
     }
 }
 
 extension Archive {
     /// How many matching passages bm25 ranks at most. FTS5 scores every match of `ORDER BY
-    /// rank`, so a word in most documents would cost a visit to each; past this many, the
-    /// newest matches (highest rowids, the last indexed) are ranked, and the count stops there.
+    /// rank`, so a word in most documents would cost a visit to each; past this many, the first
+    /// matches in index order are ranked, and the count stops there. (Index order, not newest
+    /// first: FTS5 reads a doclist backwards only by loading it whole, which costs as much as
+    /// ranking every match.)
     public static let rankingWindow = 1_000
 
-    /// The number of matches up to the window, and the lowest rowid inside the window when
+    /// The number of matches up to the window, and the highest rowid inside the window when
     /// the query matches more.
-    func rankingWindow(_ expression: String, filter: SearchFilter, db: Database) throws -> (count: Int, floor: Int64?) {
+    func rankingWindow(_ expression: String, filter: SearchFilter, db: Database) throws -> (count: Int, ceiling: Int64?) {
         let matches = """
             SELECT passages_fts.rowid AS id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
             JOIN documents d ON d.id = p.document_id WHERE passages_fts MATCH ? \(filter.sql)
             """
-        let floor = try Int64.fetchOne(db, sql: "\(matches) ORDER BY passages_fts.rowid DESC LIMIT 1 OFFSET \(Self.rankingWindow)",
-                                       arguments: [expression] + filter.arguments)
-        if floor != nil { return (Self.rankingWindow, floor.map { $0 + 1 }) }
+        let ceiling = try Int64.fetchOne(db, sql: "\(matches) ORDER BY passages_fts.rowid LIMIT 1 OFFSET \(Self.rankingWindow)",
+                                         arguments: [expression] + filter.arguments)
+        if let ceiling { return (Self.rankingWindow, ceiling - 1) }
         let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matches))", arguments: [expression] + filter.arguments) ?? 0
         return (count, nil)
+    }
+}
+
+extension Archive {
+    /// The inverse document frequency of each phrase of a MATCH expression, in its order, from
+    /// the term counts the archive keeps: a phrase is as rare as its rarest word. A prefix
+    /// (`dân*`) stands for many words and gets a neutral 1.
+    func phraseWeights(_ expression: String, db: Database) throws -> [Double] {
+        let rows = Double(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'passages'").flatMap(Int.init) ?? 1)
+        let parts = expression.split(separator: "\"", omittingEmptySubsequences: false)
+        return try stride(from: 1, to: parts.count, by: 2).map { index in
+            let isPrefix = index + 1 < parts.count && parts[index + 1].hasPrefix("*")
+            let words = parts[index].split { !$0.isLetter && !$0.isNumber }.map(String.init)
+            guard !isPrefix, !words.isEmpty else { return 1 }
+            let counts = try words.map { word -> Double in
+                let forms = VietText.wordForms(word)
+                let form = VietText.hasMarks(word) ? forms.exact : forms.folded
+                return Double(try Int.fetchOne(db, sql: "SELECT docs FROM term_docs WHERE term = ?", arguments: [form]) ?? 0)
+            }
+            let docs = counts.min() ?? 0
+            return log((rows - docs + 0.5) / (docs + 0.5) + 1)
+        }
     }
 }
 
