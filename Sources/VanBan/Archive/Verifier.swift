@@ -62,22 +62,27 @@ public struct Verifier {
                 checks.append(.init(name: name, passed: false, details: ["\(error)"]))
             }
         }
+        func report() -> VerificationReport { VerificationReport(archive: archivePath, corpus: corpus.root.path, checks: checks) }
+
+        let queue: DatabaseQueue
         do {
-            let queue = try Connection.open(copy, readonly: false)
-            defer { try? queue.close() }
-            check("sqlite integrity") { try Self.sqliteIntegrity(queue) }
-            check("schema") { try queue.read(Schema.incompatibility).map { [$0] } ?? [] }
-            if checks.allSatisfy(\.passed) {
-                check("fts5 integrity") { try Self.ftsIntegrity(queue) }
-                check("corpus files indexed") { try queue.read { try Self.unindexedFiles(listing.files, db: $0) } }
-                check("documents have files") { try queue.read { try Self.documentsWithoutFiles(listing.files, db: $0) } }
-                check("links point at nodes") { try queue.read(Self.danglingLinks) }
-                check("no orphan rows") { try queue.read(Self.orphans) }
-            }
+            queue = try Connection.open(copy, readonly: false)
         } catch {
             check("sqlite integrity") { throw error }
+            return report()
         }
-        return VerificationReport(archive: archivePath, corpus: corpus.root.path, checks: checks)
+        defer { try? queue.close() }
+        check("sqlite integrity") { try Self.sqliteIntegrity(queue) }
+        check("schema") { try queue.read(Schema.incompatibility).map { [$0] } ?? [] }
+        // The other checks read this schema's tables: on a damaged or foreign file they would
+        // only repeat the failure above.
+        guard checks.allSatisfy(\.passed) else { return report() }
+        check("fts5 integrity") { try Self.ftsIntegrity(queue) }
+        check("corpus files indexed") { try queue.read { try Self.unindexedFiles(listing.files, db: $0) } }
+        check("documents have files") { try queue.read { try Self.documentsWithoutFiles(listing.files, db: $0) } }
+        check("links point at nodes") { try queue.read(Self.danglingLinks) }
+        check("no orphan rows") { try queue.read(Self.orphans) }
+        return report()
     }
 
     private static func sqliteIntegrity(_ queue: DatabaseQueue) throws -> [String] {
@@ -92,13 +97,17 @@ public struct Verifier {
     }
 
     /// Every corpus file is indexed with its current content, or recorded as unreadable.
+    /// Paths are compared as bytes, as the file system and SQLite compare them: Swift's `==`
+    /// would take an NFC and an NFD spelling of one name, two files on Linux, for one.
     private static func unindexedFiles(_ files: [Corpus.File], db: Database) throws -> [String] {
-        let hashes = try Dictionary(Row.fetchAll(db, sql: "SELECT path, hash FROM documents").map { ($0["path"] as String, $0["hash"] as String) },
-                                    uniquingKeysWith: { first, _ in first })
-        let unreadable = Set(try String.fetchAll(db, sql: "SELECT path FROM problems"))
+        var hashes: [[UInt8]: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT path, hash FROM documents") {
+            hashes[Array((row["path"] as String).utf8)] = row["hash"]
+        }
+        let unreadable = Set(try String.fetchAll(db, sql: "SELECT path FROM problems").map { Array($0.utf8) })
         var problems: [String] = []
-        for file in files where !unreadable.contains(file.path) {
-            guard let indexed = hashes[file.path] else {
+        for file in files where !unreadable.contains(Array(file.path.utf8)) {
+            guard let indexed = hashes[Array(file.path.utf8)] else {
                 problems.append("not indexed: \(file.path)")
                 continue
             }
@@ -112,9 +121,9 @@ public struct Verifier {
     }
 
     private static func documentsWithoutFiles(_ files: [Corpus.File], db: Database) throws -> [String] {
-        let present = Set(files.map(\.path))
+        let present = Set(files.map { Array($0.path.utf8) })
         return try String.fetchAll(db, sql: "SELECT path FROM documents ORDER BY path")
-            .filter { !present.contains($0) }.map { "no such file: \($0)" }
+            .filter { !present.contains(Array($0.utf8)) }.map { "no such file: \($0)" }
     }
 
     private static func danglingLinks(_ db: Database) throws -> [String] {
