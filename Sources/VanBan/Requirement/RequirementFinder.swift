@@ -19,10 +19,11 @@ public struct RequirementFinder: Sendable {
 
     func requirements(in document: ParsedDocument, words passages: [Words], citations: [Citation]) -> [Requirement] {
         var found: [Requirement] = []
-        for (index, words) in passages.enumerated() {
+        let index = CitationIndex(citations, passages: document.passages)
+        for (passage, words) in passages.enumerated() {
             for range in Sentences.ranges(in: words.units) {
-                guard var requirement = requirement(in: range, of: words, passage: index) else { continue }
-                requirement.basis = basis(for: requirement, citations: citations, passages: document.passages)
+                guard var requirement = requirement(in: range, of: words, passage: passage) else { continue }
+                requirement.basis = basis(for: requirement, index: index, passages: document.passages)
                 found.append(requirement)
             }
         }
@@ -159,12 +160,25 @@ public struct RequirementFinder: Sendable {
 
     // MARK: Basis
 
-    private func basis(for requirement: Requirement, citations: [Citation], passages: [Passage]) -> [String] {
+    /// The body's citations by passage and by section, so finding a requirement's basis does
+    /// not scan every citation of the document (a long document has thousands of each).
+    private struct CitationIndex {
+        var byPassage: [Int: [Citation]] = [:]
+        var bySection: [String: [Citation]] = [:]
+
+        init(_ citations: [Citation], passages: [Passage]) {
+            for citation in citations where citation.passage < passages.count {
+                byPassage[citation.passage, default: []].append(citation)
+                let section = passages[citation.passage].headingPath
+                if !section.isEmpty { bySection[section, default: []].append(citation) }
+            }
+        }
+    }
+
+    private func basis(for requirement: Requirement, index: CitationIndex, passages: [Passage]) -> [String] {
         let label = { (citation: Citation) in citation.number?.symbol ?? citation.named }
-        let inBody = citations.filter { $0.passage < passages.count }
-        let inSentence = inBody.filter { $0.passage == requirement.passage && requirement.range.overlaps($0.range) }
-        let section = passages[requirement.passage].headingPath
-        let inSection = section.isEmpty ? [] : inBody.filter { passages[$0.passage].headingPath == section }
+        let inSentence = (index.byPassage[requirement.passage] ?? []).filter { requirement.range.overlaps($0.range) }
+        let inSection = index.bySection[passages[requirement.passage].headingPath] ?? []
         var seen = Set<String>()
         return (inSentence + inSection).compactMap(label).filter { seen.insert($0).inserted }
     }
