@@ -66,7 +66,7 @@ extension Archive {
         let parsed = try QueryParser(rules: rules).parse(request.query)
         let filter = try SearchFilter(request, rules: rules)
         let limit = min(max(request.limit, 1), SearchRequest.maxLimit)
-        let offset = max(request.offset, 0)
+        let offset = min(max(request.offset, 0), Self.rankingWindow)  // no page lies beyond the window
         return try read { db in
             var numbered: [SearchHit] = []
             if let number = parsed.number, offset == 0 {
