@@ -72,6 +72,24 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(try archive.statistics().orphanPassages, 0)
     }
 
+    func testNamesDifferingOnlyInNormalisationAreTwoFiles() throws {
+        let folder = try Support.corpusCopy()
+        let name = "Nghị quyết số 5.txt"
+        for (index, spelling) in [name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping].enumerated() {
+            try write(Array("Số: \(index + 7)-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nNội dung \(index).\n".utf8), spelling, in: folder)
+        }
+        let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
+        let indexer = Indexer(archivePath: path, corpus: Corpus(root: folder), rules: Support.rules)
+        XCTAssertEqual(try indexer.run().added.count, 4)
+        for spelling in [name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping] {
+            try write(Array("Số: 9-TB/ĐU\nBiên Hòa, ngày 3 tháng 1 năm 2015\n\nĐã sửa \(spelling.utf8.count).\n".utf8), spelling, in: folder)
+        }
+        let again = try indexer.run()
+        XCTAssertEqual(again.updated.count, 2)
+        XCTAssertEqual(again.failed, [])
+        XCTAssertEqual(try Archive(path: path, rules: Support.rules).statistics().documents, 4)
+    }
+
     func testIncompleteDocumentsAreIndexedAndListed() throws {
         let folder = try Support.corpusCopy()
         try write(Array("Ghi chú về công tác dân vận ở cơ sở.\n".utf8), "note.txt", in: folder)

@@ -75,6 +75,13 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(casing.ordinaryCase("ỦY BAN NHÂN DÂN THÀNH PHỐ BIÊN HÒA"), "Ủy ban nhân dân thành phố Biên Hòa")
     }
 
+    func testHeadingsDoNotSwallowTheLineUnderThem() {
+        let text = "Số: 3-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nI. MỤC TIÊU\nNâng cao chất lượng.\n\nII. NHIỆM VỤ\nCác chi bộ thực hiện tốt.\n"
+        let passages = DocumentParser(rules: Support.rules).parse(text).passages
+        XCTAssertEqual(passages.map(\.text), ["Nâng cao chất lượng.", "Các chi bộ thực hiện tốt."])
+        XCTAssertEqual(passages.map(\.headingPath), ["I. MỤC TIÊU", "II. NHIỆM VỤ"])
+    }
+
     func testTheParserNeverInventsANumber() {
         let text = "Về công tác dân vận\n\nCác cấp ủy phải thường xuyên quán triệt nghị quyết 25.\n"
         let metadata = DocumentParser(rules: Support.rules).parse(text).metadata

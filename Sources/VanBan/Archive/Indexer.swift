@@ -53,18 +53,18 @@ public struct Indexer {
     }
 
     /// The documents the current archive holds, or nil when it must be rebuilt.
-    private func existingDocuments() throws -> [String: ChangePlan.Known]? {
+    private func existingDocuments() throws -> [[UInt8]: ChangePlan.Known]? {
         guard FileManager.default.fileExists(atPath: archivePath) else { return nil }
         do {
             let queue = try Connection.open(archivePath, readonly: true)
             defer { try? queue.close() }
-            return try queue.read { db -> [String: ChangePlan.Known]? in
+            return try queue.read { db -> [[UInt8]: ChangePlan.Known]? in
                 guard try Schema.incompatibility(db) == nil,
                       try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rules'") == Schema.buildKey(rules: rules)
                 else { return nil }
-                var known: [String: ChangePlan.Known] = [:]
+                var known: [[UInt8]: ChangePlan.Known] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT id, path, size, mtime, hash FROM documents") {
-                    known[row["path"]] = ChangePlan.Known(id: row["id"], size: row["size"], mtime: row["mtime"], hash: row["hash"])
+                    known[Array((row["path"] as String).utf8)] = ChangePlan.Known(id: row["id"], size: row["size"], mtime: row["mtime"], hash: row["hash"])
                 }
                 return known
             }
@@ -173,17 +173,19 @@ struct ChangePlan {
     var removed: [String] = []
     var unchanged = 0
 
-    init(files: [Corpus.File], known: [String: Known]) {
+    /// Paths compare as bytes: an NFC and an NFD spelling of one name are two files on Linux,
+    /// though Swift's String calls them equal.
+    init(files: [Corpus.File], known: [[UInt8]: Known]) {
         for file in files {
-            let previous = known[file.path]
+            let previous = known[Array(file.path.utf8)]
             if let previous, previous.size == file.size, previous.mtime == file.mtime {
                 unchanged += 1
             } else {
                 toRead.append(Item(file: file, known: previous))
             }
         }
-        let present = Set(files.map(\.path))
-        removed = known.keys.filter { !present.contains($0) }.sorted()
+        let present = Set(files.map { Array($0.path.utf8) })
+        removed = known.keys.filter { !present.contains($0) }.map { String(decoding: $0, as: UTF8.self) }.sorted()
     }
 
     var isEmpty: Bool { toRead.isEmpty && removed.isEmpty }

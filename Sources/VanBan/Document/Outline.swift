@@ -47,7 +47,9 @@ struct Outline {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
             let marker = marker(of: line.plain)
-            if previousBlank || marker != nil || paragraphs.isEmpty {
+            // A part heading ("I. MỤC TIÊU") or an upper-case heading never runs on into the line under it.
+            let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || Line(number: 0, text: $0.plain).isUpperCase } ?? false
+            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading {
                 paragraphs.append(Paragraph(text: line.text, plain: line.plain, line: line.number, marker: marker))
             } else {
                 paragraphs[paragraphs.count - 1].text += " " + line.text
