@@ -25,18 +25,7 @@ final class ExtensionTests: XCTestCase {
         guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else {
             throw XCTSkip("the sqlite3 shell is not installed (apt-get install sqlite3)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: shell)
-        process.arguments = ["-readonly", "-bail"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Support.Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                              stderr: String(decoding: stderr, as: UTF8.self))
+        return try Support.run(URL(fileURLWithPath: shell), ["-readonly", "-bail"] + arguments)
     }
 
     func testTheShellRunsMatchQueriesWithTheLoadedTokenizer() throws {

@@ -54,14 +54,19 @@ enum Support {
     /// Runs the real `vanban` executable.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+        var env = environment
+        env["VANBAN_RULES"] = env["VANBAN_RULES"] ?? repository.appendingPathComponent("indexer").path
+        return try run(executable, arguments, in: directory, environment: env)
+    }
+
+    /// Runs a program to its end and collects what it printed.
+    static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var env = ProcessInfo.processInfo.environment
-        env["VANBAN_RULES"] = repository.appendingPathComponent("indexer").path
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
