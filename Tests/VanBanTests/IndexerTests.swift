@@ -72,6 +72,29 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(try archive.statistics().orphanPassages, 0)
     }
 
+    /// New passages reach the full-text index in bulk; a changed file met after new ones must
+    /// flush them before its old passages are deleted, or the index and the text part ways.
+    func testAChangedFileAfterNewOnesKeepsTheIndexWhole() throws {
+        let folder = try Support.corpusCopy()
+        let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
+        let indexer = Indexer(archivePath: path, corpus: Corpus(root: folder), rules: Support.rules)
+        _ = try indexer.run()
+        try write(Array("Số: 3-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nThông báo về giếng khoan nông thôn.\n".utf8),
+                  "00-first.txt", in: folder)
+        let letter = folder.appendingPathComponent("84-CV-DU_2014-06-06.txt")
+        try "Số: 84-CV/ĐU\nBiên Hòa, ngày 6 tháng 6 năm 2014\n\nCông văn thay bằng bản về rừng ngập mặn.\n"
+            .write(to: letter, atomically: true, encoding: .utf8)
+        let report = try indexer.run()
+        XCTAssertEqual(report.added, ["00-first.txt"])
+        XCTAssertEqual(report.updated, ["84-CV-DU_2014-06-06.txt"])
+        let archive = try Archive(path: path, rules: Support.rules)
+        XCTAssertEqual(try archive.search(SearchRequest(query: "rung ngap man")).hits.first?.number, "84-CV/ĐU")
+        XCTAssertEqual(try archive.search(SearchRequest(query: "gieng khoan")).hits.first?.number, "3-TB/ĐU")
+        XCTAssertEqual(try archive.search(SearchRequest(query: "\"truy cap van ban\"")).total, 0)
+        let verification = try Verifier(archivePath: path, corpus: Corpus(root: folder)).run()
+        XCTAssertTrue(verification.passed, "\(verification.checks.filter { !$0.passed })")
+    }
+
     func testNamesDifferingOnlyInNormalisationAreTwoFiles() throws {
         let folder = try Support.corpusCopy()
         let name = "Nghị quyết số 5.txt"

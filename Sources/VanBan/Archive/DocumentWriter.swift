@@ -1,9 +1,13 @@
 import Foundation
 import GRDB
 
-/// Stores one parsed document: its row, its title passage and its body passages.
+/// Stores parsed documents: each one's row, title passage, body passages, citations and
+/// requirements. Passages reach the full-text index through `feed`, in bulk.
 struct DocumentWriter {
     let rules: RuleSet
+    private let feed = SearchIndexFeed()
+
+    init(rules: RuleSet) { self.rules = rules }
 
     struct Source {
         let file: Corpus.File
@@ -36,13 +40,19 @@ struct DocumentWriter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO passages(document_id, ordinal, line, title, heading, body) VALUES (?,?,?,?,?,?)
             """)
-        try statement.execute(arguments: [documentID, 0, 1, titleText(metadata), "", ""])
+        let title = titleText(metadata)
+        try statement.execute(arguments: [documentID, 0, 1, title, "", ""])
+        try feed.added(passage: db.lastInsertedRowID, bytes: title.utf8.count, in: db)
         for (ordinal, passage) in document.passages.enumerated() {
             try statement.execute(arguments: [documentID, ordinal + 1, passage.line, "", passage.headingPath, passage.text])
+            try feed.added(passage: db.lastInsertedRowID, bytes: passage.text.utf8.count, in: db)
         }
         try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
     }
+
+    /// Indexes the passages still waiting for the full-text index.
+    func finish(_ db: Database) throws { try feed.flush(db) }
 
     private func insertRequirements(_ requirements: [Requirement], of document: ParsedDocument, documentID: Int64,
                                     into db: Database) throws {

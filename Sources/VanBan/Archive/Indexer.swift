@@ -117,6 +117,7 @@ public struct Indexer {
             progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: report.bytes,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
+        try writer.finish(db)
         try CitationGraph(rules: rules).rebuild(db)
         try Schema.countTerms(db)
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",

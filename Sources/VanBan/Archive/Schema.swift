@@ -6,7 +6,7 @@ enum Schema {
     static let version = 2
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 6
+    static let pipelineVersion = 7
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -38,11 +38,6 @@ enum Schema {
         """
         CREATE VIRTUAL TABLE passages_fts USING fts5(title, heading, body,
             content='passages', content_rowid='id', tokenize='vietnamese', detail=full)
-        """,
-        """
-        CREATE TRIGGER passages_insert AFTER INSERT ON passages BEGIN
-            INSERT INTO passages_fts(rowid, title, heading, body) VALUES (new.id, new.title, new.heading, new.body);
-        END
         """,
         """
         CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
