@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs `produce` over batches of items in the background, on every core, one batch ahead of
-/// `consume` on the calling thread: documents are parsed and analysed while the previous batch
-/// is written. At most two batches are in memory, so memory does not grow with the corpus.
+/// Runs `produce` over batches of items in the background, on every core, a few batches ahead
+/// of `consume` on the calling thread: documents are parsed and analysed while earlier batches
+/// are written. At most four batches are in memory, so memory does not grow with the corpus.
 enum Pipeline {
     private final class Slot<Output>: @unchecked Sendable {
         private(set) var outputs: [Output?]
@@ -18,10 +18,11 @@ enum Pipeline {
         }
     }
 
+    private static let lookahead = 3
+
     static func run<Item: Sendable, Output>(_ items: [Item], batchSize: Int, produce: @escaping @Sendable (Item) -> Output,
                                            consume: (Output) throws -> Void) throws {
         let batches = stride(from: 0, to: items.count, by: batchSize).map { Array(items[$0..<min($0 + batchSize, items.count)]) }
-        guard let first = batches.first else { return }
         func start(_ batch: [Item]) -> Slot<Output> {
             let slot = Slot<Output>(count: batch.count)
             let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, batch.count))
@@ -32,11 +33,12 @@ enum Pipeline {
             }
             return slot
         }
-        var next = start(first)
+        // A few batches in flight keep both cores busy while the writer catches up.
+        var inFlight = batches.prefix(lookahead).map(start)
         for index in batches.indices {
-            let current = next
+            let current = inFlight.removeFirst()
             current.done.wait()
-            if index + 1 < batches.count { next = start(batches[index + 1]) }
+            if index + lookahead < batches.count { inFlight.append(start(batches[index + lookahead])) }
             for output in current.outputs { try consume(output!) }
         }
     }

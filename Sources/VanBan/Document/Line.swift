@@ -20,9 +20,19 @@ final class Line {
     var isBlank: Bool { plain.isEmpty }
 
     /// All letters upper case, and at least three of them: issuer lines and type headings.
+    /// Stops at the first lower-case letter, so ordinary lines cost a few characters.
     var isUpperCase: Bool {
-        let letters = plain.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 3 && letters.allSatisfy { !$0.properties.isLowercase }
+        var letters = 0
+        for scalar in plain.unicodeScalars {
+            if scalar.isASCII {
+                if scalar >= "a" && scalar <= "z" { return false }
+                if scalar >= "A" && scalar <= "Z" { letters += 1 }
+            } else if scalar.properties.isAlphabetic {
+                if scalar.properties.isLowercase { return false }
+                letters += 1
+            }
+        }
+        return letters >= 3
     }
 
     /// Starts with a list dash or plus.

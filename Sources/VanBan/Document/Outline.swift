@@ -16,6 +16,8 @@ struct Outline {
         var plain: String
         let line: Int
         var marker: Marker?
+        /// Opened by an upper-case line: a heading, which never runs on into the line under it.
+        var upperCase = false
     }
 
     static func passages(from lines: ArraySlice<Line>) -> [Passage] {
@@ -48,9 +50,10 @@ struct Outline {
             if line.isBlank { continue }
             let marker = marker(of: line.plain)
             // A part heading ("I. MỤC TIÊU") or an upper-case heading never runs on into the line under it.
-            let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || Line(number: 0, text: $0.plain).isUpperCase } ?? false
+            let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || $0.upperCase } ?? false
             if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading {
-                paragraphs.append(Paragraph(text: line.text, plain: line.plain, line: line.number, marker: marker))
+                paragraphs.append(Paragraph(text: line.text, plain: line.plain, line: line.number, marker: marker,
+                                            upperCase: line.isUpperCase))
             } else {
                 paragraphs[paragraphs.count - 1].text += " " + line.text
                 paragraphs[paragraphs.count - 1].plain += " " + line.plain
