@@ -16,11 +16,14 @@ struct Words {
         let capitalised: Bool
     }
 
+    /// The passage itself: slices of it are cheap, while decoding `units` back is not.
+    let string: String
     let units: [UInt16]
     let foldedUnits: [UInt16]
     let words: [Word]
 
     init(_ text: String) {
+        string = text
         units = Array(text.utf16)
         foldedUnits = VietText.foldedUnits(units)
         let exactUnits = VietText.exactUnits(units)
@@ -111,7 +114,10 @@ struct Words {
     }
 
     func text(_ range: Range<Int>) -> String {
-        String(decoding: units[max(0, range.lowerBound)..<min(units.count, range.upperBound)], as: UTF16.self)
+        let lower = max(0, range.lowerBound), upper = min(units.count, range.upperBound)
+        guard lower < upper else { return "" }
+        let start = string.utf16.index(string.utf16.startIndex, offsetBy: lower)
+        return String(string[start..<string.utf16.index(start, offsetBy: upper - lower)])
     }
 
     func folded(_ range: Range<Int>) -> String {

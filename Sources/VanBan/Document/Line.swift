@@ -41,16 +41,18 @@ final class Line {
         return first == "-" || first == "–" || first == "+" || first == "•"
     }
 
+    /// Works on Unicode scalars, not Characters: grapheme breaking dominated parsing time.
     static func stripEmphasis(_ text: String) -> String {
-        let isPadding = { (character: Character) in character.isWhitespace || character == "*" || character == "_" }
-        let trimmed = text.drop(while: isPadding)
-        guard let last = trimmed.lastIndex(where: { !isPadding($0) }) else { return "" }
-        return String(trimmed[...last])
+        let isPadding = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace || scalar == "*" || scalar == "_" }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isPadding($0) }), let last = scalars.lastIndex(where: { !isPadding($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     static func split(_ text: String, firstNumber: Int = 1) -> [Line] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
-            Line(number: firstNumber + $0.offset, text: String($0.element))
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().map {
+            Line(number: firstNumber + $0.offset, text: String(Substring($0.element)))
         }
     }
 }
