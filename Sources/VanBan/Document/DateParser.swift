@@ -17,6 +17,8 @@ enum DateParser {
 
     /// Every date in `folded` text, in order.
     static func all(in folded: String) -> [Found] {
+        // Every date has digits; most text handed here has none, and Swift Regex is not cheap.
+        guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         var found: [Found] = []
         for match in folded.matches(of: spelled) {
             if let iso = iso(day: match.1, month: match.2, year: match.3) {

@@ -2,13 +2,15 @@
 public struct Casing: Sendable {
     enum Following: String { case none = "", next, rest }
 
-    private let entries: [(words: [String], following: Following)]
+    /// `lowered` is `words` in lower case, compared with the lower-cased line word for word.
+    private let entries: [(words: [String], lowered: [String], following: Following)]
 
     init(table: RuleTable) {
         entries = table.rows.compactMap { row in
             guard let phrase = row.first, !phrase.isEmpty else { return nil }
             let following = row.count > 1 ? Following(rawValue: row[1]) ?? .none : .none
-            return (phrase.split(separator: " ").map(String.init), following)
+            let words = phrase.split(separator: " ").map(String.init)
+            return (words, words.map { $0.lowercased() }, following)
         }.sorted { $0.words.count > $1.words.count }
     }
 
@@ -17,7 +19,7 @@ public struct Casing: Sendable {
         var index = 0
         var following = Following.none
         while index < words.count {
-            if let entry = entries.first(where: { matches($0.words, at: index, in: words) }) {
+            if let entry = entries.first(where: { matches($0.lowered, at: index, in: words) }) {
                 for (offset, word) in entry.words.enumerated() { words[index + offset] = word }
                 if index == 0 || following != .none { words[index] = capitalised(words[index]) }
                 index += entry.words.count
@@ -33,7 +35,7 @@ public struct Casing: Sendable {
 
     private func matches(_ phrase: [String], at index: Int, in words: [String]) -> Bool {
         guard index + phrase.count <= words.count else { return false }
-        return zip(phrase, words[index...]).allSatisfy { $0.lowercased() == $1.lowercased() }
+        return zip(phrase, words[index...]).allSatisfy { $0 == $1 }
     }
 
     private func capitalised(_ word: String) -> String {
