@@ -40,7 +40,7 @@ public struct Indexer {
         }
         let queue = try prepareBuildingCopy(fresh: report.rebuilt)
         try queue.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+            try db.execute(sql: "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -32768")
             try db.inTransaction {
                 try apply(plan, in: db, report: &report, progress: progress, started: started)
                 return .commit

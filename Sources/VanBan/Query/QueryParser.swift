@@ -29,7 +29,9 @@ public struct QueryParser: Sendable {
 
     public init(rules: RuleSet) { self.rules = rules }
 
-    public func parse(_ input: String) throws -> Parsed {
+    /// `expandPrefix` gives the indexed words a prefix stands for, or nil to leave the prefix
+    /// to FTS5 (see ``Archive/prefixTerms(_:db:)``).
+    public func parse(_ input: String, expandPrefix: (String) throws -> [String]? = { _ in nil }) throws -> Parsed {
         let text = VietText.nfc(input)
         guard text.utf8.count <= Self.maxLength else {
             throw VanBanError.badQuery("The query is too long (\(text.utf8.count) bytes; at most \(Self.maxLength)).")
@@ -45,8 +47,8 @@ public struct QueryParser: Sendable {
                 ? "The query has no words to search for."
                 : "The query only excludes words (-word); add at least one word to find.")
         }
-        var expression = positive.map(render).joined(separator: " AND ")
-        for clause in clauses where clause.excluded { expression += " NOT " + render(clause) }
+        var expression = try positive.map { try render($0, expandPrefix: expandPrefix) }.joined(separator: " AND ")
+        for clause in clauses where clause.excluded { expression += try " NOT " + render(clause, expandPrefix: expandPrefix) }
         return Parsed(expression: expression, number: nil)
     }
 
@@ -116,14 +118,18 @@ public struct QueryParser: Sendable {
         return .word(words[0], prefix: token.raw.hasSuffix("*"))
     }
 
-    private func render(_ clause: Clause) -> String {
-        let terms = clause.alternatives.map(render)
+    private func render(_ clause: Clause, expandPrefix: (String) throws -> [String]?) throws -> String {
+        let terms = try clause.alternatives.map { try render($0, expandPrefix: expandPrefix) }
         return terms.count == 1 ? terms[0] : "(" + terms.joined(separator: " OR ") + ")"
     }
 
-    private func render(_ term: Term) -> String {
+    private func render(_ term: Term, expandPrefix: (String) throws -> [String]?) throws -> String {
         switch term {
-        case .word(let word, let prefix): return "\"\(escaped(word))\"" + (prefix ? "*" : "")
+        case .word(let word, prefix: false): return "\"\(escaped(word))\""
+        case .word(let word, prefix: true):
+            guard let words = try expandPrefix(word), !words.isEmpty else { return "\"\(escaped(word))\"*" }
+            let quoted = words.map { "\"\(escaped($0))\"" }
+            return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
         case .phrase(let phrase): return "\"\(escaped(phrase))\""
         }
     }
