@@ -24,6 +24,7 @@ let package = Package(
                 .linkedLibrary("icui18n"),
                 .linkedLibrary("icuuc"),
                 .linkedLibrary("sqlite3"),
+                .linkedLibrary("z"),
             ]
         ),
         .target(

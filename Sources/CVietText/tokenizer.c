@@ -9,6 +9,7 @@
 #include "viet_text.h"
 #include "fold_internal.h"
 #include "words_internal.h"
+#include "host_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -74,17 +75,8 @@ static int vt_tokenize(Fts5Tokenizer *tokenizer, void *ctx, int flags, const cha
     return SQLITE_OK;
 }
 
-typedef struct {
-    int (*prepare)(sqlite3 *, const char *, int, sqlite3_stmt **, const char **);
-    int (*bind_pointer)(sqlite3_stmt *, int, void *, const char *, void (*)(void *));
-    int (*step)(sqlite3_stmt *);
-    int (*finalize)(sqlite3_stmt *);
-    double (*value_double)(sqlite3_value *);
-    void (*result_double)(sqlite3_context *, double);
-} SQLiteCalls;
-
 /// The calls of the SQLite that registered us (the host's, when loaded as an extension).
-static SQLiteCalls host;
+SQLiteCalls host;
 
 /// vvrank(fts, column weights..., phrase weights...): BM25 with the inverse document frequency
 /// of each phrase given by the caller. bm25() computes it by counting every row that holds each
@@ -136,12 +128,15 @@ static int register_tokenizer(sqlite3 *db, SQLiteCalls calls) {
     host = calls;
     fts5_tokenizer methods = {vt_create, vt_delete, vt_tokenize};
     rc = api->xCreateTokenizer(api, "vietnamese", NULL, &methods, NULL);
-    return rc == SQLITE_OK ? api->xCreateFunction(api, "vvrank", NULL, vv_rank, NULL) : rc;
+    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "vvrank", NULL, vv_rank, NULL);
+    return rc == SQLITE_OK ? vv_register_text_function(db) : rc;
 }
 
 int vv_register_tokenizer(void *db) {
     SQLiteCalls calls = {sqlite3_prepare_v2, sqlite3_bind_pointer, sqlite3_step, sqlite3_finalize,
-                         sqlite3_value_double, sqlite3_result_double};
+                         sqlite3_value_double, sqlite3_result_double, sqlite3_create_function_v2,
+                         sqlite3_value_int, sqlite3_value_blob, sqlite3_value_bytes, sqlite3_result_text,
+                         sqlite3_result_error, sqlite3_user_data};
     return register_tokenizer((sqlite3 *)db, calls);
 }
 
@@ -150,6 +145,9 @@ int vv_register_tokenizer(void *db) {
 int sqlite3_cviettext_init(sqlite3 *db, char **error, const sqlite3_api_routines *routines) {
     (void)error;
     SQLiteCalls calls = {routines->prepare_v2, routines->bind_pointer, routines->step,
-                         routines->finalize, routines->value_double, routines->result_double};
+                         routines->finalize, routines->value_double, routines->result_double,
+                         routines->create_function_v2, routines->value_int, routines->value_blob,
+                         routines->value_bytes, routines->result_text, routines->result_error,
+                         routines->user_data};
     return register_tokenizer(db, calls);
 }

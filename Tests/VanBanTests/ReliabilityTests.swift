@@ -55,14 +55,15 @@ final class ReliabilityTests: XCTestCase {
         ])
     }
 
-    /// Bytes flipped in the middle of a page of passages, the bulk of an archive: SQLite keeps
-    /// no checksums, but the FTS5 check compares the index with the text it was built from.
+    /// Bytes flipped in the middle of a page of stored text (a document's block), the bulk of an
+    /// archive: SQLite keeps no checksums, but the FTS5 check reads every passage back and
+    /// compares the index with it.
     func testVerifyReportsACorruptArchive() throws {
         let folder = try Support.corpusCopy(withFixtures: true)
         let (archive, _) = try Support.archive(of: folder)
         let damaged = try copy(archive.path, as: "damaged.db")
         let (page, size) = try DatabaseQueue(path: damaged).read { db in
-            (try Int.fetchOne(db, sql: "SELECT pageno FROM dbstat WHERE name = 'passages' AND pagetype = 'leaf' ORDER BY unused LIMIT 1")!,
+            (try Int.fetchOne(db, sql: "SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow' ORDER BY unused LIMIT 1")!,
              try Int.fetchOne(db, sql: "PRAGMA page_size")!)
         }
         let file = try FileHandle(forUpdating: URL(fileURLWithPath: damaged))

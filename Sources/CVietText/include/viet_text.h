@@ -25,12 +25,18 @@ void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out);
 int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
                   char *folded, int32_t folded_cap);
 
-/// Registers the FTS5 tokenizer "vietnamese" and the ranking function vvrank() on a sqlite3*
-/// connection. Returns an SQLite code.
+/// Registers the FTS5 tokenizer "vietnamese", the ranking function vvrank() and the stored-text
+/// function vv_text() on a sqlite3* connection. Returns an SQLite code.
 int vv_register_tokenizer(void *db);
 
 /// Decodes `len` bytes in the ICU code page `charset` ("windows-1258") to UTF-16. Writes at
 /// most `cap` units to `out` and returns the length needed, or -1 when the code page is unknown.
 int32_t vv_decode_charset(const char *charset, const uint8_t *in, int32_t len, uint16_t *out, int32_t cap);
+
+/// Compresses `len` bytes of a document's text into the archive's stored form (read back by
+/// the SQL function vv_text). `out` needs `vv_pack_bound(len)` bytes; returns the bytes
+/// written, or -1.
+int32_t vv_pack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap);
+int32_t vv_pack_bound(int32_t len);
 
 #endif

@@ -1,11 +1,21 @@
 import Foundation
 import GRDB
 
-/// Stores parsed documents: each one's row, title passage, body passages, citations and
-/// requirements. Passages reach the full-text index through `feed`, in bulk.
+/// Stores parsed documents: each one's row with its stored text, title passage, body
+/// passages, citations and requirements, and keeps the full-text index in step.
+///
+/// Passages go into the index one `INSERT … VALUES` each, from the text in hand, not through a
+/// trigger: a trigger makes every insert a multi-row write with a statement savepoint, and
+/// SQLite 3.40's FTS5 writes its pending terms out as a new segment at every savepoint, which
+/// made indexing four times slower than the tokenizing itself.
 struct DocumentWriter {
     let rules: RuleSet
-    private let feed = SearchIndexFeed()
+    private let actorIDs = ActorIDs()
+
+    /// The `actors` row of each name seen in this run.
+    private final class ActorIDs {
+        var byName: [String: Int64] = [:]
+    }
 
     init(rules: RuleSet) { self.rules = rules }
 
@@ -26,33 +36,41 @@ struct DocumentWriter {
         try db.execute(sql: """
             INSERT INTO documents(path, size, mtime, hash, encoding, symbol, num_key, type_key, issuer_key,
                 number_year, type_code, type_name, issuer, issuer_code, parent_issuer, issuer_name_key,
-                place, date, year, title, signer, signer_role, recipients, province, source, missing)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                place, date, year, title, signer, signer_role, recipients, province, source, missing, sections, text)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [
                 source.file.path, source.file.size, source.file.mtime, source.hash, source.encoding,
                 number?.symbol, number?.numberKey, number?.typeKey, number?.issuerKey, number?.year,
                 metadata.typeCode, metadata.typeName, metadata.issuer, issuerCode, metadata.parentIssuer,
                 VietText.key(issuerNames), metadata.place, metadata.date, metadata.year, metadata.title,
                 metadata.signer, metadata.signerRole, recipients, rules.province(of: metadata), metadata.source,
-                metadata.missingFields.joined(separator: ","),
+                metadata.missingFields.joined(separator: ","), analysed.stored.sections, analysed.stored.block,
             ])
         let documentID = db.lastInsertedRowID
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO passages(document_id, ordinal, line, title, heading, body) VALUES (?,?,?,?,?,?)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO passages(document_id, ordinal, line, start, heading_length, body_length) VALUES (?,?,?,?,?,?)
             """)
-        let title = titleText(metadata)
-        try statement.execute(arguments: [documentID, 0, 1, title, "", ""])
-        try feed.added(passage: db.lastInsertedRowID, bytes: title.utf8.count, in: db)
-        for (ordinal, passage) in document.passages.enumerated() {
-            try statement.execute(arguments: [documentID, ordinal + 1, passage.line, "", passage.headingPath, passage.text])
-            try feed.added(passage: db.lastInsertedRowID, bytes: passage.text.utf8.count, in: db)
+        let index = try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, title, heading, body) VALUES (?,?,?,?)")
+        let spans = analysed.stored.spans
+        try insert.execute(arguments: [documentID, 0, 1, spans[0].start, spans[0].headingLength, spans[0].bodyLength])
+        try index.execute(arguments: [db.lastInsertedRowID, metadata.titlePassage, "", ""])
+        for (ordinal, (passage, span)) in zip(document.passages, spans.dropFirst()).enumerated() {
+            try insert.execute(arguments: [documentID, ordinal + 1, passage.line, span.start, span.headingLength, span.bodyLength])
+            try index.execute(arguments: [db.lastInsertedRowID, "", passage.headingPath, passage.text])
         }
         try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
     }
 
-    /// Indexes the passages still waiting for the full-text index.
-    func finish(_ db: Database) throws { try feed.flush(db) }
+    /// Removes a document, its passages from the full-text index first (which reads their text
+    /// from the document's stored block), then everything stored for it.
+    func delete(document id: Int64, from db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO passages_fts(passages_fts, rowid, title, heading, body)
+            SELECT 'delete', id, title, heading, body FROM passage_texts WHERE document_id = ?
+            """, arguments: [id])
+        try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
+    }
 
     private func insertRequirements(_ requirements: [Requirement], of document: ParsedDocument, documentID: Int64,
                                     into db: Database) throws {
@@ -74,10 +92,19 @@ struct DocumentWriter {
                 try json(requirement.highlights), months,
             ])
             let id = db.lastInsertedRowID
-            for actor in requirement.actors {
-                try insertActor.execute(arguments: [id, actor.name, actor.key, actor.role.rawValue])
+            for (index, actor) in requirement.actors.enumerated() {
+                try insertActor.execute(arguments: [id, index, try actorID(actor, db: db), actor.role.rawValue])
             }
         }
+    }
+
+    private func actorID(_ actor: Actor, db: Database) throws -> Int64 {
+        if let id = actorIDs.byName[actor.name] { return id }
+        guard let id = try Int64.fetchOne(db, sql: """
+            INSERT INTO actors(name, key) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET key = excluded.key RETURNING id
+            """, arguments: [actor.name, actor.key]) else { throw VanBanError.corpus("cannot store the actor \(actor.name)") }
+        actorIDs.byName[actor.name] = id
+        return id
     }
 
     private func insertCitations(_ citations: [Citation], of document: ParsedDocument, documentID: Int64,
@@ -88,7 +115,7 @@ struct DocumentWriter {
                 note, sentence_start, sentence_end)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
-        let title = titleText(document.metadata)
+        let title = document.metadata.titlePassage
         let titleOffset = title.trichYeuOffset(document.metadata.title)
         for (ordinal, citation) in citations.enumerated() {
             // Citations of the trích yếu (after the body passages) belong to the title passage, ordinal 0.
@@ -108,12 +135,13 @@ struct DocumentWriter {
             try statement.execute(arguments: StatementArguments(values))
         }
     }
+}
 
-    /// What the title column indexes: type, number, trích yếu, issuer and signer, so a search
-    /// for any of them ranks the document's own header first.
-    private func titleText(_ metadata: DocumentMetadata) -> String {
-        [metadata.typeName, metadata.number?.symbol, metadata.title, metadata.issuer, metadata.signer]
-            .compactMap { $0 }.joined(separator: " — ")
+extension DocumentMetadata {
+    /// The title passage's text: type, number, trích yếu, issuer and signer, so a search for
+    /// any of them ranks the document's own header first.
+    var titlePassage: String {
+        [typeName, number?.symbol, title, issuer, signer].compactMap { $0 }.joined(separator: " — ")
     }
 }
 

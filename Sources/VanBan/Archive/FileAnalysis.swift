@@ -5,9 +5,11 @@ struct AnalysedDocument {
     let parsed: ParsedDocument
     let citations: [Citation]
     let requirements: [Requirement]
+    let stored: StoredText
 
     init(_ parsed: ParsedDocument, rules: RuleSet) {
         self.parsed = parsed
+        stored = StoredText(title: parsed.metadata.titlePassage, passages: parsed.passages)
         let words = parsed.passages.map { Words($0.text) }
         // The trích yếu is read last, as if a passage after the body, so that what it names
         // ("Chương trình của Đảng ủy Khối") can point back at what the body named.

@@ -99,11 +99,13 @@ public struct Indexer {
 
     private func apply(_ plan: ChangePlan, in db: Database, report: inout IndexReport,
                        progress: ((IndexProgress) -> Void)?, started: Date) throws {
+        let writer = DocumentWriter(rules: rules)
         for path in plan.removed {
-            try db.execute(sql: "DELETE FROM documents WHERE path = ?", arguments: [path])
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) {
+                try writer.delete(document: id, from: db)
+            }
             report.removed.append(path)
         }
-        let writer = DocumentWriter(rules: rules)
         let bytesTotal = plan.toRead.reduce(0) { $0 + $1.file.size }
         try db.execute(sql: "DELETE FROM problems")
         for failure in report.failed {
@@ -117,7 +119,6 @@ public struct Indexer {
             progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: report.bytes,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
-        try writer.finish(db)
         try CitationGraph(rules: rules).rebuild(db)
         try Schema.countTerms(db)
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",
@@ -131,10 +132,10 @@ public struct Indexer {
             try db.execute(sql: "UPDATE documents SET mtime = ?, size = ? WHERE id = ?",
                            arguments: [item.file.mtime, item.file.size, known.id])
         case .failure(let reason):
-            try record(path: item.file.path, reason: reason, known: item.known, db: db, report: &report)
+            try record(path: item.file.path, reason: reason, known: item.known, writer: writer, db: db, report: &report)
         case .document(let document, let hash, let encoding):
             if let known = item.known {
-                try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [known.id])
+                try writer.delete(document: known.id, from: db)
                 report.updated.append(item.file.path)
             } else {
                 report.added.append(item.file.path)
@@ -148,11 +149,11 @@ public struct Indexer {
 
     /// A file that cannot be read is reported and kept out of the archive; an older indexed
     /// version of it is dropped, so the archive never serves text the corpus no longer has.
-    private func record(path: String, reason: String, known: ChangePlan.Known?, db: Database,
-                        report: inout IndexReport) throws {
+    private func record(path: String, reason: String, known: ChangePlan.Known?, writer: DocumentWriter,
+                        db: Database, report: inout IndexReport) throws {
         report.failed.append(.init(path: path, reason: reason))
         try db.execute(sql: "INSERT OR REPLACE INTO problems VALUES (?, ?)", arguments: [path, reason])
-        if let known { try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [known.id]) }
+        if let known { try writer.delete(document: known.id, from: db) }
     }
 }
 

@@ -3,7 +3,7 @@ import GRDB
 /// The archive's tables. An archive records the schema version and the vanban version that
 /// built it; one of another schema version is rebuilt, never read half-understood.
 enum Schema {
-    static let version = 2
+    static let version = 3
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
     static let pipelineVersion = 7
@@ -23,7 +23,8 @@ enum Schema {
             issuer TEXT, issuer_code TEXT, parent_issuer TEXT, issuer_name_key TEXT,
             place TEXT, date TEXT, year INTEGER, title TEXT,
             signer TEXT, signer_role TEXT, recipients TEXT NOT NULL DEFAULT '[]',
-            province TEXT, source TEXT, missing TEXT NOT NULL DEFAULT '')
+            province TEXT, source TEXT, missing TEXT NOT NULL DEFAULT '',
+            sections INTEGER NOT NULL DEFAULT 0, text BLOB NOT NULL DEFAULT x'')
         """,
         "CREATE INDEX documents_number ON documents(num_key, type_key)",
         "CREATE INDEX documents_year ON documents(year)",
@@ -32,18 +33,23 @@ enum Schema {
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, line INTEGER NOT NULL,
-            title TEXT NOT NULL, heading TEXT NOT NULL, body TEXT NOT NULL)
+            start INTEGER NOT NULL, heading_length INTEGER NOT NULL, body_length INTEGER NOT NULL)
         """,
         "CREATE INDEX passages_document ON passages(document_id, ordinal)",
+        // The passages with their text, read from the document's stored block (see StoredText);
+        // passage 0 is the title passage, whose text goes in the title column.
+        """
+        CREATE VIEW passage_texts(id, document_id, ordinal, line, title, heading, body) AS
+            SELECT p.id, p.document_id, p.ordinal, p.line,
+                CASE p.ordinal WHEN 0 THEN vv_text(d.text, p.start, p.body_length) ELSE '' END,
+                vv_text(d.text, p.start, p.heading_length),
+                CASE p.ordinal WHEN 0 THEN '' ELSE vv_text(d.text, p.start + p.heading_length, p.body_length) END
+            FROM passages p JOIN documents d ON d.id = p.document_id
+        """,
+        // Written by DocumentWriter, row by row and without triggers (see there).
         """
         CREATE VIRTUAL TABLE passages_fts USING fts5(title, heading, body,
-            content='passages', content_rowid='id', tokenize='vietnamese', detail=full)
-        """,
-        """
-        CREATE TRIGGER passages_delete AFTER DELETE ON passages BEGIN
-            INSERT INTO passages_fts(passages_fts, rowid, title, heading, body)
-            VALUES ('delete', old.id, old.title, old.heading, old.body);
-        END
+            content='passage_texts', content_rowid='id', tokenize='vietnamese', detail=full)
         """,
         "CREATE TABLE problems(path TEXT PRIMARY KEY, message TEXT NOT NULL) WITHOUT ROWID",
         """
@@ -79,13 +85,16 @@ enum Schema {
             action_start INTEGER NOT NULL, schedule TEXT, targets TEXT NOT NULL, basis TEXT NOT NULL, highlights TEXT NOT NULL, months TEXT NOT NULL)
         """,
         "CREATE INDEX requirements_document ON requirements(document_id, ordinal)",
+        // Actor names repeat across requirements: each is stored once.
+        "CREATE TABLE actors(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, key TEXT NOT NULL)",
+        "CREATE INDEX actors_key ON actors(key)",
         """
         CREATE TABLE requirement_actors(
             requirement_id INTEGER NOT NULL REFERENCES requirements(id) ON DELETE CASCADE,
-            name TEXT NOT NULL, key TEXT NOT NULL, role TEXT NOT NULL)
+            ordinal INTEGER NOT NULL, actor_id INTEGER NOT NULL REFERENCES actors(id), role TEXT NOT NULL,
+            PRIMARY KEY(requirement_id, ordinal)) WITHOUT ROWID
         """,
-        "CREATE INDEX requirement_actors_key ON requirement_actors(key)",
-        "CREATE INDEX requirement_actors_requirement ON requirement_actors(requirement_id)",
+        "CREATE INDEX requirement_actors_actor ON requirement_actors(actor_id)",
         "CREATE TABLE term_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
     ]
 
@@ -103,6 +112,8 @@ enum Schema {
     }
 
     static func create(_ db: Database, buildKey: String) throws {
+        // Pages freed by FTS5's segment merges go back at commit instead of staying in the file.
+        try db.execute(sql: "PRAGMA auto_vacuum = FULL")
         for statement in statements { try db.execute(sql: statement) }
         try db.execute(sql: "INSERT INTO meta VALUES ('schema_version', ?), ('vanban_version', ?), ('rules', ?)",
                        arguments: ["\(version)", vanbanVersion, buildKey])

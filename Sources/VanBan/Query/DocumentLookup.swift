@@ -100,7 +100,7 @@ extension Archive {
         }
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT heading, line, body FROM passages WHERE document_id = ? AND ordinal > 0 ORDER BY ordinal
+                SELECT heading, line, body FROM passage_texts WHERE document_id = ? AND ordinal > 0 ORDER BY ordinal
                 """, arguments: [only.id])
             let paragraphs = rows.map { DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"]) }
             var view = DocumentView(document: only, paragraphs: paragraphs)

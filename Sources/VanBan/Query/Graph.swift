@@ -101,7 +101,7 @@ extension Archive {
                 substr(CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
                 \(prefixed("s")), \(prefixed("t")), \(prefixed("w"))
             FROM links l JOIN citations c ON c.id = l.citation_id
-            JOIN passages p ON p.document_id = c.document_id AND p.ordinal = c.passage
+            JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
             JOIN nodes s ON s.id = l.source LEFT JOIN nodes t ON t.id = l.target
             JOIN nodes w ON w.document_id = c.document_id
             WHERE \(condition) ORDER BY c.document_id, c.ordinal

@@ -24,7 +24,7 @@ extension Archive {
                 SELECT l.target, d.symbol, d.path, p.heading AS section, c.document_id,
                     substr(CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence
                 FROM links l JOIN citations c ON c.id = l.citation_id JOIN documents d ON d.id = c.document_id
-                JOIN passages p ON p.document_id = c.document_id AND p.ordinal = c.passage
+                JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
                 JOIN nodes n ON n.id = l.target WHERE n.document_id IS NULL ORDER BY c.document_id, c.ordinal
                 """)
             var places: [Int64: [MissingDocument.Place]] = [:]

@@ -54,7 +54,7 @@ extension Archive {
         var sql = "\(Self.requirementColumns) WHERE 1"
         var arguments = StatementArguments()
         if let who = filter.who?.trimmingCharacters(in: .whitespaces), !who.isEmpty {
-            sql += " AND r.id IN (SELECT requirement_id FROM requirement_actors WHERE instr(key, ?) > 0)"
+            sql += " AND r.id IN (SELECT requirement_id FROM requirement_actors WHERE actor_id IN (SELECT id FROM actors WHERE instr(key, ?) > 0))"
             arguments += [rules.requirements.actorKey(who)]
         }
         if let number = filter.document {
@@ -86,15 +86,15 @@ extension Archive {
             substr(p.body, r.start + 1, r."end" - r.start) AS sentence,
             trim(substr(p.body, r.action_start + 1, r."end" - r.action_start), ' .;*') AS action
         FROM requirements r JOIN documents d ON d.id = r.document_id
-        JOIN passages p ON p.document_id = r.document_id AND p.ordinal = r.passage
+        JOIN passage_texts p ON p.document_id = r.document_id AND p.ordinal = r.passage
         """
 
     public func actors() throws -> [ActorCount] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT key, max(name) AS name, count(DISTINCT requirement_id) AS total,
-                    count(DISTINCT CASE WHEN role = 'lead' THEN requirement_id END) AS lead
-                FROM requirement_actors GROUP BY key ORDER BY total DESC, key
+                SELECT a.key, max(a.name) AS name, count(DISTINCT ra.requirement_id) AS total,
+                    count(DISTINCT CASE WHEN ra.role = 'lead' THEN ra.requirement_id END) AS lead
+                FROM requirement_actors ra JOIN actors a ON a.id = ra.actor_id GROUP BY a.key ORDER BY total DESC, a.key
                 """).map { ActorCount(name: $0["name"], key: $0["key"], requirements: $0["total"], asLead: $0["lead"]) }
         }
     }
@@ -117,8 +117,10 @@ extension Archive {
             guard let text: String = row[column] else { return nil }
             return try decoder.decode(T.self, from: Data(text.utf8))
         }
-        let actors = try Row.fetchAll(db, sql: "SELECT name, key, role FROM requirement_actors WHERE requirement_id = ?",
-                                      arguments: [row["id"]]).map {
+        let actors = try Row.fetchAll(db, sql: """
+            SELECT a.name, a.key, ra.role FROM requirement_actors ra JOIN actors a ON a.id = ra.actor_id
+            WHERE ra.requirement_id = ? ORDER BY ra.ordinal
+            """, arguments: [row["id"]]).map {
             Actor(name: $0["name"], key: $0["key"], role: Actor.Role(rawValue: $0["role"]) ?? .lead)
         }
         return RequirementHit(number: row["symbol"], file: row["path"], section: row["section"], sentence: row["sentence"],

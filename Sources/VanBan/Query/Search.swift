@@ -76,24 +76,38 @@ extension Archive {
             let weights = try phraseWeights(parsed.expression, db: db).map { ", \($0)" }.joined()
             let windowSQL = window.ceiling.map { " AND passages_fts.rowid <= \($0)" } ?? ""
             let order = request.order == .date ? "d.date DESC, score" : "score"
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line,
-                    snippet(passages_fts, -1, char(2), char(3), '…', 28) AS marked,
-                    vvrank(passages_fts, 10.0, 4.0, 1.0\(weights)) AS score
+            let ranked = try Int64.fetchAll(db, sql: """
+                SELECT passages_fts.rowid, vvrank(passages_fts, 10.0, 4.0, 1.0\(weights)) AS score
                 FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
                 JOIN documents d ON d.id = p.document_id
                 WHERE passages_fts MATCH ? \(filter.sql)\(windowSQL)
                 ORDER BY \(order) LIMIT ? OFFSET ?
                 """, arguments: [parsed.expression] + filter.arguments + [limit, offset])
-            let hits = rows.map { row in
-                SearchHit(number: row["symbol"], type: row["type_name"], issuer: row["issuer"], date: row["date"],
-                          title: row["title"], file: row["path"], section: row["heading"], line: row["line"],
-                          snippet: Snippet(marked: row["marked"]), numberMatch: false)
-            }
+            let hits = try ranked.compactMap { try hit(passage: $0, expression: parsed.expression, db: db) }
             let next = offset + limit < window.count ? offset + limit : nil
             let reading = parsed.number.map { "number \($0.display); text \(parsed.expression)" } ?? parsed.expression
             return SearchResults(query: request.query, interpretedAs: reading, total: window.count + numbered.count,
                                  totalIsLowerBound: window.ceiling != nil, hits: numbered + hits, nextOffset: next)
+        }
+    }
+}
+
+extension Archive {
+    /// A ranked passage as a hit, with its snippet. Snippets are made for the page's hits only:
+    /// in the ranking query they would be made for every match in the window, each one
+    /// inflating its document's stored text.
+    private func hit(passage id: Int64, expression: String, db: Database) throws -> SearchHit? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line,
+                snippet(passages_fts, -1, char(2), char(3), '…', 28) AS marked
+            FROM passages_fts JOIN passage_texts p ON p.id = passages_fts.rowid
+            JOIN documents d ON d.id = p.document_id
+            WHERE passages_fts MATCH ? AND passages_fts.rowid = ?
+            """)
+        return try Row.fetchOne(statement, arguments: [expression, id]).map { row in
+            SearchHit(number: row["symbol"], type: row["type_name"], issuer: row["issuer"], date: row["date"],
+                      title: row["title"], file: row["path"], section: row["heading"], line: row["line"],
+                      snippet: Snippet(marked: row["marked"]), numberMatch: false)
         }
     }
 }

@@ -23,7 +23,7 @@ extension Archive {
             }
             return ArchiveStatistics(
                 documents: try count("SELECT count(*) FROM documents"),
-                sections: try count("SELECT count(*) FROM (SELECT DISTINCT document_id, heading FROM passages WHERE heading != '')"),
+                sections: try count("SELECT coalesce(sum(sections), 0) FROM documents"),
                 passages: try count("SELECT count(*) FROM passages WHERE ordinal > 0"),
                 problems: try count("SELECT count(*) FROM problems"),
                 orphanPassages: try count("SELECT count(*) FROM passages WHERE document_id NOT IN (SELECT id FROM documents)"),
