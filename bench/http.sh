@@ -20,6 +20,7 @@ command -v datasette >/dev/null && command -v sqlite-utils >/dev/null || pip ins
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3; }
 
 swift build -c release --product vanban
+swift build -c release --product CVietText  # the extension: the archive's text reads through vv_text()
 vanban="$(swift build -c release --show-bin-path)/vanban"
 
 corpus="$work/corpus-$count"
@@ -37,8 +38,8 @@ echo "indexing $corpus"
 baseline="$work/datasette-$count.db"
 if [ ! -f "$baseline" ] || [ "$archive" -nt "$baseline" ]; then
   rm -f "$baseline"
-  sqlite3 -json "$archive" "SELECT p.id, d.symbol AS number, d.date, p.heading, p.body
-      FROM passages p JOIN documents d ON d.id = p.document_id" |
+  sqlite3 -json -cmd ".load $(dirname "$vanban")/libCVietText" "$archive" "SELECT p.id, d.symbol AS number, d.date, p.heading, p.body
+      FROM passage_texts p JOIN documents d ON d.id = p.document_id" |
     sqlite-utils insert "$baseline" passages - --pk id
   sqlite-utils enable-fts "$baseline" passages heading body --fts5
 fi
