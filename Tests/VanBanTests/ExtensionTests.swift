@@ -38,6 +38,23 @@ final class ExtensionTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[Đảng] [ủy]"), "unmarked words match the marked text: \(result.stdout)")
     }
 
+    /// Passage text is stored compressed a document at a time; the extension's vv_text() reads
+    /// it back through the view `passage_texts`, the same text `show` gives.
+    func testTheShellReadsPassageTextThroughTheView() throws {
+        let result = try sqlite3([Self.archive, "-cmd", ".load \(try extensionPath())", """
+            SELECT t.ordinal, t.heading, t.body FROM passage_texts t JOIN documents d ON d.id = t.document_id
+            WHERE d.symbol = '84-CV/ĐU' ORDER BY t.ordinal;
+            """])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let letter = try String(contentsOf: Support.corpus.appendingPathComponent("84-CV-DU_2014-06-06.txt"), encoding: .utf8)
+        let bodies = result.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: "|", omittingEmptySubsequences: false).last! }
+        XCTAssertGreaterThan(bodies.count, 2)
+        XCTAssertTrue(bodies.allSatisfy { letter.contains($0) }, result.stdout)
+        XCTAssertTrue(result.stdout.contains("Đảng ủy Sở triển khai toàn văn Chương trình số 60-CTr/ĐUK"), result.stdout)
+        let shown = try Support.run(["show", "84-CV/ĐU", "--archive", Self.archive])
+        XCTAssertTrue(bodies.allSatisfy { shown.stdout.contains($0) }, shown.stdout)
+    }
+
     func testPlainTablesReadWithoutTheExtension() throws {
         let documents = try sqlite3([Self.archive, "SELECT symbol FROM documents ORDER BY symbol;"])
         XCTAssertEqual(documents.status, 0, documents.stderr)
@@ -46,5 +63,7 @@ final class ExtensionTests: XCTestCase {
         let match = try sqlite3([Self.archive, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'dang';"])
         XCTAssertNotEqual(match.status, 0)
         XCTAssertTrue(match.stderr.contains("no such tokenizer: vietnamese"), match.stderr)
+        let text = try sqlite3([Self.archive, "SELECT body FROM passage_texts LIMIT 1;"])
+        XCTAssertTrue(text.stderr.contains("no such function: vv_text"), text.stderr)
     }
 }
