@@ -55,24 +55,20 @@ final class ReliabilityTests: XCTestCase {
         ])
     }
 
-    /// Bytes flipped in the middle of a page of stored text (a document's block), the bulk of an
-    /// archive: SQLite keeps no checksums, but the FTS5 check reads every passage back and
-    /// compares the index with it.
+    /// Bytes flipped on disk inside a document's stored text, the bulk of an archive: SQLite
+    /// keeps no checksums, but the FTS5 check reads every passage back and compares the index
+    /// with it.
     func testVerifyReportsACorruptArchive() throws {
         let folder = try Support.corpusCopy(withFixtures: true)
         let (archive, _) = try Support.archive(of: folder)
         let damaged = try copy(archive.path, as: "damaged.db")
-        let (page, size) = try DatabaseQueue(path: damaged).read { db in
-            (try Int.fetchOne(db, sql: "SELECT pageno FROM dbstat WHERE name = 'documents' AND pagetype = 'overflow' ORDER BY unused LIMIT 1")!,
-             try Int.fetchOne(db, sql: "PRAGMA page_size")!)
+        let stored = try DatabaseQueue(path: damaged).read { db in
+            try Data.fetchOne(db, sql: "SELECT substr(text, 200, 64) FROM documents WHERE symbol = '60-CTr/ĐUK'")
         }
-        let file = try FileHandle(forUpdating: URL(fileURLWithPath: damaged))
-        let offset = UInt64((page - 1) * size + size / 2)
-        try file.seek(toOffset: offset)
-        let bytes = try file.read(upToCount: 64) ?? Data()
-        try file.seek(toOffset: offset)
-        try file.write(contentsOf: Data(bytes.map { $0 ^ 0xFF }))
-        try file.close()
+        var file = try Data(contentsOf: URL(fileURLWithPath: damaged))
+        let range = try XCTUnwrap(stored.flatMap { file.range(of: $0) }, "the programme's stored text is in the file")
+        file.replaceSubrange(range, with: Data(file[range].map { $0 ^ 0xFF }))
+        try file.write(to: URL(fileURLWithPath: damaged))
 
         let report = try Verifier(archivePath: damaged, corpus: Corpus(root: folder)).run()
         XCTAssertFalse(report.passed)
