@@ -8,7 +8,8 @@ Steps (every figure is printed, and a dated section is appended to the results f
   1. build vanban in release mode; generate COUNT documents with scripts/gen_corpus.py (the
      ground truth is moved out of the corpus folder);
   2. `vanban index` as a child process: seconds, MB/s (input bytes / seconds), peak RSS, archive size;
-  3. the baselines (raw FTS5 unicode61, sqlite-utils, tantivy-py) on the same corpus and queries;
+  3. the baselines (raw FTS5 unicode61, sqlite-utils, tantivy-py) on the same corpus and queries, and
+     the writer's floor (bench/floor.py: FTS5 inserts of vanban's passages alone);
   4. `vanban bench-queries` on bench/queries.txt (in-process p50/p99 per query);
   5. CLI cold start: `vanban search` as a whole process, median of 10;
   6. extraction accuracy: the archive's metadata and citations (plain SQLite tables) against the
@@ -18,6 +19,8 @@ Nothing is asserted: this is a measurement, not a test.
 """
 import argparse, datetime, json, os, resource, shutil, sqlite3, statistics, subprocess, sys, time, unicodedata
 from pathlib import Path
+
+import floor  # bench/floor.py
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -132,7 +135,8 @@ def main():
     ap.add_argument("--results", default=str(ROOT / "bench" / "results.md"))
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
-    run(["swift", "build", "-c", "release", "--product", "vanban"], cwd=ROOT, stdout=subprocess.DEVNULL)
+    for product in ("vanban", "CVietText"):
+        run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, stdout=subprocess.DEVNULL)
     corpus, truth = generate(a.count, a.seed)
     size = sum(p.stat().st_size for p in corpus.rglob("*.txt"))
     archive = OUT / f"vanban-{a.count}.db"
@@ -148,6 +152,9 @@ def main():
         run([sys.executable, str(ROOT / "bench" / "baselines.py"), str(corpus), "--work", str(OUT / f"baselines-{a.count}"),
              "--json", str(summary), "--repeat", str(a.runs)])
         baselines = json.loads(summary.read_text("utf-8"))
+        _, floor_seconds = floor.measure(archive)
+        for name, time in floor_seconds.items():
+            print(f"FTS5 insert of vanban's passages alone, {name} tokenizer: {time:.2f} s, {size / 1e6 / time:.1f} MB/s of corpus")
     figures = queries(archive, a.runs)
     p50s = [f["p50"] for f in figures]
     cold = cold_start(archive)
@@ -171,6 +178,9 @@ def main():
         if rows:
             lines.append(f"| {kind} | {statistics.median(r['p50_ms'] for r in rows):.2f} | {max(r['p50_ms'] for r in rows):.2f} | "
                          f"{max(r['p99_ms'] for r in rows):.2f} |")
+    if not a.skip_baselines:
+        lines += ["", "The floor (bench/floor.py): FTS5 insert of vanban's passages alone, " + ", ".join(
+            f"{name} tokenizer {time:.2f} s ({size / 1e6 / time:.1f} MB/s of corpus)" for name, time in floor_seconds.items()) + "."]
     lines += ["", f"CLI cold query (whole process, median of 10): {cold:.0f} ms.",
               f"Extraction against the ground truth ({acc['documents']} documents, {acc['citations_expected']} numbered citations): "
               f"precision {acc['precision']:.3f}, recall {acc['recall']:.3f}; relation agrees on {acc['relation_agreement']:.1%} "
