@@ -118,6 +118,14 @@ final class ReliabilityTests: XCTestCase {
             let check = try Verifier(archivePath: path, corpus: Corpus(root: folder)).run().check("schema")
             XCTAssertEqual(check?.passed, false)
             XCTAssertTrue(check?.details.first?.contains(advice) ?? false, "\(String(describing: check))")
+            // An older archive is rebuilt; a newer one is refused and left as it was.
+            let index = try Support.run(["index", folder.path, "--archive", path])
+            XCTAssertEqual(index.status, version == "0" ? 0 : 3, index.stderr)
+            let schema = { (file: String) in
+                try DatabaseQueue(path: file).read { try String.fetchOne($0, sql: "SELECT value FROM meta WHERE key = 'schema_version'") }
+            }
+            XCTAssertEqual(try schema(path), version == "0" ? try schema(archive.path) : "999")
+            if version == "999" { XCTAssertTrue(index.stderr.contains("upgrade vanban"), index.stderr) }
         }
         let garbage = folder.deletingLastPathComponent().appendingPathComponent("garbage.db")
         try Data(repeating: 0x5A, count: 8192).write(to: garbage)

@@ -52,13 +52,17 @@ public struct Indexer {
         return report
     }
 
-    /// The documents the current archive holds, or nil when it must be rebuilt.
+    /// The documents the current archive holds, or nil when it must be rebuilt. An archive of a
+    /// newer vanban is refused, not rebuilt: it may hold what this version cannot make again.
     private func existingDocuments() throws -> [[UInt8]: ChangePlan.Known]? {
         guard FileManager.default.fileExists(atPath: archivePath) else { return nil }
         do {
             let queue = try Connection.open(archivePath, readonly: true)
             defer { try? queue.close() }
             return try queue.read { db -> [[UInt8]: ChangePlan.Known]? in
+                if try Schema.isNewer(db), let problem = try Schema.incompatibility(db) {
+                    throw VanBanError.archiveVersion("The archive \(archivePath) is left as it is: \(problem).")
+                }
                 guard try Schema.incompatibility(db) == nil,
                       try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rules'") == Schema.buildKey(rules: rules)
                 else { return nil }
@@ -68,6 +72,8 @@ public struct Indexer {
                 }
                 return known
             }
+        } catch let error as VanBanError {
+            throw error
         } catch {
             return nil  // unreadable or not an archive: rebuild it
         }

@@ -120,6 +120,13 @@ enum Schema {
                        arguments: ["\(version)", vanbanVersion, buildKey])
     }
 
+    /// True when a newer vanban wrote the archive: this one must neither read nor rebuild it.
+    static func isNewer(_ db: Database) throws -> Bool {
+        guard try db.tableExists("meta") else { return false }
+        let found = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
+        return (found.flatMap(Int.init) ?? 0) > version
+    }
+
     /// Why an archive cannot be read by this build, if it cannot.
     static func incompatibility(_ db: Database) throws -> String? {
         guard try db.tableExists("meta") else { return "it has no vanban metadata" }
