@@ -52,15 +52,20 @@ struct FileAnalysis {
         }
     }
 
+    /// The file's bytes, read straight into one array (Data and a copy cost more, per file).
     private static func read(_ url: URL) throws -> [UInt8] {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
-            throw VanBanError.corpus(access(url.path, R_OK) == 0 ? "cannot open file" : "permission denied")
+        let descriptor = open(url.path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw VanBanError.corpus(errno == EACCES ? "permission denied" : "cannot open file")
         }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw VanBanError.corpus("cannot read: \(error.localizedDescription)")
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 { throw VanBanError.corpus("cannot read: \(String(cString: strerror(errno)))") }
+            if count == 0 { return bytes }
+            bytes += chunk[..<count]
         }
     }
 }

@@ -20,12 +20,12 @@ enum DateParser {
         // Every date has digits; most text handed here has none, and Swift Regex is not cheap.
         guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         var found: [Found] = []
-        for match in folded.matches(of: spelled) {
+        for match in folded.utf8.firstRange(of: "thang".utf8) == nil ? [] : folded.matches(of: spelled) {
             if let iso = iso(day: match.1, month: match.2, year: match.3) {
                 found.append(Found(iso: iso, range: offsets(match.range, in: folded)))
             }
         }
-        for match in folded.matches(of: numeric) {
+        for match in hasNumericDate(folded) ? folded.matches(of: numeric) : [] {
             let range = offsets(match.1.startIndex..<match.3.endIndex, in: folded)
             if found.contains(where: { $0.range.overlaps(range) }) { continue }
             if let iso = iso(day: match.1, month: match.2, year: match.3) {
@@ -33,6 +33,20 @@ enum DateParser {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// A digit, a separator (/ . -) and a digit, spaces aside: what every numeric date has,
+    /// tested on bytes before the pattern runs.
+    private static func hasNumericDate(_ folded: String) -> Bool {
+        let bytes = Array(folded.utf8)
+        let isDigit = { (byte: UInt8) in byte >= 0x30 && byte <= 0x39 }
+        for (index, byte) in bytes.enumerated() where byte == 0x2F || byte == 0x2E || byte == 0x2D {
+            var before = index - 1, after = index + 1
+            while before >= 0, bytes[before] == 0x20 { before -= 1 }
+            while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+            if before >= 0, after < bytes.count, isDigit(bytes[before]), isDigit(bytes[after]) { return true }
+        }
+        return false
     }
 
     static func iso(day: Substring, month: Substring, year: Substring) -> String? {
