@@ -1,5 +1,5 @@
 import Foundation
-import VanBan
+@testable import VanBan
 import XCTest
 
 /// Requirement extraction on the seed's programme, and the queries over it.
@@ -111,6 +111,16 @@ final class RequirementTests: XCTestCase {
         XCTAssertThrowsError(try Self.archive.requirements(RequirementFilter(due: "tháng mười")))
         let calendar = try Self.archive.calendar()
         XCTAssertEqual(calendar.map(\.month), [6, 10, 12, nil])
+    }
+
+    /// Basis and highlights are stored as JSON written by hand (not JSONEncoder): what any
+    /// decoder reads back must be what was stored, quotes and control characters included.
+    func testStoredJSONReadsBack() throws {
+        let strings = ["25-NQ/TW", "Quy định \"số 101\"", "a\\b", "dòng\nmới\t", "Đảng ủy", ""]
+        XCTAssertEqual(try JSONDecoder().decode([String].self, from: Data(PlainJSON.array(strings).utf8)), strings)
+        let spans = [[0, 12], [15, 3_000]]
+        XCTAssertEqual(try JSONDecoder().decode([[Int]].self, from: Data(PlainJSON.array(spans).utf8)), spans)
+        XCTAssertEqual(PlainJSON.array([String]()), "[]")
     }
 
     func testActors() throws {

@@ -88,8 +88,8 @@ struct DocumentWriter {
             try insert.execute(arguments: [
                 documentID, ordinal, requirement.passage + 1, text.codePoints(requirement.range.lowerBound),
                 text.codePoints(requirement.range.upperBound), text.codePoints(requirement.actionStart),
-                try requirement.schedule.map(json), try json(requirement.targets), try json(requirement.basis),
-                try json(requirement.highlights), months,
+                try requirement.schedule.map(json), requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
+                PlainJSON.array(requirement.basis), PlainJSON.array(requirement.highlights), months,
             ])
             let id = db.lastInsertedRowID
             for (index, actor) in requirement.actors.enumerated() {
@@ -157,5 +157,30 @@ extension String {
     func codePoints(_ utf16Offset: Int) -> Int {
         let index = utf16.index(utf16.startIndex, offsetBy: min(utf16Offset, utf16.count))
         return unicodeScalars.distance(from: unicodeScalars.startIndex, to: index)
+    }
+}
+
+/// Arrays of plain values as JSON, written directly: setting up JSONEncoder for each of them
+/// cost more than the rest of storing a requirement.
+enum PlainJSON {
+    static func array(_ strings: [String]) -> String {
+        "[" + strings.map(quoted).joined(separator: ",") + "]"
+    }
+
+    static func array(_ numbers: [[Int]]) -> String {
+        "[" + numbers.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+    }
+
+    private static func quoted(_ string: String) -> String {
+        var out = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }
