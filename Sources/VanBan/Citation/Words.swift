@@ -121,6 +121,6 @@ struct Words {
     }
 
     func folded(_ range: Range<Int>) -> String {
-        String(decoding: foldedUnits[max(0, range.lowerBound)..<min(units.count, range.upperBound)], as: UTF16.self)
+        VietText.string(utf16: foldedUnits[max(0, range.lowerBound)..<min(units.count, range.upperBound)])
     }
 }

@@ -58,7 +58,21 @@ public enum VietText {
         let units = Array(text.utf16)
         var out = [UInt16](repeating: 0, count: units.count)
         vv_fold_units(units, Int32(units.count), &out)
-        return String(decoding: out, as: UTF16.self)
+        return string(utf16: out)
+    }
+
+    /// A String from UTF-16 units, byte for byte when all are ASCII (folded text nearly always
+    /// is): the general transcoding costs several times more.
+    static func string<Units: Collection>(utf16 units: Units) -> String where Units.Element == UInt16 {
+        guard units.allSatisfy({ $0 < 0x80 }) else { return String(decoding: units, as: UTF16.self) }
+        return String(unsafeUninitializedCapacity: units.count) { buffer in
+            var index = 0
+            for unit in units {
+                buffer[index] = UInt8(truncatingIfNeeded: unit)
+                index += 1
+            }
+            return index
+        }
     }
 
     /// A comparison key for names and phrases: NFC, folded, single-spaced.
