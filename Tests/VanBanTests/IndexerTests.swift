@@ -131,13 +131,7 @@ final class IndexerTests: XCTestCase {
         }
         var generator = SystemRandomNumberGenerator()
         for round in 0..<5 {
-            let process = Process()
-            process.executableURL = Support.executable
-            process.arguments = ["index", folder.path, "--archive", path]
-            process.environment = ["VANBAN_RULES": Support.repository.appendingPathComponent("indexer").path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try Support.start(["index", folder.path, "--archive", path])
             usleep(UInt32.random(in: 20_000...250_000, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

@@ -290,7 +290,7 @@ final class ReliabilityTests: XCTestCase {
         while kills < 20 && rounds < 40 {
             rounds += 1
             let delay = Double.random(in: 0...(duration * 1.1))
-            let process = try startIndex(folder, archive: path)
+            let process = try Support.start(["index", folder.path, "--archive", path])
             usleep(UInt32(delay * 1_000_000))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -321,17 +321,6 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(try archive.statistics().documents, total)
         XCTAssertTrue(try verify(archive, folder).passed)
         XCTAssertFalse(FileManager.default.fileExists(atPath: path + ".building"))
-    }
-
-    private func startIndex(_ folder: URL, archive: String) throws -> Process {
-        let process = Process()
-        process.executableURL = Support.executable
-        process.arguments = ["index", folder.path, "--archive", archive]
-        process.environment = ["VANBAN_RULES": Support.repository.appendingPathComponent("indexer").path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
     }
 }
 

@@ -59,6 +59,19 @@ enum Support {
         return try run(executable, arguments, in: directory, environment: env)
     }
 
+    /// Starts the real `vanban` in the background, its output discarded: a run to kill midway.
+    static func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(
+            ["VANBAN_RULES": repository.appendingPathComponent("indexer").path]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs a program to its end and collects what it printed.
     static func run(_ program: URL, _ arguments: [String], in directory: URL? = nil,
                     environment: [String: String] = [:]) throws -> Output {
