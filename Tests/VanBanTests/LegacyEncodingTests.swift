@@ -85,7 +85,7 @@ final class LegacyEncodingTests: XCTestCase {
         let mangled = Array("Ban Chấp hành Đảng bộ tỉnh về công tác dân vận của Đảng".utf8)
             .map { [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains($0) ? 0x3F : $0 }
         XCTAssertEqual(failure(mangled), .invalidUTF8(offset: 17))
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         for _ in 0..<20 {
             // Printable bytes, so it is not taken for binary; no byte-order mark, so not for UTF-16.
             let noise = [0x78] + (0..<2000).map { _ in UInt8(truncatingIfNeeded: 0x20 + generator.next() % 0xE0) }
@@ -129,18 +129,6 @@ final class LegacyEncodingTests: XCTestCase {
     }
 }
 
-/// A small seeded generator, so the noise is the same on every run.
-private struct SplitMix {
-    var seed: UInt64
-
-    mutating func next() -> UInt64 {
-        seed &+= 0x9E37_79B9_7F4A_7C15
-        var z = seed
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Writes text in a legacy encoding, as the old software did.
 private struct Encoder {
