@@ -71,9 +71,9 @@ struct ActorsCommand: ParsableCommand {
 enum RequirementText {
     static func full(_ hit: RequirementHit) -> String {
         var lines = [Terminal.bold(hit.number ?? hit.file) + (hit.section.isEmpty ? "" : " § \(hit.section)")]
-        let leads = hit.actors.filter { $0.role == .lead }.map(\.name)
-        let partners = hit.actors.filter { $0.role == .with }.map(\.name)
-        let reportTo = hit.actors.filter { $0.role == .reportTo }.map(\.name)
+        let leads = hit.actors.names(.lead)
+        let partners = hit.actors.names(.with)
+        let reportTo = hit.actors.names(.reportTo)
         if !leads.isEmpty { lines.append("  who:      " + leads.joined(separator: "; ")) }
         if !partners.isEmpty { lines.append("  with:     " + partners.joined(separator: "; ")) }
         if !reportTo.isEmpty { lines.append("  report to: " + reportTo.joined(separator: "; ")) }
@@ -86,7 +86,7 @@ enum RequirementText {
     }
 
     static func summary(_ hit: RequirementHit) -> String {
-        let who = hit.actors.filter { $0.role == .lead }.map(\.name).joined(separator: "; ")
+        let who = hit.actors.names(.lead).joined(separator: "; ")
         return "  \(hit.schedule.map(describe) ?? "")  \(hit.number ?? hit.file)  \(who.isEmpty ? "" : who + ": ")\(hit.action.prefix(120))"
     }
 

@@ -15,10 +15,6 @@ final class RequirementTests: XCTestCase {
         return try XCTUnwrap(all.first { $0.sentence.hasPrefix(prefix) }, "no requirement starts \"\(prefix)\"")
     }
 
-    private func names(_ hit: RequirementHit, _ role: Actor.Role) -> [String] {
-        hit.actors.filter { $0.role == role }.map(\.name)
-    }
-
     func testCadreAssignmentTarget() throws {
         let hit = try requirement(starting: "- Đảm bảo 100% các tổ chức cơ sở đảng")
         XCTAssertEqual(hit.targets.map(\.text), ["100% các tổ chức cơ sở đảng có phân công cấp ủy viên phụ trách công tác dân vận và xây dựng quy chế phối hợp thực hiện công tác dân vận"])
@@ -37,7 +33,7 @@ final class RequirementTests: XCTestCase {
 
     func testTopicalMeetingAtLeastYearly() throws {
         let hit = try requirement(starting: "Các cấp ủy, tổ chức đảng tiếp tục quán triệt")
-        XCTAssertEqual(names(hit, .lead), ["Các cấp ủy", "tổ chức đảng"])
+        XCTAssertEqual(hit.actors.names(.lead), ["Các cấp ủy", "tổ chức đảng"])
         let schedule = try XCTUnwrap(hit.schedule)
         XCTAssertEqual(schedule.text, "ít nhất mỗi năm sinh hoạt một lần")
         XCTAssertEqual(schedule.kind, .yearly)
@@ -51,20 +47,20 @@ final class RequirementTests: XCTestCase {
         XCTAssertEqual(hit.schedule?.kind, .periodic)
         XCTAssertEqual(hit.schedule?.everyMonths, [6, 12])
         XCTAssertEqual(hit.schedule?.months, [6, 12])
-        XCTAssertEqual(names(hit, .reportTo), ["Đảng ủy khối"])
+        XCTAssertEqual(hit.actors.names(.reportTo), ["Đảng ủy khối"])
     }
 
     func testEveryAssignmentHasItsLeadActor() throws {
         let all = try Self.archive.requirements(RequirementFilter(document: "60-CTr/ĐUK"))
         let assignments = all.filter { VietText.key($0.sentence).contains("giao ban") }
-        XCTAssertEqual(assignments.map { names($0, .lead) }, [
+        XCTAssertEqual(assignments.map { $0.actors.names(.lead) }, [
             ["Ban Tuyên giáo Đảng ủy khối"], ["Ban Tuyên giáo của Đảng ủy"],
             ["Ban Thường vụ Đoàn khối", "Hội Cựu chiến binh khối", "Ban Thường vụ Công đoàn Viên chức tỉnh"],
             ["Ban Tuyên giáo Đảng ủy khối"],
         ])
-        XCTAssertEqual(names(assignments[0], .with), ["Văn phòng", "các ban đảng", "đoàn thể khối"])
-        XCTAssertEqual(names(assignments[2], .with), ["cấp ủy cơ sở"])
-        XCTAssertEqual(names(assignments[3], .with), ["Văn phòng", "các ban của Đảng ủy khối", "đảng bộ", "chi bộ trực thuộc"])
+        XCTAssertEqual(assignments[0].actors.names(.with), ["Văn phòng", "các ban đảng", "đoàn thể khối"])
+        XCTAssertEqual(assignments[2].actors.names(.with), ["cấp ủy cơ sở"])
+        XCTAssertEqual(assignments[3].actors.names(.with), ["Văn phòng", "các ban của Đảng ủy khối", "đảng bộ", "chi bộ trực thuộc"])
         XCTAssertTrue(assignments[3].action.hasPrefix("thường xuyên theo dõi, kiểm tra, giám sát, đôn đốc"))
     }
 
@@ -72,7 +68,7 @@ final class RequirementTests: XCTestCase {
         let hit = try requirement(starting: "Ban Tuyên giáo Đảng ủy khối chủ trì phối hợp với Ban Tổ chức")
         XCTAssertNil(hit.schedule, "the emulation is the next sentence")
         let emulation = try requirement(starting: "Hằng năm, nhân ngày truyền thống ngành Dân vận")
-        XCTAssertEqual(names(emulation, .lead), ["Ban Tuyên giáo Đảng ủy khối"])
+        XCTAssertEqual(emulation.actors.names(.lead), ["Ban Tuyên giáo Đảng ủy khối"])
         XCTAssertEqual(emulation.schedule?.kind, .yearly)
         XCTAssertEqual(emulation.schedule?.day, 15)
         XCTAssertEqual(emulation.schedule?.month, 10)
@@ -81,8 +77,8 @@ final class RequirementTests: XCTestCase {
 
     func testYearlyReportByTheFifteenthOfDecember() throws {
         let hit = try requirement(starting: "Trên đây là Chương trình hành động")
-        XCTAssertEqual(names(hit, .lead), ["Văn phòng", "các Ban Đảng ủy Khối", "các chi bộ", "đảng bộ cơ sở trực thuộc"])
-        XCTAssertEqual(names(hit, .reportTo), ["Ban Thường vụ Đảng ủy khối"])
+        XCTAssertEqual(hit.actors.names(.lead), ["Văn phòng", "các Ban Đảng ủy Khối", "các chi bộ", "đảng bộ cơ sở trực thuộc"])
+        XCTAssertEqual(hit.actors.names(.reportTo), ["Ban Thường vụ Đảng ủy khối"])
         let schedule = try XCTUnwrap(hit.schedule)
         XCTAssertEqual(schedule.text, "trước 15 tháng 12 hàng năm")
         XCTAssertEqual([schedule.day, schedule.month], [15, 12])

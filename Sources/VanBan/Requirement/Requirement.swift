@@ -73,6 +73,9 @@ public struct Requirement: Codable, Sendable, Equatable {
     public var basis: [String] = []
     /// Spans of the sentence to highlight (actors, schedule, targets): [start, end) in code points.
     public var highlights: [[Int]] = []
+}
 
-    public var leads: [Actor] { actors.filter { $0.role == .lead } }
+extension Array where Element == Actor {
+    /// The names of the actors in `role`, in the order the sentence gives them.
+    public func names(_ role: Actor.Role) -> [String] { filter { $0.role == role }.map(\.name) }
 }

@@ -53,8 +53,8 @@ enum DocumentPage {
         guard !hits.isEmpty else { return "" }
         var html = "<h2>Yêu cầu (\(hits.count))</h2>\n<ul class=\"links\">\n"
         for hit in hits {
-            let leads = hit.actors.filter { $0.role == .lead }.map(\.name).joined(separator: "; ")
-            let partners = hit.actors.filter { $0.role == .with }.map(\.name).joined(separator: "; ")
+            let leads = hit.actors.names(.lead).joined(separator: "; ")
+            let partners = hit.actors.names(.with).joined(separator: "; ")
             var line = leads.isEmpty ? "" : "<strong>\(HTML.escape(leads))</strong>"
             if !partners.isEmpty { line += " <span class=\"meta\">phối hợp với \(HTML.escape(partners))</span>" }
             if let schedule = hit.schedule { line += " <span class=\"external\">\(HTML.escape(schedule.text))</span>" }
