@@ -18,8 +18,8 @@ struct ArchiveOptions: ParsableArguments {
         try rules.map { try RuleSet(directory: URL(fileURLWithPath: $0)) } ?? RuleSet.loadDefault()
     }
 
-    func openArchive() throws -> Archive {
-        try Archive(path: archivePath, rules: loadRules())
+    func openArchive(connections: Int = 1) throws -> Archive {
+        try Archive(path: archivePath, rules: loadRules(), connections: connections)
     }
 }
 

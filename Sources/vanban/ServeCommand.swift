@@ -23,7 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() async throws {
-        let archive = try Exit.reporting { try Archive(path: options.archivePath, rules: options.loadRules(), connections: 4) }
+        let archive = try Exit.reporting { try options.openArchive(connections: 4) }
         var logger = Logger(label: "vanban")
         logger.logLevel = .info
         let host = host

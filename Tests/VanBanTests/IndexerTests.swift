@@ -3,15 +3,11 @@ import VanBan
 import XCTest
 
 final class IndexerTests: XCTestCase {
-    private func write(_ bytes: [UInt8], _ name: String, in folder: URL) throws {
-        try Data(bytes).write(to: folder.appendingPathComponent(name))
-    }
-
     func testBadFilesAreReportedAndTheRestIndexed() throws {
         let folder = try Support.corpusCopy()
-        try write([], "empty.txt", in: folder)
-        try write(Array("Đảng ủy ".utf8) + [0xC3, 0x28, 0xFF] + Array(" dân vận".utf8), "invalid.txt", in: folder)
-        try write([0x7F, 0x45, 0x4C, 0x46] + [UInt8](repeating: 0, count: 200), "binary.txt", in: folder)
+        try Support.write([], "empty.txt", in: folder)
+        try Support.write(Array("Đảng ủy ".utf8) + [0xC3, 0x28, 0xFF] + Array(" dân vận".utf8), "invalid.txt", in: folder)
+        try Support.write([0x7F, 0x45, 0x4C, 0x46] + [UInt8](repeating: 0, count: 200), "binary.txt", in: folder)
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("gone.txt").path,
                                                    withDestinationPath: "/nonexistent/file.txt")
         let (archive, report) = try Support.archive(of: folder)
@@ -28,7 +24,7 @@ final class IndexerTests: XCTestCase {
         try XCTSkipIf(getuid() == 0, "root reads any file; the broken link above covers an unreadable entry")
         let folder = try Support.corpusCopy()
         let locked = folder.appendingPathComponent("locked.txt")
-        try write(Array("Đảng ủy".utf8), "locked.txt", in: folder)
+        try Support.write(Array("Đảng ủy".utf8), "locked.txt", in: folder)
         chmod(locked.path, 0)
         let (_, report) = try Support.archive(of: folder)
         XCTAssertEqual(report.failed.first?.path, "locked.txt")
@@ -38,8 +34,8 @@ final class IndexerTests: XCTestCase {
         let folder = try Support.temporaryDirectory().appendingPathComponent("corpus")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let text = "Số: 12-NQ/ĐU\r\nBiên Hòa, ngày 1 tháng 2 năm 2020\r\n\r\nNội dung về công tác dân vận.\r\n"
-        try write([0xEF, 0xBB, 0xBF] + Array(text.utf8), "bom.txt", in: folder)
-        try write([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "utf16.txt", in: folder)
+        try Support.write([0xEF, 0xBB, 0xBF] + Array(text.utf8), "bom.txt", in: folder)
+        try Support.write([0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "utf16.txt", in: folder)
         let (archive, report) = try Support.archive(of: folder)
         XCTAssertEqual(report.failed, [])
         let documents = try archive.documents(numbered: "12-NQ/ĐU")
@@ -57,7 +53,7 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(again.unchanged, 2)
 
         let added = "Số: 5-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nThông báo về phong trào thi đua khoẻ mạnh.\n"
-        try write(Array(added.utf8), "new.txt", in: folder)
+        try Support.write(Array(added.utf8), "new.txt", in: folder)
         let programme = folder.appendingPathComponent("60-CTr-DUK_2014-05-29.txt")
         try (String(contentsOf: programme, encoding: .utf8) + "\nĐoạn bổ sung về chuyển đổi số.\n").write(to: programme, atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("84-CV-DU_2014-06-06.txt"))
@@ -79,7 +75,7 @@ final class IndexerTests: XCTestCase {
         let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
         let indexer = Indexer(archivePath: path, corpus: Corpus(root: folder), rules: Support.rules)
         _ = try indexer.run()
-        try write(Array("Số: 3-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nThông báo về giếng khoan nông thôn.\n".utf8),
+        try Support.write(Array("Số: 3-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nThông báo về giếng khoan nông thôn.\n".utf8),
                   "00-first.txt", in: folder)
         let letter = folder.appendingPathComponent("84-CV-DU_2014-06-06.txt")
         try "Số: 84-CV/ĐU\nBiên Hòa, ngày 6 tháng 6 năm 2014\n\nCông văn thay bằng bản về rừng ngập mặn.\n"
@@ -99,13 +95,13 @@ final class IndexerTests: XCTestCase {
         let folder = try Support.corpusCopy()
         let name = "Nghị quyết số 5.txt"
         for (index, spelling) in [name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping].enumerated() {
-            try write(Array("Số: \(index + 7)-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nNội dung \(index).\n".utf8), spelling, in: folder)
+            try Support.write(Array("Số: \(index + 7)-TB/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\nNội dung \(index).\n".utf8), spelling, in: folder)
         }
         let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
         let indexer = Indexer(archivePath: path, corpus: Corpus(root: folder), rules: Support.rules)
         XCTAssertEqual(try indexer.run().added.count, 4)
         for spelling in [name.precomposedStringWithCanonicalMapping, name.decomposedStringWithCanonicalMapping] {
-            try write(Array("Số: 9-TB/ĐU\nBiên Hòa, ngày 3 tháng 1 năm 2015\n\nĐã sửa \(spelling.utf8.count).\n".utf8), spelling, in: folder)
+            try Support.write(Array("Số: 9-TB/ĐU\nBiên Hòa, ngày 3 tháng 1 năm 2015\n\nĐã sửa \(spelling.utf8.count).\n".utf8), spelling, in: folder)
         }
         let again = try indexer.run()
         XCTAssertEqual(again.updated.count, 2)
@@ -115,7 +111,7 @@ final class IndexerTests: XCTestCase {
 
     func testIncompleteDocumentsAreIndexedAndListed() throws {
         let folder = try Support.corpusCopy()
-        try write(Array("Ghi chú về công tác dân vận ở cơ sở.\n".utf8), "note.txt", in: folder)
+        try Support.write(Array("Ghi chú về công tác dân vận ở cơ sở.\n".utf8), "note.txt", in: folder)
         let (archive, report) = try Support.archive(of: folder)
         XCTAssertEqual(report.incomplete, [IndexReport.Incomplete(path: "note.txt", missing: ["number", "date"])])
         XCTAssertEqual(try archive.search(SearchRequest(query: "ghi chu")).hits.first?.file, "note.txt")

@@ -7,12 +7,6 @@ import XCTest
 /// version is refused with a message; odd input is indexed or refused file by file; and a
 /// `vanban index` killed at any moment leaves the previous archive whole.
 final class ReliabilityTests: XCTestCase {
-    private func write(_ bytes: [UInt8], _ name: String, in folder: URL) throws {
-        let url = folder.appendingPathComponent(name)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(bytes).write(to: url)
-    }
-
     private func verify(_ archive: Archive, _ folder: URL) throws -> VerificationReport {
         try Verifier(archivePath: archive.path, corpus: Corpus(root: folder)).run()
     }
@@ -32,7 +26,7 @@ final class ReliabilityTests: XCTestCase {
 
     func testVerifyPassesOnAFreshArchive() throws {
         let folder = try Support.corpusCopy(withFixtures: true)
-        try write([], "empty.txt", in: folder)  // recorded as unreadable: known, not missing
+        try Support.write([], "empty.txt", in: folder)  // recorded as unreadable: known, not missing
         let (archive, _) = try Support.archive(of: folder)
         let report = try verify(archive, folder)
         XCTAssertEqual(report.checks.map(\.name), ["sqlite integrity", "schema", "fts5 integrity", "corpus files indexed",
@@ -45,7 +39,7 @@ final class ReliabilityTests: XCTestCase {
         let (archive, _) = try Support.archive(of: folder)
         let letter = folder.appendingPathComponent("84-CV-DU_2014-06-06.txt")
         try (String(contentsOf: letter, encoding: .utf8) + "\nMột dòng thêm.\n").write(to: letter, atomically: true, encoding: .utf8)
-        try write(Array("Số: 7-TB/ĐU\n\nThông báo mới.\n".utf8), "new.txt", in: folder)
+        try Support.write(Array("Số: 7-TB/ĐU\n\nThông báo mới.\n".utf8), "new.txt", in: folder)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("60-CTr-DUK_2014-05-29.txt"))
         let report = try verify(archive, folder)
         XCTAssertFalse(report.passed)
@@ -87,7 +81,7 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
         XCTAssertEqual(sound.stdout.split(separator: "\n").filter { $0.hasPrefix("ok") }.count, 7, sound.stdout)
 
-        try write(Array("Số: 9-TB/ĐU\n\nThông báo chưa lập chỉ mục.\n".utf8), "late.txt", in: folder)
+        try Support.write(Array("Số: 9-TB/ĐU\n\nThông báo chưa lập chỉ mục.\n".utf8), "late.txt", in: folder)
         let stale = try Support.run(["verify", folder.path, "--archive", path, "--json"])
         XCTAssertEqual(stale.status, 5, stale.stderr)
         let report = try JSONDecoder().decode(VerificationReport.self, from: Data(stale.stdout.utf8))
@@ -141,12 +135,12 @@ final class ReliabilityTests: XCTestCase {
         let folder = try Support.temporaryDirectory().appendingPathComponent("corpus")
         let text = "Số: 31-TB/ĐU\nBiên Hòa, ngày 3 tháng 4 năm 2021\n\nThông báo về nuôi chim yến và dệt thổ cẩm.\n"
         let nuls = text.replacingOccurrences(of: "chim yến", with: "chim\u{0} yến\u{0}").replacingOccurrences(of: "thổ cẩm", with: "thổ\u{0} cẩm")
-        try write(Array(nuls.utf8), "few-nuls.txt", in: folder)
+        try Support.write(Array(nuls.utf8), "few-nuls.txt", in: folder)
         // Past the first 4 kB that decide "binary", NULs are dropped like any control character.
         let late = "Số: 32-TB/ĐU\nBiên Hòa, ngày 3 tháng 4 năm 2021\n\n" + String(repeating: "Công tác dân vận ở cơ sở. ", count: 200)
-        try write(Array(late.utf8) + [UInt8](repeating: 0, count: 500) + Array(" Côn Đảo.\n".utf8), "late-nuls.txt", in: folder)
-        try write(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "utf16-without-bom.txt", in: folder)
-        try write([UInt8](repeating: 0, count: 4096), "zeros.txt", in: folder)
+        try Support.write(Array(late.utf8) + [UInt8](repeating: 0, count: 500) + Array(" Côn Đảo.\n".utf8), "late-nuls.txt", in: folder)
+        try Support.write(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "utf16-without-bom.txt", in: folder)
+        try Support.write([UInt8](repeating: 0, count: 4096), "zeros.txt", in: folder)
         let (archive, report) = try Support.archive(of: folder)
         XCTAssertEqual(Set(report.added), ["few-nuls.txt", "late-nuls.txt"])
         XCTAssertEqual(report.failed, [.init(path: "utf16-without-bom.txt", reason: "binary content, not text"),
@@ -160,9 +154,9 @@ final class ReliabilityTests: XCTestCase {
 
     func testEmptyFilesAreReportedAndNotIndexed() throws {
         let folder = try Support.corpusCopy()
-        try write([], "empty.txt", in: folder)
-        try write(Array(" \n\t\r\n  ".utf8), "blank.txt", in: folder)
-        try write([0xEF, 0xBB, 0xBF], "bom-only.txt", in: folder)
+        try Support.write([], "empty.txt", in: folder)
+        try Support.write(Array(" \n\t\r\n  ".utf8), "blank.txt", in: folder)
+        try Support.write([0xEF, 0xBB, 0xBF], "bom-only.txt", in: folder)
         let (archive, report) = try Support.archive(of: folder)
         XCTAssertEqual(report.failed.map(\.path), ["blank.txt", "bom-only.txt", "empty.txt"])
         XCTAssertTrue(report.failed.allSatisfy { $0.reason == "empty file" }, "\(report.failed)")
@@ -183,7 +177,7 @@ final class ReliabilityTests: XCTestCase {
             text += "Đoạn lặp số \(copies).\n" + body
             copies += 1
         }
-        try write(Array(text.utf8), "large.txt", in: folder)
+        try Support.write(Array(text.utf8), "large.txt", in: folder)
         let (archive, report) = try Support.archive(of: folder)
         XCTAssertEqual(report.failed, [])
         XCTAssertTrue(report.added.contains("large.txt"))
@@ -197,7 +191,7 @@ final class ReliabilityTests: XCTestCase {
         let names = ["Nghị quyết số 5.txt", "Văn bản cũ/Quyết định 12 (bản sao).txt",
                      "Thông báo về thổ cẩm.txt".decomposedStringWithCanonicalMapping]  // an NFD name, as macOS writes them
         for (index, name) in names.enumerated() {
-            try write(Array("Số: \(index + 5)-NQ/ĐU\nBiên Hòa, ngày 1 tháng 2 năm 2020\n\nNội dung riêng \(index) về chim yến.\n".utf8),
+            try Support.write(Array("Số: \(index + 5)-NQ/ĐU\nBiên Hòa, ngày 1 tháng 2 năm 2020\n\nNội dung riêng \(index) về chim yến.\n".utf8),
                       name, in: folder)
         }
         let (archive, report) = try Support.archive(of: folder)
@@ -244,9 +238,9 @@ final class ReliabilityTests: XCTestCase {
 
             """
         }
-        try write(Array(text(12).utf8), "lf.txt", in: folder)
-        try write(Array(text(13).replacingOccurrences(of: "\n", with: "\r\n").utf8), "crlf.txt", in: folder)
-        try write(Array(text(14).replacingOccurrences(of: "\n", with: "\r").utf8), "cr.txt", in: folder)
+        try Support.write(Array(text(12).utf8), "lf.txt", in: folder)
+        try Support.write(Array(text(13).replacingOccurrences(of: "\n", with: "\r\n").utf8), "crlf.txt", in: folder)
+        try Support.write(Array(text(14).replacingOccurrences(of: "\n", with: "\r").utf8), "cr.txt", in: folder)
         let (archive, report) = try Support.archive(of: folder)
         XCTAssertEqual(report.failed, [])
         let lf = try archive.document(numbered: "12-NQ/ĐU")

@@ -127,9 +127,7 @@ final class RequirementTests: XCTestCase {
     }
 
     func testRequiresCommand() throws {
-        let folder = try Support.corpusCopy()
-        let path = folder.deletingLastPathComponent().appendingPathComponent("r.db").path
-        try Support.run(["index", folder.path, "--archive", path])
+        let path = Self.archive.path
         let result = try Support.run(["requires", "--who", "ban tuyen giao", "--due", "10", "--archive", path])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("who:      Ban Tuyên giáo Đảng ủy khối"), result.stdout)

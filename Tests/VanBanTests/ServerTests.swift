@@ -353,15 +353,8 @@ final class ServerTests: XCTestCase {
     }
 
     func testServeCommandPrintsItsURLAndAnswers() throws {
-        let process = Process()
-        process.executableURL = Support.executable
-        process.arguments = ["serve", "--port", "0", "--archive", Self.archivePath]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["VANBAN_RULES": Support.repository.appendingPathComponent("indexer").path]) { $1 }
         let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try Support.start(["serve", "--port", "0", "--archive", Self.archivePath], output: output)
         defer { if process.isRunning { process.terminate() } }
         var printed = ""
         while !printed.contains("\n") {

@@ -59,14 +59,22 @@ enum Support {
         return try run(executable, arguments, in: directory, environment: env)
     }
 
-    /// Starts the real `vanban` in the background, its output discarded: a run to kill midway.
-    static func start(_ arguments: [String]) throws -> Process {
+    /// Writes a file of `folder` (and the folders on its way) with exactly these bytes.
+    static func write(_ bytes: [UInt8], _ name: String, in folder: URL) throws {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    /// Starts the real `vanban` in the background, its errors discarded and its output sent to
+    /// `output` (discarded too unless given): a run to kill midway, or a server.
+    static func start(_ arguments: [String], output: Any = FileHandle.nullDevice) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(
             ["VANBAN_RULES": repository.appendingPathComponent("indexer").path]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
+        process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
         return process
