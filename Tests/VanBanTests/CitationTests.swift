@@ -232,4 +232,15 @@ final class CitationGraphTests: XCTestCase {
         XCTAssertTrue(try archive.references(of: "1-KH/ĐU").contains { $0.target?.number == "1-KH/ĐU" }, "the self-citation is kept as a link")
         XCTAssertEqual(try archive.path(from: "1-KH/ĐU", to: "3-KH/ĐU").count, 2)
     }
+
+    /// Local numbers are scoped by province; one read from issuer lines that name two places is
+    /// the more specific place's, whatever order the rules are held in.
+    func testProvinceFromIssuerLinesIsTheMostSpecificPlace() {
+        var metadata = DocumentMetadata()
+        metadata.issuer = "Đảng ủy phường Long Khánh"
+        metadata.parentIssuer = "Ban Thường vụ Thành ủy Bà Rịa"
+        XCTAssertEqual(Support.rules.province(of: metadata), "Đồng Nai")
+        metadata.issuer = "Ban Dân vận Thành ủy Bà Rịa"
+        XCTAssertEqual(Support.rules.province(of: metadata), "Bà Rịa - Vũng Tàu")
+    }
 }

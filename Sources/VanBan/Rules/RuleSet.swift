@@ -12,6 +12,9 @@ public struct RuleSet: Sendable {
     public let legacyEncodings: LegacyEncodings
     /// Place → province, from `places.tsv`, keyed ignoring case and marks.
     public let provinces: [String: String]
+    /// The same places, longest first (then by name): the order issuer lines are searched in,
+    /// so a document's province never depends on a dictionary's order.
+    private let placesBySpecificity: [(key: String, province: String)]
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
@@ -39,6 +42,8 @@ public struct RuleSet: Sendable {
         legacyEncodings = try LegacyEncodings(directory: directory)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
                                uniquingKeysWith: { first, _ in first })
+        placesBySpecificity = provinces.map { (key: $0.key, province: $0.value) }
+            .sorted { ($1.key.count, $0.key) < ($0.key.count, $1.key) }
         fingerprint = digest.hex
     }
 
@@ -48,7 +53,7 @@ public struct RuleSet: Sendable {
         if let province = metadata.province { return province }
         if let place = metadata.place, let province = provinces[VietText.key(place)] { return province }
         let issuers = VietText.key([metadata.issuer, metadata.parentIssuer].compactMap { $0 }.joined(separator: " "))
-        return provinces.first { issuers.hasSuffix(" " + $0.key) || issuers.contains(" " + $0.key + " ") }?.value
+        return placesBySpecificity.first { issuers.hasSuffix(" " + $0.key) || issuers.contains(" " + $0.key + " ") }?.province
     }
 
     /// The rule folder to use: `$VANBAN_RULES`, else `./indexer`, else the `indexer/` folder of
