@@ -128,7 +128,7 @@ struct PassageScan {
     private func dateStarting(at index: Int) -> (iso: String, end: Int)? {
         let start = words[index].range.lowerBound
         let end = min(words.units.count, start + 40)
-        let slice = VietText.foldPreservingOffsets(words.text(start..<end))
+        let slice = words.folded(start..<end)
         guard let date = DateParser.first(in: slice), date.range.lowerBound <= 6 else { return nil }
         return (date.iso, start + date.range.upperBound)
     }

@@ -60,9 +60,6 @@ struct Words {
 
     static func key(_ folded: String) -> UInt64 { key(folded.utf16) }
 
-    /// True when word `index` is the folded word whose key is given.
-    func `is`(_ index: Int, _ key: UInt64) -> Bool { index >= 0 && index < words.count && words[index].key == key }
-
     /// True when the phrase stands at `index`. A word written with marks matches a phrase word
     /// only with the same marks ("cán" is not "cần"); one written without matches any marks.
     func matches(keys: [UInt64], exactKeys: [UInt64], at index: Int) -> Bool {
@@ -72,13 +69,6 @@ struct Words {
             if word.key != keys[offset] || (word.marked && word.exactKey != exactKeys[offset]) { return false }
         }
         return true
-    }
-
-    /// The text between two words, without the words themselves.
-    func gap(after left: Int, before right: Int) -> String {
-        let start = left < 0 ? 0 : words[left].range.upperBound
-        let end = right >= words.count ? units.count : words[right].range.lowerBound
-        return start < end ? String(decoding: units[start..<end], as: UTF16.self) : ""
     }
 
     /// The UTF-16 units between two words.
@@ -115,9 +105,7 @@ struct Words {
 
     func text(_ range: Range<Int>) -> String {
         let lower = max(0, range.lowerBound), upper = min(units.count, range.upperBound)
-        guard lower < upper else { return "" }
-        let start = string.utf16.index(string.utf16.startIndex, offsetBy: lower)
-        return String(string[start..<string.utf16.index(start, offsetBy: upper - lower)])
+        return lower < upper ? string.slice(lower..<upper) : ""
     }
 
     func folded(_ range: Range<Int>) -> String {

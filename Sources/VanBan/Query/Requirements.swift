@@ -117,10 +117,11 @@ extension Archive {
             guard let text: String = row[column] else { return nil }
             return try decoder.decode(T.self, from: Data(text.utf8))
         }
-        let actors = try Row.fetchAll(db, sql: """
+        let statement = try db.cachedStatement(sql: """
             SELECT a.name, a.key, ra.role FROM requirement_actors ra JOIN actors a ON a.id = ra.actor_id
             WHERE ra.requirement_id = ? ORDER BY ra.ordinal
-            """, arguments: [row["id"]]).map {
+            """)
+        let actors = try Row.fetchAll(statement, arguments: [row["id"]]).map {
             Actor(name: $0["name"], key: $0["key"], role: Actor.Role(rawValue: $0["role"]) ?? .lead)
         }
         return RequirementHit(number: row["symbol"], file: row["path"], section: row["section"], sentence: row["sentence"],

@@ -127,11 +127,10 @@ extension Archive {
             SELECT passages_fts.rowid AS id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
             JOIN documents d ON d.id = p.document_id WHERE passages_fts MATCH ? \(filter.sql)
             """
-        let ceiling = try Int64.fetchOne(db, sql: "\(matches) ORDER BY passages_fts.rowid LIMIT 1 OFFSET \(Self.rankingWindow)",
-                                         arguments: [expression] + filter.arguments)
-        if let ceiling { return (Self.rankingWindow, ceiling - 1) }
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(matches))", arguments: [expression] + filter.arguments) ?? 0
-        return (count, nil)
+        // One pass: the first matches up to one past the window give both the count and the ceiling.
+        let ids = try Int64.fetchAll(db, sql: "\(matches) ORDER BY passages_fts.rowid LIMIT \(Self.rankingWindow + 1)",
+                                     arguments: [expression] + filter.arguments)
+        return ids.count > Self.rankingWindow ? (Self.rankingWindow, ids[Self.rankingWindow] - 1) : (ids.count, nil)
     }
 }
 
@@ -147,11 +146,13 @@ extension Archive {
     /// documents). Spelled out as `"dân" OR "dâng"`, the words are read in rowid order and
     /// the ranking window stops after its first thousand matches, as for any other query.
     func prefixTerms(_ prefix: String, db: Database) throws -> [String]? {
-        let forms = VietText.wordForms(prefix)
-        let form = VietText.hasMarks(prefix) ? forms.exact : forms.folded
+        let form = VietText.queryForm(prefix)
         guard !form.isEmpty else { return nil }
+        // The first terms in key order, then by frequency: sorting the whole range by frequency
+        // first would read every term of a short prefix.
         let terms = try String.fetchAll(db, sql: """
-            SELECT term FROM term_docs WHERE term >= ? AND term < ? || char(1114111) ORDER BY docs DESC LIMIT ?
+            SELECT term FROM (SELECT term, docs FROM term_docs WHERE term >= ? AND term < ? || char(1114111)
+                ORDER BY term LIMIT ?) ORDER BY docs DESC
             """, arguments: [form, form, Self.maxPrefixTerms + 1])
         return terms.count > Self.maxPrefixTerms ? nil : terms
     }
@@ -168,10 +169,9 @@ extension Archive {
             let isPrefix = index + 1 < parts.count && parts[index + 1].hasPrefix("*")
             let words = parts[index].split { !$0.isLetter && !$0.isNumber }.map(String.init)
             guard !isPrefix, !words.isEmpty else { return 1 }
-            let counts = try words.map { word -> Double in
-                let forms = VietText.wordForms(word)
-                let form = VietText.hasMarks(word) ? forms.exact : forms.folded
-                return Double(try Int.fetchOne(db, sql: "SELECT docs FROM term_docs WHERE term = ?", arguments: [form]) ?? 0)
+            let lookup = try db.cachedStatement(sql: "SELECT docs FROM term_docs WHERE term = ?")
+            let counts = try words.map { word in
+                Double(try Int.fetchOne(lookup, arguments: [VietText.queryForm(word)]) ?? 0)
             }
             let docs = counts.min() ?? 0
             return log((rows - docs + 0.5) / (docs + 0.5) + 1)

@@ -109,8 +109,7 @@ public struct RequirementFinder: Sendable {
             end += 1
         }
         guard end > start, end < sentence.end else { return nil }
-        let text = sentence.text(from: start, to: end)
-        let names = splitNames(text, sentence: sentence, from: start, to: end)
+        let names = splitNames(sentence, from: start, to: end)
         return names.isEmpty ? nil : (names, end)
     }
 
@@ -125,7 +124,7 @@ public struct RequirementFinder: Sendable {
     }
 
     /// The names of an actor list: split at commas and at list words ("và").
-    private func splitNames(_ text: String, sentence: SentenceView, from start: Int, to end: Int) -> [String] {
+    private func splitNames(_ sentence: SentenceView, from start: Int, to end: Int) -> [String] {
         var names: [String] = []
         var first = start
         for index in start..<end where index > first {

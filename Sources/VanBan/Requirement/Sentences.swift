@@ -25,6 +25,6 @@ enum Sentences {
 
     private static func startsSentence(_ unit: UInt16) -> Bool {
         if unit == 0x2A || unit == 0x22 || unit == 0x201C || unit == 0x28 { return true }
-        return Unicode.Scalar(unit)?.properties.isUppercase ?? false
+        return isUpperCaseUnit(unit)
     }
 }

@@ -55,10 +55,7 @@ public enum VietText {
     /// many UTF-16 units as the input, so a match found in folded text has the same offsets in
     /// the original.
     public static func foldPreservingOffsets(_ text: String) -> String {
-        let units = Array(text.utf16)
-        var out = [UInt16](repeating: 0, count: units.count)
-        vv_fold_units(units, Int32(units.count), &out)
-        return string(utf16: out)
+        string(utf16: foldedUnits(Array(text.utf16)))
     }
 
     /// A String from UTF-16 units, byte for byte when all are ASCII (folded text nearly always
@@ -94,6 +91,13 @@ public enum VietText {
 
     private static func string(_ buffer: [CChar]) -> String {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The form the tokenizer gives a query word: exact when typed with marks, folded when not
+    /// (the choice CVietText's tokenizer makes for query terms).
+    public static func queryForm(_ word: String) -> String {
+        let forms = wordForms(word)
+        return hasMarks(word) ? forms.exact : forms.folded
     }
 
     /// True when the text carries any Vietnamese mark (tone, vowel mark or đ): such a query
