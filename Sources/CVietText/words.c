@@ -20,14 +20,17 @@ static int has_combining_marks(const UChar *s, int32_t n) {
 
 /// Old and new orthography put the tone of an open oa/oe/uy syllable on different vowels
 /// ("hòa"/"hoà", "thủy"/"thuỷ"); closed syllables always take it on the second ("hoạt").
-/// Moving it to the second vowel everywhere gives one spelling, and also mends "họat".
+/// Moving it to the second vowel everywhere gives one spelling, and also mends "họat": true
+/// when a tone on `here` (untoned, lower case) belongs on `next`.
+static int tone_on_second(uint16_t here, uint16_t next) {
+    return (here == 'o' && (next == 'a' || next == 0x0103 || next == 'e')) || (here == 'u' && next == 'y');
+}
+
+/// Moves a word's tone to its canonical vowel (see tone_on_second).
 static void place_tone(const uint16_t *untoned, uint8_t *tone, int32_t n) {
     for (int32_t i = 0; i + 1 < n; i++) {
         if (!tone[i]) continue;
-        uint16_t here = untoned[i], next = untoned[i + 1];
-        int second_vowel = (here == 'o' && (next == 'a' || next == 0x0103 || next == 'e'))
-                        || (here == 'u' && next == 'y');
-        if (second_vowel && !tone[i + 1]) {
+        if (tone_on_second(untoned[i], untoned[i + 1]) && !tone[i + 1]) {
             tone[i + 1] = tone[i];
             tone[i] = 0;
         }
@@ -42,8 +45,7 @@ void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out) {
         uint8_t tone = vv_tone(in[i]);
         if (!tone) continue;
         uint16_t here = out[i], next = i + 1 < len ? out[i + 1] : 0;
-        int second_vowel = (here == 'o' && (next == 'a' || next == 0x0103 || next == 'e')) || (here == 'u' && next == 'y');
-        if (second_vowel && !vv_tone(in[i + 1])) {
+        if (tone_on_second(here, next) && !vv_tone(in[i + 1])) {
             out[i + 1] = vv_with_tone(next, tone);
         } else {
             out[i] = vv_with_tone(here, tone);
