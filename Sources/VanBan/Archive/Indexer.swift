@@ -60,10 +60,12 @@ public struct Indexer {
             let queue = try Connection.open(archivePath, readonly: true)
             defer { try? queue.close() }
             return try queue.read { db -> [[UInt8]: ChangePlan.Known]? in
-                if try Schema.isNewer(db), let problem = try Schema.incompatibility(db) {
+                let problem = try Schema.incompatibility(db)
+                // A newer vanban's archive may hold what this one cannot make again: left alone.
+                if let problem, try Schema.storedVersion(db) ?? 0 > Schema.version {
                     throw VanBanError.archiveVersion("The archive \(archivePath) is left as it is: \(problem).")
                 }
-                guard try Schema.incompatibility(db) == nil,
+                guard problem == nil,
                       try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'rules'") == Schema.buildKey(rules: rules)
                 else { return nil }
                 var known: [[UInt8]: ChangePlan.Known] = [:]
@@ -106,11 +108,9 @@ public struct Indexer {
     private func apply(_ plan: ChangePlan, in db: Database, report: inout IndexReport,
                        progress: ((IndexProgress) -> Void)?, started: Date) throws {
         let writer = DocumentWriter(rules: rules)
-        for path in plan.removed {
-            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM documents WHERE path = ?", arguments: [path]) {
-                try writer.delete(document: id, from: db)
-            }
-            report.removed.append(path)
+        for removed in plan.removed {
+            try writer.delete(document: removed.id, from: db)
+            report.removed.append(removed.path)
         }
         let bytesTotal = plan.toRead.reduce(0) { $0 + $1.file.size }
         try db.execute(sql: "DELETE FROM problems")
@@ -178,7 +178,7 @@ struct ChangePlan {
     }
 
     var toRead: [Item] = []
-    var removed: [String] = []
+    var removed: [(path: String, id: Int64)] = []
     var unchanged = 0
 
     /// Paths compare as bytes: an NFC and an NFD spelling of one name are two files on Linux,
@@ -193,7 +193,9 @@ struct ChangePlan {
             }
         }
         let present = Set(files.map { Array($0.path.utf8) })
-        removed = known.keys.filter { !present.contains($0) }.map { String(decoding: $0, as: UTF8.self) }.sorted()
+        removed = known.filter { !present.contains($0.key) }
+            .map { (path: String(decoding: $0.key, as: UTF8.self), id: $0.value.id) }
+            .sorted { $0.path < $1.path }
     }
 
     var isEmpty: Bool { toRead.isEmpty && removed.isEmpty }

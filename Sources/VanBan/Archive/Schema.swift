@@ -120,19 +120,17 @@ enum Schema {
                        arguments: ["\(version)", vanbanVersion, buildKey])
     }
 
-    /// True when a newer vanban wrote the archive: this one must neither read nor rebuild it.
-    static func isNewer(_ db: Database) throws -> Bool {
-        guard try db.tableExists("meta") else { return false }
-        let found = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
-        return (found.flatMap(Int.init) ?? 0) > version
+    /// The schema version an archive records, if it records one.
+    static func storedVersion(_ db: Database) throws -> Int? {
+        guard try db.tableExists("meta") else { return nil }
+        return try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'").flatMap(Int.init)
     }
 
     /// Why an archive cannot be read by this build, if it cannot.
     static func incompatibility(_ db: Database) throws -> String? {
         guard try db.tableExists("meta") else { return "it has no vanban metadata" }
-        let found = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema_version'")
         let builtBy = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'vanban_version'") ?? "?"
-        guard let found, let number = Int(found) else { return "it has no schema version" }
+        guard let number = try storedVersion(db) else { return "it has no schema version" }
         if number < version {
             return "it has schema version \(number) (vanban \(builtBy)); this vanban reads version \(version): run `vanban index` to rebuild it"
         }
