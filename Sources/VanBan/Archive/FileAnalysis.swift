@@ -6,10 +6,17 @@ struct AnalysedDocument {
     let citations: [Citation]
     let requirements: [Requirement]
     let stored: StoredText
+    /// Written without any Vietnamese marks (see ``VietText/isUnmarked(_:)``).
+    let unmarked: Bool
+    let columns: DocumentColumns
+    let indexed: IndexedDocument
 
-    init(_ parsed: ParsedDocument, rules: RuleSet) {
+    init(_ parsed: ParsedDocument, rules: RuleSet) throws {
         self.parsed = parsed
         stored = StoredText(title: parsed.metadata.titlePassage, passages: parsed.passages)
+        unmarked = VietText.isUnmarked(stored.bodies)
+        columns = DocumentColumns(stored, unmarked: unmarked)
+        indexed = try IndexedDocument(columns)
         let words = parsed.passages.map { Words($0.text) }
         // The trích yếu is read last, as if a passage after the body, so that what it names
         // ("Chương trình của Đảng ủy Khối") can point back at what the body named.
@@ -45,10 +52,12 @@ struct FileAnalysis {
         }
         do {
             let decoded = try TextDecoder.decode(bytes, legacy: rules.legacyEncodings)
-            let document = AnalysedDocument(DocumentParser(rules: rules).parse(decoded.text), rules: rules)
+            let document = try AnalysedDocument(DocumentParser(rules: rules).parse(decoded.text), rules: rules)
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: decoded.encoding))
-        } catch {
+        } catch let error as TextDecoder.Failure {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure(error.description))
+        } catch {
+            return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure((error as? VanBanError)?.description ?? "\(error)"))
         }
     }
 

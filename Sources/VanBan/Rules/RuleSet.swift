@@ -8,6 +8,7 @@ public struct RuleSet: Sendable {
     public let casing: Casing
     public let citations: CitationRules
     public let requirements: RequirementRules
+    public let query: QueryWords
     /// Byte tables of TCVN3 and VNI-Windows (`indexer/encodings/`) for files that are not UTF-8.
     public let legacyEncodings: LegacyEncodings
     /// Place → province, from `places.tsv`, keyed ignoring case and marks.
@@ -19,7 +20,7 @@ public struct RuleSet: Sendable {
     public let fingerprint: String
 
     public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv",
-                                     "encodings/tcvn3.tsv", "encodings/vni.tsv"]
+                                     "query.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
@@ -39,6 +40,7 @@ public struct RuleSet: Sendable {
                                       references: tables["references.tsv"]!, types: types)
         requirements = try RequirementRules(requirements: tables["requirements.tsv"]!, schedules: tables["schedules.tsv"]!,
                                             abbreviations: tables["abbreviations.tsv"]!)
+        query = try QueryWords(table: tables["query.tsv"]!)
         legacyEncodings = try LegacyEncodings(directory: directory)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
                                uniquingKeysWith: { first, _ in first })
