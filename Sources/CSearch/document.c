@@ -17,6 +17,7 @@ typedef struct {
     int column;
     uint32_t base;
     int64_t position;  // of the last non-colocated token in the column, -1 before the first
+    int64_t primary;   // the term of the token that opened this position
     int failed;
 } Tokenizing;
 
@@ -59,7 +60,7 @@ static int64_t term_index(VSDocument *document, const char *bytes, int length) {
         document->term_capacity = capacity;
     }
     VSDocTerm *term = &document->terms[document->term_count];
-    *term = (VSDocTerm){.offset = (uint32_t)document->arena.length, .length = (uint16_t)length, .hash = hash};
+    *term = (VSDocTerm){.offset = (uint32_t)document->arena.length, .length = (uint16_t)length, .hash = hash, .fold = -1};
     if (vs_put_bytes(&document->arena, bytes, (size_t)length) != 0) return -1;
     document->table[slot] = document->term_count;
     return document->term_count++;
@@ -79,6 +80,7 @@ static int on_token(void *context, int flags, const char *token, int length, int
     uint32_t position = state->base + (uint32_t)state->position;
     int boundary = length == (int)strlen(VV_BOUNDARY_TOKEN) && memcmp(token, VV_BOUNDARY_TOKEN, (size_t)length) == 0;
     if (boundary) {
+        state->primary = -1;
         if (state->column > 0 && add_start(document, state->column, position + 1) != 0) state->failed = 1;
         return state->failed;
     }
@@ -88,13 +90,18 @@ static int on_token(void *context, int flags, const char *token, int length, int
         state->failed = 1;
         return 1;
     }
+    if (!(flags & 1)) {
+        state->primary = term;
+    } else if (state->primary >= 0 && !vs_is_marked_query_form(token, length)) {
+        document->terms[state->primary].fold = (int32_t)term;  // a word's forms are always the same
+    }
     Occurrence occurrence = {(uint32_t)term, position, (uint8_t)state->column};
     if (vs_put_bytes(&document->occurrences, &occurrence, sizeof occurrence) != 0) state->failed = 1;
     return state->failed;
 }
 
 static int tokenize_column(VSDocument *document, int column, uint32_t base, const char *text, int length) {
-    Tokenizing state = {document, column, base, -1, 0};
+    Tokenizing state = {document, column, base, -1, -1, 0};
     if (column > 0 && add_start(document, column, base) != 0) return -1;
     if (length > 0) vv_tokenize(text, length, 0, &state, on_token);
     document->column_tokens[column] = (uint32_t)(state.position + 1);
@@ -122,8 +129,12 @@ static int group(VSDocument *document) {
     }
     uint32_t running = 0;
     for (int t = 0; t < document->term_count; t++) {
-        document->terms[t].first = running;
-        running += document->terms[t].frequency;
+        VSDocTerm *term = &document->terms[t];
+        term->first = running;
+        running += term->frequency;
+        // A word with a folded form keeps its own positions only where they differ.
+        term->own = !vs_is_marked_query_form((const char *)document->arena.data + term->offset, term->length)
+            && (term->fold < 0 || term->frequency < document->terms[term->fold].frequency);
     }
     document->positions = malloc(sizeof(uint32_t) * (count ? count : 1));
     uint32_t *fill = calloc((size_t)document->term_count + 1, sizeof(uint32_t));

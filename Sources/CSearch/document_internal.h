@@ -14,6 +14,10 @@ typedef struct {
     uint32_t column_counts[VV_COLUMNS];
     uint32_t frequency;
     uint32_t first;
+    /// The folded form standing at the same positions (a term index before sorting), or -1.
+    int32_t fold;
+    /// Its positions are stored (see postings_internal.h).
+    int own;
 } VSDocTerm;
 
 struct VSDocument {

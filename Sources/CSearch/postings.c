@@ -8,7 +8,7 @@
 #include <string.h>
 
 int vs_encoder_add(VSEncoder *encoder, uint32_t docid, uint32_t frequency, uint32_t weighted,
-                   const uint32_t *positions, int with_positions) {
+                   const uint32_t *positions) {
     if (docid <= encoder->last_docid) return -1;
     if (encoder->count % VS_BLOCK == 0) {
         uint32_t block = encoder->count / VS_BLOCK;
@@ -18,9 +18,9 @@ int vs_encoder_add(VSEncoder *encoder, uint32_t docid, uint32_t frequency, uint3
     }
     uint32_t extra = weighted - frequency;
     if (vs_put_varint(&encoder->docs, docid - encoder->last_docid)
-        || vs_put_varint(&encoder->docs, frequency << 1 | (extra > 0))
+        || vs_put_varint(&encoder->docs, frequency << 2 | (extra > 0) << 1 | (positions != NULL))
         || (extra > 0 && vs_put_varint(&encoder->docs, extra))) return -1;
-    if (with_positions) {
+    if (positions) {
         uint32_t previous = 0;
         for (uint32_t i = 0; i < frequency; i++) {
             if (vs_put_varint(&encoder->positions, positions[i] - previous)) return -1;
@@ -53,7 +53,6 @@ typedef struct {
     char *term;
     int length;
     uint32_t hash;
-    int with_positions;
     VSEncoder encoder;
 } Entry;
 
@@ -125,7 +124,7 @@ static Entry *entry(VSBuilder *builder, const char *bytes, int length) {
     if (!copy) return NULL;
     memcpy(copy, bytes, (size_t)length);
     Entry *added = &builder->entries[builder->count];
-    *added = (Entry){copy, length, hash, !vs_is_marked_query_form(bytes, length), {{0}}};
+    *added = (Entry){copy, length, hash, {{0}}};
     builder->table[slot] = (int32_t)builder->count++;
     builder->memory += sizeof(Entry) + (size_t)length + 64;
     return added;
@@ -142,7 +141,7 @@ int vs_builder_add(VSBuilder *builder, uint32_t docid, const VSDocument *documen
         if (!target) return -1;
         size_t before = footprint(&target->encoder);
         if (vs_encoder_add(&target->encoder, docid, term->frequency, vs_weighted_frequency(term),
-                           document->positions + term->first, target->with_positions) != 0) return -1;
+                           term->own ? document->positions + term->first : NULL) != 0) return -1;
         builder->memory += footprint(&target->encoder) - before;
     }
     return 0;
@@ -169,9 +168,9 @@ int vs_builder_postings(VSBuilder *builder, uint32_t index, VSPostings *out) {
     if (index >= builder->count) return -1;
     Entry *found = &builder->entries[index];
     if (vs_encoder_finish(&found->encoder, &builder->scratch) != 0) return -1;
+    const VSBuffer *positions = &found->encoder.positions;
     *out = (VSPostings){found->term, found->length, found->encoder.count, builder->scratch.data, builder->scratch.length,
-                        found->with_positions ? found->encoder.positions.data : NULL,
-                        found->with_positions ? found->encoder.positions.length : 0};
+                        positions->length ? positions->data : NULL, positions->length};
     return 0;
 }
 
@@ -180,7 +179,6 @@ int vs_builder_postings(VSBuilder *builder, uint32_t index, VSPostings *out) {
 struct VSMerge {
     const uint8_t *live;
     uint32_t live_count;
-    int with_positions;
     VSEncoder encoder;
     VSBuffer docs;
     uint32_t *positions;
@@ -223,23 +221,23 @@ int vs_merge_add(VSMerge *merge, const uint8_t *docs, size_t docs_length, const 
                  size_t positions_length) {
     VSLayout layout;
     if (vs_layout(docs, docs_length, &layout) != 0) return -1;
-    merge->with_positions = positions != NULL;
     const uint8_t *p = layout.entries, *q = positions, *q_end = positions ? positions + positions_length : NULL;
     uint32_t docid = 0, frequency = 0, weighted = 0;
+    int own = 0;
     for (uint32_t i = 0; i < layout.count; i++) {
-        if (vs_read_entry(&p, layout.end, &docid, &frequency, &weighted) != 0) return -1;
-        if (positions && read_positions(merge, &q, q_end, frequency) != 0) return -1;
+        if (vs_read_entry(&p, layout.end, &docid, &frequency, &weighted, &own) != 0) return -1;
+        if (own && (!positions || read_positions(merge, &q, q_end, frequency) != 0)) return -1;
         int live = !merge->live || (docid < merge->live_count && merge->live[docid]);
-        if (live && vs_encoder_add(&merge->encoder, docid, frequency, weighted, merge->positions, positions != NULL)) return -1;
+        if (live && vs_encoder_add(&merge->encoder, docid, frequency, weighted, own ? merge->positions : NULL)) return -1;
     }
     return 0;
 }
 
 void vs_merge_result(VSMerge *merge, VSPostings *out) {
     int failed = vs_encoder_finish(&merge->encoder, &merge->docs) != 0;
+    const VSBuffer *positions = &merge->encoder.positions;
     *out = (VSPostings){NULL, 0, failed ? 0 : merge->encoder.count, merge->docs.data, failed ? 0 : merge->docs.length,
-                        merge->with_positions ? merge->encoder.positions.data : NULL,
-                        merge->with_positions ? merge->encoder.positions.length : 0};
+                        positions->length ? positions->data : NULL, positions->length};
 }
 
 int64_t vs_postings_documents(const uint8_t *docs, size_t docs_length, uint32_t *out, uint32_t capacity) {
@@ -247,8 +245,9 @@ int64_t vs_postings_documents(const uint8_t *docs, size_t docs_length, uint32_t 
     if (vs_layout(docs, docs_length, &layout) != 0) return -1;
     const uint8_t *p = layout.entries;
     uint32_t docid = 0, frequency, weighted;
+    int own;
     for (uint32_t i = 0; i < layout.count; i++) {
-        if (vs_read_entry(&p, layout.end, &docid, &frequency, &weighted) != 0) return -1;
+        if (vs_read_entry(&p, layout.end, &docid, &frequency, &weighted, &own) != 0) return -1;
         if (i < capacity) out[i] = docid;
     }
     return layout.count;

@@ -8,8 +8,13 @@
 enum { VS_BLOCK = 128, VS_HEADER = 8, VS_SKIP = 12 };
 
 /// The layout of a `docs` blob: count, blocks, the skip table, then per document the id's
-/// distance from the previous one, the frequency (shifted, low bit: an extra weight follows)
-/// and the extra weight of title and heading occurrences.
+/// distance from the previous one, the frequency (shifted by two: bit 1, an extra weight
+/// follows; bit 0, the positions blob holds the document's positions), and the extra weight of
+/// title and heading occurrences.
+///
+/// A marked word's positions are those of its folded form ("dân" stands wherever "dan" does)
+/// unless another word of the document folds alike ("dẫn"): its positions are stored only
+/// then. The marked-query forms never have their own.
 typedef struct {
     uint32_t count, blocks;
     const uint8_t *skips, *entries, *end;
@@ -39,18 +44,19 @@ static inline uint32_t vs_skip_positions(const VSLayout *layout, uint32_t block)
     return vs_get_u32(layout->skips + (size_t)block * VS_SKIP + 8);
 }
 
-/// Reads one entry: the document id (from `*docid`, the previous one), frequency and weighted
-/// frequency. Returns 0, or -1 on a damaged list.
+/// Reads one entry: the document id (from `*docid`, the previous one), frequency, weighted
+/// frequency, and whether its positions are stored. Returns 0, or -1 on a damaged list.
 static inline int vs_read_entry(const uint8_t **p, const uint8_t *end, uint32_t *docid, uint32_t *frequency,
-                                uint32_t *weighted) {
+                                uint32_t *weighted, int *own) {
     int bad = 0;
     uint32_t delta = vs_get_varint(p, end, &bad);
     uint32_t shifted = vs_get_varint(p, end, &bad);
-    uint32_t extra = (shifted & 1) ? vs_get_varint(p, end, &bad) : 0;
+    uint32_t extra = (shifted & 2) ? vs_get_varint(p, end, &bad) : 0;
     if (bad || delta == 0) return -1;
     *docid += delta;
-    *frequency = shifted >> 1;
+    *frequency = shifted >> 2;
     *weighted = *frequency + extra;
+    *own = (int)(shifted & 1);
     return 0;
 }
 
@@ -60,8 +66,9 @@ typedef struct {
     uint32_t count, last_docid;
 } VSEncoder;
 
+/// Adds a document; its positions are stored when `positions` is given.
 int vs_encoder_add(VSEncoder *encoder, uint32_t docid, uint32_t frequency, uint32_t weighted,
-                   const uint32_t *positions, int with_positions);
+                   const uint32_t *positions);
 /// The finished `docs` blob (header, skip table, entries) in `out`.
 int vs_encoder_finish(VSEncoder *encoder, VSBuffer *out);
 void vs_encoder_free(VSEncoder *encoder);

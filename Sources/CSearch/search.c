@@ -6,10 +6,8 @@
 // What makes this fast is what FTS5 cannot do: postings a document long instead of a
 // passage long, frequencies read without positions, positions read only for phrases, and
 // skips over whole blocks where a rarer term leads.
-#define SQLITE_CORE 1
-#include <sqlite3.h>
-
 #include "vanban_search.h"
+#include "cursor_internal.h"
 #include "postings_internal.h"
 #include "table_internal.h"
 #include "viet_score.h"
@@ -17,234 +15,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { END = UINT32_MAX, CHUNK = 1 << 16 };
-
-// MARK: Cursors over one term's postings
-
-typedef struct {
-    int64_t rowid;
-    uint8_t *docs;
-    VSLayout layout;
-    sqlite3_blob *positions;
-    uint32_t positions_length;
-} Segment;
-
-typedef struct {
-    Segment *segments;
-    int segment_count;
-    int segment;
-    uint32_t block, in_block;
-    const uint8_t *p;
-    uint32_t docid, frequency, weighted;
-    uint32_t frequency_before;  // positions of the block's entries before the current one
-    // A window of the current segment's positions blob, read a chunk at a time, and how far
-    // the current block's positions have been read.
-    uint8_t *window;
-    uint32_t window_from, window_to, window_capacity, window_generation;
-    int window_segment;
-    const uint8_t *scan;
-    uint32_t scanned, scan_block, scan_generation;
-    int scan_segment;
-    uint32_t *positions;
-    uint32_t positions_capacity;
-    uint32_t positions_docid;
-} Cursor;
-
-typedef struct {
-    sqlite3 *db;
-    int error;
-} Reader;
-
-static int read_blob(Reader *reader, int64_t rowid, const char *column, sqlite3_blob **blob) {
-    int rc = sqlite3_blob_open(reader->db, "main", "search_postings", column, rowid, 0, blob);
-    if (rc != SQLITE_OK && !reader->error) reader->error = rc;
-    return rc;
-}
-
-static void start_block(Cursor *cursor, uint32_t block) {
-    const VSLayout *layout = &cursor->segments[cursor->segment].layout;
-    cursor->block = block;
-    cursor->in_block = 0;
-    cursor->frequency = 0;
-    cursor->frequency_before = 0;
-    cursor->docid = block > 0 ? vs_skip_last(layout, block - 1) : 0;
-    cursor->p = layout->entries + vs_skip_docs(layout, block);
-    if (cursor->p > layout->end) cursor->p = layout->end;
-}
-
-static void next(Cursor *cursor, Reader *reader) {
-    while (cursor->segment < cursor->segment_count) {
-        const VSLayout *layout = &cursor->segments[cursor->segment].layout;
-        uint32_t in_block = layout->count - cursor->block * VS_BLOCK;
-        if (in_block > VS_BLOCK) in_block = VS_BLOCK;
-        if (cursor->block < layout->blocks && cursor->in_block < in_block) {
-            cursor->frequency_before += cursor->frequency;
-            if (vs_read_entry(&cursor->p, layout->end, &cursor->docid, &cursor->frequency, &cursor->weighted) != 0) {
-                reader->error = SQLITE_CORRUPT;
-                break;
-            }
-            cursor->in_block++;
-            return;
-        }
-        if (cursor->block + 1 < layout->blocks) {
-            start_block(cursor, cursor->block + 1);
-        } else if (++cursor->segment < cursor->segment_count) {
-            start_block(cursor, 0);
-        }
-    }
-    cursor->segment = cursor->segment_count;
-    cursor->docid = END;
-}
-
-static void rewind_cursor(Cursor *cursor, Reader *reader) {
-    cursor->segment = 0;
-    cursor->positions_docid = END;
-    if (cursor->segment_count > 0) start_block(cursor, 0);
-    next(cursor, reader);
-}
-
-/// Moves to the first document at or after `target`, jumping over blocks that end before it.
-static uint32_t seek(Cursor *cursor, uint32_t target, Reader *reader) {
-    if (cursor->docid >= target) return cursor->docid;
-    while (cursor->segment < cursor->segment_count) {
-        const VSLayout *layout = &cursor->segments[cursor->segment].layout;
-        if (layout->blocks == 0 || vs_skip_last(layout, layout->blocks - 1) < target) {
-            if (++cursor->segment < cursor->segment_count) start_block(cursor, 0);
-            continue;
-        }
-        if (vs_skip_last(layout, cursor->block) < target) {
-            uint32_t low = cursor->block + 1, high = layout->blocks - 1;
-            while (low < high) {
-                uint32_t middle = low + (high - low) / 2;
-                if (vs_skip_last(layout, middle) < target) low = middle + 1; else high = middle;
-            }
-            start_block(cursor, low);
-        }
-        do next(cursor, reader); while (cursor->docid < target);
-        return cursor->docid;
-    }
-    cursor->docid = END;
-    return END;
-}
-
-static int open_cursor(Cursor *cursor, const VSTermSpec *spec, Reader *reader) {
-    memset(cursor, 0, sizeof *cursor);
-    cursor->window_segment = -1;
-    cursor->scan_segment = -1;
-    cursor->segments = calloc((size_t)spec->segments + 1, sizeof(Segment));
-    if (!cursor->segments) return SQLITE_NOMEM;
-    for (int s = 0; s < spec->segments; s++) {
-        Segment *segment = &cursor->segments[s];
-        segment->rowid = spec->rowids[s];
-        sqlite3_blob *blob = NULL;
-        if (read_blob(reader, segment->rowid, "docs", &blob) != SQLITE_OK) return reader->error;
-        int length = sqlite3_blob_bytes(blob);
-        segment->docs = malloc((size_t)length + 1);
-        int rc = segment->docs ? sqlite3_blob_read(blob, segment->docs, length, 0) : SQLITE_NOMEM;
-        sqlite3_blob_close(blob);
-        cursor->segment_count = s + 1;
-        if (rc != SQLITE_OK) return rc;
-        if (vs_layout(segment->docs, (size_t)length, &segment->layout) != 0) return SQLITE_CORRUPT;
-    }
-    rewind_cursor(cursor, reader);
-    return reader->error;
-}
-
-static void close_cursor(Cursor *cursor) {
-    for (int s = 0; s < cursor->segment_count; s++) {
-        free(cursor->segments[s].docs);
-        if (cursor->segments[s].positions) sqlite3_blob_close(cursor->segments[s].positions);
-    }
-    free(cursor->segments);
-    free(cursor->window);
-    free(cursor->positions);
-}
-
-/// Makes blob bytes [from, to) of the current segment's positions readable in the window.
-static const uint8_t *window_at(Cursor *cursor, uint32_t from, uint32_t to, Reader *reader) {
-    Segment *segment = &cursor->segments[cursor->segment];
-    if (cursor->window_segment == cursor->segment && from >= cursor->window_from && to <= cursor->window_to) {
-        return cursor->window + (from - cursor->window_from);
-    }
-    uint32_t end = from + CHUNK > to ? from + CHUNK : to;
-    if (end > segment->positions_length) end = segment->positions_length;
-    if (to > end || from > to) { reader->error = SQLITE_CORRUPT; return NULL; }
-    if (end - from > cursor->window_capacity) {
-        uint8_t *grown = realloc(cursor->window, end - from);
-        if (!grown) { reader->error = SQLITE_NOMEM; return NULL; }
-        cursor->window = grown;
-        cursor->window_capacity = end - from;
-    }
-    int rc = sqlite3_blob_read(segment->positions, cursor->window, (int)(end - from), (int)from);
-    if (rc != SQLITE_OK) { reader->error = rc; return NULL; }
-    cursor->window_segment = cursor->segment;
-    cursor->window_from = from;
-    cursor->window_to = end;
-    cursor->window_generation++;
-    return cursor->window;
-}
-
-/// The current block's positions (all its documents', one after the other).
-static const uint8_t *block_positions(Cursor *cursor, uint32_t *length, Reader *reader) {
-    Segment *segment = &cursor->segments[cursor->segment];
-    if (!segment->positions) {
-        if (read_blob(reader, segment->rowid, "positions", &segment->positions) != SQLITE_OK) return NULL;
-        segment->positions_length = (uint32_t)sqlite3_blob_bytes(segment->positions);
-    }
-    const VSLayout *layout = &segment->layout;
-    uint32_t from = vs_skip_positions(layout, cursor->block);
-    uint32_t to = cursor->block + 1 < layout->blocks ? vs_skip_positions(layout, cursor->block + 1) : segment->positions_length;
-    *length = to - from;
-    return window_at(cursor, from, to, reader);
-}
-
-/// The positions of the current document, ascending (`frequency` of them).
-static const uint32_t *positions(Cursor *cursor, Reader *reader) {
-    if (cursor->positions_docid == cursor->docid) return cursor->positions;
-    uint32_t length = 0;
-    const uint8_t *block = block_positions(cursor, &length, reader);
-    if (!block) return NULL;
-    // The block's positions are read on from where the last document's ended.
-    if (cursor->scan_segment != cursor->segment || cursor->scan_block != cursor->block
-        || cursor->scan_generation != cursor->window_generation || cursor->scanned > cursor->frequency_before) {
-        cursor->scan_segment = cursor->segment;
-        cursor->scan_block = cursor->block;
-        cursor->scan_generation = cursor->window_generation;
-        cursor->scan = block;
-        cursor->scanned = 0;
-    }
-    const uint8_t *end = block + length;
-    int bad = 0;
-    for (; cursor->scanned < cursor->frequency_before && !bad; cursor->scanned++) (void)vs_get_varint(&cursor->scan, end, &bad);
-    if (cursor->frequency > cursor->positions_capacity) {
-        uint32_t *grown = realloc(cursor->positions, sizeof(uint32_t) * cursor->frequency);
-        if (!grown) { reader->error = SQLITE_NOMEM; return NULL; }
-        cursor->positions = grown;
-        cursor->positions_capacity = cursor->frequency;
-    }
-    uint32_t position = 0;
-    for (uint32_t i = 0; i < cursor->frequency && !bad; i++) {
-        position += vs_get_varint(&cursor->scan, end, &bad);
-        cursor->positions[i] = position;
-    }
-    cursor->scanned += cursor->frequency;
-    if (bad) { reader->error = SQLITE_CORRUPT; return NULL; }
-    cursor->positions_docid = cursor->docid;
-    return cursor->positions;
-}
-
 // MARK: Slots, phrases, clauses
 
 /// One form a slot may take: its cursor, and for a marked-query form the cursor of the folded
 /// form whose positions it shares.
 typedef struct {
-    Cursor cursor;
-    Cursor *positions_cursor;
+    VSCursor cursor;
+    VSCursor *positions_cursor;
 } Alternative;
 
 typedef struct {
     Alternative *alternatives;
     int count;
+    double idf;
     uint32_t *merged;
     uint32_t merged_capacity, merged_count;
 } Slot;
@@ -253,8 +36,7 @@ typedef struct {
     Slot *slots;
     int count;
     int clause;
-    double idf;
-    uint32_t weighted;  // at the document being scored
+    int matched;  // at the document being scored
     uint64_t cost;
 } Phrase;
 
@@ -266,10 +48,10 @@ typedef struct {
     uint64_t cost;
 } Clause;
 
-static uint32_t slot_seek(Slot *slot, uint32_t target, Reader *reader) {
-    uint32_t lowest = END;
+static uint32_t slot_seek(Slot *slot, uint32_t target, VSReader *reader) {
+    uint32_t lowest = VS_END;
     for (int a = 0; a < slot->count; a++) {
-        uint32_t docid = seek(&slot->alternatives[a].cursor, target, reader);
+        uint32_t docid = vs_cursor_seek(&slot->alternatives[a].cursor, target, reader);
         if (docid < lowest) lowest = docid;
     }
     return lowest;
@@ -277,11 +59,11 @@ static uint32_t slot_seek(Slot *slot, uint32_t target, Reader *reader) {
 
 /// The next document at or after `target` holding every word of the phrase (not yet checked
 /// for their order).
-static uint32_t phrase_seek(Phrase *phrase, uint32_t target, Reader *reader) {
+static uint32_t phrase_seek(Phrase *phrase, uint32_t target, VSReader *reader) {
     uint32_t candidate = target;
     for (int s = 0; s < phrase->count;) {
         uint32_t docid = slot_seek(&phrase->slots[s], candidate, reader);
-        if (docid == END || reader->error) return END;
+        if (docid == VS_END || reader->error) return VS_END;
         if (docid != candidate) {
             candidate = docid;
             s = 0;
@@ -292,23 +74,46 @@ static uint32_t phrase_seek(Phrase *phrase, uint32_t target, Reader *reader) {
     return candidate;
 }
 
-static int phrase_has(Phrase *phrase, uint32_t docid, Reader *reader) {
+static int phrase_has(Phrase *phrase, uint32_t docid, VSReader *reader) {
     for (int s = 0; s < phrase->count; s++) {
         if (slot_seek(&phrase->slots[s], docid, reader) != docid) return 0;
     }
     return 1;
 }
 
+/// The cursor holding an alternative's positions in `docid` (where the alternative is): its own,
+/// or its folded form's, which are the same positions.
+static VSCursor *positions_source(Alternative *alternative, uint32_t docid, VSReader *reader) {
+    if (alternative->cursor.own) return &alternative->cursor;
+    VSCursor *folded = alternative->positions_cursor;
+    if (!folded || vs_cursor_seek(folded, docid, reader) != docid || !folded->own) {
+        if (!reader->error) reader->error = SQLITE_CORRUPT;
+        return NULL;
+    }
+    return folded;
+}
+
 /// The sorted union of the positions the slot's forms have in `docid` (a word and its
 /// marked-query form share positions, which FTS5 counts once).
-static const uint32_t *slot_positions(Slot *slot, uint32_t docid, uint32_t *count, Reader *reader) {
+static const uint32_t *slot_positions(Slot *slot, uint32_t docid, uint32_t *count, VSReader *reader) {
+    int present = 0, only = -1;
+    for (int a = 0; a < slot->count; a++) {
+        if (slot->alternatives[a].cursor.docid == docid) { present++; only = a; }
+    }
+    if (present == 1) {  // nearly always: one form of the word is in the document
+        VSCursor *source = positions_source(&slot->alternatives[only], docid, reader);
+        *count = 0;
+        if (!source) return NULL;
+        const uint32_t *found = vs_cursor_positions(source, reader);
+        *count = found ? source->frequency : 0;
+        return found;
+    }
     slot->merged_count = 0;
     for (int a = 0; a < slot->count; a++) {
         Alternative *alternative = &slot->alternatives[a];
         if (alternative->cursor.docid != docid) continue;
-        Cursor *source = alternative->positions_cursor ? alternative->positions_cursor : &alternative->cursor;
-        if (seek(source, docid, reader) != docid) continue;
-        const uint32_t *found = positions(source, reader);
+        VSCursor *source = positions_source(alternative, docid, reader);
+        const uint32_t *found = source ? vs_cursor_positions(source, reader) : NULL;
         if (!found) return NULL;
         uint32_t n = source->frequency, total = slot->merged_count + n;
         if (total > slot->merged_capacity) {
@@ -351,30 +156,70 @@ static int add_match(Matches *matches, uint32_t position, int phrase, int length
     return 0;
 }
 
-/// The phrase's weighted frequency in `docid` (0 when its words never stand in order), whose
-/// slots all hold the document; its matches go to `matches` when given.
-static uint32_t phrase_weight(Phrase *phrase, int index, uint32_t docid, const VSTable *table, Matches *matches,
-                              Reader *reader) {
-    if (phrase->count == 1 && !matches) {
-        // A word and its marked-query form: the latter's positions hold the former's (FTS5
-        // counts each position once), so the larger weight is the weight of their union.
-        uint32_t weighted = 0;
-        Slot *slot = &phrase->slots[0];
-        for (int a = 0; a < slot->count; a++) {
-            Cursor *cursor = &slot->alternatives[a].cursor;
-            if (cursor->docid == docid && cursor->weighted > weighted) weighted = cursor->weighted;
-        }
-        return weighted;
+/// A slot's weighted frequency in `docid`: of a word and its marked-query form, the latter's
+/// positions hold the former's (FTS5 counts each position once), so the larger weight is the
+/// weight of their union.
+static uint32_t slot_weight(const Slot *slot, uint32_t docid) {
+    uint32_t weighted = 0;
+    for (int a = 0; a < slot->count; a++) {
+        const VSCursor *cursor = &slot->alternatives[a].cursor;
+        if (cursor->docid == docid && cursor->weighted > weighted) weighted = cursor->weighted;
     }
-    enum { MAX_SLOTS = 64 };
+    return weighted;
+}
+
+/// The one cursor of a slot present in `docid` whose positions are the slot's, or NULL when
+/// several forms are present (only in unmarked documents) and their positions must be merged.
+static VSCursor *single_source(Slot *slot, uint32_t docid, VSReader *reader) {
+    Alternative *only = NULL;
+    for (int a = 0; a < slot->count; a++) {
+        if (slot->alternatives[a].cursor.docid != docid) continue;
+        if (only) return NULL;
+        only = &slot->alternatives[a];
+    }
+    return only ? positions_source(only, docid, reader) : NULL;
+}
+
+enum { MAX_SLOTS = 64 };
+
+/// True (1) when the phrase's words stand in order somewhere in `docid` (whose slots all hold
+/// it): the first occurrence is enough, so positions are read one at a time and no further.
+/// -1 when a slot has several forms in the document (unmarked text): then they are merged.
+static int phrase_stands(Phrase *phrase, uint32_t docid, VSReader *reader) {
+    if (phrase->count == 1) return 1;
+    int slots = phrase->count < MAX_SLOTS ? phrase->count : MAX_SLOTS;
+    VSStream streams[MAX_SLOTS];
+    for (int s = 0; s < slots; s++) {
+        VSCursor *source = single_source(&phrase->slots[s], docid, reader);
+        if (!source) return reader->error ? 0 : -1;
+        if (vs_stream_open(&streams[s], source, reader) != 0) return 0;
+    }
+    uint32_t start = 0;
+    for (int s = 0; s < slots;) {
+        uint32_t wanted = start + (uint32_t)s;
+        if (!vs_stream_reach(&streams[s], wanted)) {
+            if (streams[s].bad) reader->error = SQLITE_CORRUPT;
+            return 0;
+        }
+        if (streams[s].value == wanted) {
+            s++;
+        } else {
+            start = streams[s].value - (uint32_t)s;  // the phrase starts here at the earliest
+            s = 0;
+        }
+    }
+    return 1;
+}
+
+/// Every occurrence of the phrase in `docid` (whose slots all hold it), into `matches`.
+static int phrase_occurrences(Phrase *phrase, int index, uint32_t docid, Matches *matches, VSReader *reader) {
     const uint32_t *lists[MAX_SLOTS];
     uint32_t counts[MAX_SLOTS], at[MAX_SLOTS] = {0};
-    int slots = phrase->count < MAX_SLOTS ? phrase->count : MAX_SLOTS;
+    int slots = phrase->count < MAX_SLOTS ? phrase->count : MAX_SLOTS, found_any = 0;
     for (int s = 0; s < slots; s++) {
         lists[s] = slot_positions(&phrase->slots[s], docid, &counts[s], reader);
         if (!lists[s]) return 0;
     }
-    uint32_t weighted = 0;
     for (uint32_t i = 0; i < counts[0]; i++) {
         uint32_t start = lists[0][i];
         int found = 1;
@@ -383,14 +228,14 @@ static uint32_t phrase_weight(Phrase *phrase, int index, uint32_t docid, const V
             found = at[s] < counts[s] && lists[s][at[s]] == start + (uint32_t)s;
         }
         if (!found) continue;
-        weighted += (uint32_t)vv_column_weight[vs_column_of(table, docid, start)];
-        if (add_match(matches, start, index, slots) != 0) { reader->error = SQLITE_NOMEM; return 0; }
+        found_any = 1;
+        if (matches && add_match(matches, start, index, slots) != 0) { reader->error = SQLITE_NOMEM; return 0; }
     }
-    return weighted;
+    return found_any;
 }
 
-static uint32_t clause_seek(Clause *clause, uint32_t target, Reader *reader) {
-    uint32_t lowest = END;
+static uint32_t clause_seek(Clause *clause, uint32_t target, VSReader *reader) {
+    uint32_t lowest = VS_END;
     for (int p = 0; p < clause->count; p++) {
         uint32_t docid = phrase_seek(clause->phrases[p], target, reader);
         if (docid < lowest) lowest = docid;
@@ -398,13 +243,17 @@ static uint32_t clause_seek(Clause *clause, uint32_t target, Reader *reader) {
     return lowest;
 }
 
-/// Weighs each of the clause's phrases at `docid`; true when one of them matches.
-static int clause_matches(Clause *clause, uint32_t docid, const VSTable *table, Reader *reader) {
+/// Marks which of the clause's phrases stand in `docid`; true when one of them does.
+static int clause_matches(Clause *clause, uint32_t docid, VSReader *reader) {
     int matched = 0;
     for (int p = 0; p < clause->count; p++) {
         Phrase *phrase = clause->phrases[p];
-        phrase->weighted = phrase_has(phrase, docid, reader) ? phrase_weight(phrase, -1, docid, table, NULL, reader) : 0;
-        if (phrase->weighted > 0) matched = 1;
+        phrase->matched = 0;
+        if (!phrase_has(phrase, docid, reader)) continue;
+        int stands = phrase_stands(phrase, docid, reader);
+        if (stands < 0) stands = phrase_occurrences(phrase, -1, docid, NULL, reader);
+        phrase->matched = stands > 0;
+        matched |= phrase->matched;
     }
     return matched;
 }
@@ -486,7 +335,7 @@ typedef struct {
     const VSQuery *query;
     Alternative *alternatives;
     int alternative_count;
-    Cursor *positions_cursors;
+    VSCursor *positions_cursors;
     int positions_cursor_count;
     Slot *slots;
     Phrase *phrases;
@@ -496,7 +345,7 @@ typedef struct {
     Phrase **phrase_refs;
     Clause **positive;
     int positive_count;
-    Reader reader;
+    VSReader reader;
 } Plan;
 
 static int excluded_document(const VSQuery *query, uint32_t docid) {
@@ -521,7 +370,7 @@ static int admitted(const Plan *plan, uint32_t docid) {
     return !query->excluded_count || !excluded_document(query, docid);
 }
 
-static int build_plan(Plan *plan, Reader *reader, const VSTermSpec *terms, int term_count, const VSSlotSpec *slots,
+static int build_plan(Plan *plan, VSReader *reader, const VSTermSpec *terms, int term_count, const VSSlotSpec *slots,
                       int slot_count, const VSPhraseSpec *phrases, int phrase_count, const VSClauseSpec *clauses,
                       int clause_count) {
     int alternatives = 0, markers = 0;
@@ -533,7 +382,7 @@ static int build_plan(Plan *plan, Reader *reader, const VSTermSpec *terms, int t
         }
     }
     plan->alternatives = calloc((size_t)alternatives + 1, sizeof(Alternative));
-    plan->positions_cursors = calloc((size_t)markers + 1, sizeof(Cursor));
+    plan->positions_cursors = calloc((size_t)markers + 1, sizeof(VSCursor));
     plan->slots = calloc((size_t)slot_count + 1, sizeof(Slot));
     plan->phrases = calloc((size_t)phrase_count + 1, sizeof(Phrase));
     plan->clauses = calloc((size_t)clause_count + 1, sizeof(Clause));
@@ -544,16 +393,17 @@ static int build_plan(Plan *plan, Reader *reader, const VSTermSpec *terms, int t
     for (int s = 0; s < slot_count; s++) {
         Slot *slot = &plan->slots[s];
         slot->alternatives = plan->alternatives + plan->alternative_count;
+        slot->idf = slots[s].idf;
         for (int t = slots[s].first_term; t < slots[s].first_term + slots[s].terms; t++) {
             Alternative *alternative = &plan->alternatives[plan->alternative_count++];
             slot->count++;
-            int rc = open_cursor(&alternative->cursor, &terms[t], reader);
+            int rc = vs_cursor_open(&alternative->cursor, terms[t].rowids, terms[t].segments, reader);
             if (rc != SQLITE_OK) return rc;
             int source = terms[t].positions_from;
             if (source >= 0) {
                 if (source >= term_count) return SQLITE_MISUSE;
                 alternative->positions_cursor = &plan->positions_cursors[plan->positions_cursor_count++];
-                rc = open_cursor(alternative->positions_cursor, &terms[source], reader);
+                rc = vs_cursor_open(alternative->positions_cursor, terms[source].rowids, terms[source].segments, reader);
                 if (rc != SQLITE_OK) return rc;
             }
         }
@@ -568,13 +418,10 @@ static int build_plan(Plan *plan, Reader *reader, const VSTermSpec *terms, int t
         if (spec->clause < 0 || spec->clause >= clause_count || spec->first_slot < 0 || spec->slots < 1
             || spec->first_slot + spec->slots > slot_count || (p > 0 && spec->clause < phrases[p - 1].clause)) return SQLITE_MISUSE;
         Phrase *phrase = &plan->phrases[p];
-        *phrase = (Phrase){plan->slots + spec->first_slot, spec->slots, spec->clause, spec->idf, 0, UINT64_MAX};
+        *phrase = (Phrase){plan->slots + spec->first_slot, spec->slots, spec->clause, 0, UINT64_MAX};
         for (int s = 0; s < phrase->count; s++) {
             uint64_t count = 0;
-            for (int a = 0; a < phrase->slots[s].count; a++) {
-                const Cursor *cursor = &phrase->slots[s].alternatives[a].cursor;
-                for (int g = 0; g < cursor->segment_count; g++) count += cursor->segments[g].layout.count;
-            }
+            for (int a = 0; a < phrase->slots[s].count; a++) count += vs_cursor_count(&phrase->slots[s].alternatives[a].cursor);
             if (count < phrase->cost) phrase->cost = count;
         }
         Clause *clause = &plan->clauses[spec->clause];
@@ -600,8 +447,8 @@ static int build_plan(Plan *plan, Reader *reader, const VSTermSpec *terms, int t
 }
 
 static void free_plan(Plan *plan) {
-    for (int a = 0; a < plan->alternative_count; a++) close_cursor(&plan->alternatives[a].cursor);
-    for (int c = 0; c < plan->positions_cursor_count; c++) close_cursor(&plan->positions_cursors[c]);
+    for (int a = 0; a < plan->alternative_count; a++) vs_cursor_close(&plan->alternatives[a].cursor);
+    for (int c = 0; c < plan->positions_cursor_count; c++) vs_cursor_close(&plan->positions_cursors[c]);
     if (plan->slots) {
         for (int s = 0; plan->slots[s].alternatives; s++) free(plan->slots[s].merged);
     }
@@ -616,9 +463,9 @@ static void free_plan(Plan *plan) {
 
 /// The next candidate at or after `docid`: every clause, or (any) the nearest of them.
 static uint32_t candidate(Plan *plan, uint32_t docid) {
-    Reader *reader = &plan->reader;
+    VSReader *reader = &plan->reader;
     if (plan->query->any_clause) {
-        uint32_t lowest = END;
+        uint32_t lowest = VS_END;
         for (int c = 0; c < plan->positive_count; c++) {
             uint32_t found = clause_seek(plan->positive[c], docid, reader);
             if (found < lowest) lowest = found;
@@ -627,7 +474,7 @@ static uint32_t candidate(Plan *plan, uint32_t docid) {
     }
     for (;;) {
         docid = clause_seek(plan->positive[0], docid, reader);
-        if (docid == END || reader->error) return END;
+        if (docid == VS_END || reader->error) return VS_END;
         if (!admitted(plan, docid)) {
             docid++;
             continue;
@@ -635,7 +482,7 @@ static uint32_t candidate(Plan *plan, uint32_t docid) {
         int agreed = 1;
         for (int c = 1; c < plan->positive_count && agreed; c++) {
             uint32_t found = clause_seek(plan->positive[c], docid, reader);
-            if (found == END) return END;
+            if (found == VS_END) return VS_END;
             if (found != docid) {
                 docid = found;
                 agreed = 0;
@@ -648,14 +495,14 @@ static uint32_t candidate(Plan *plan, uint32_t docid) {
 /// Scores a candidate; false when its phrases do not stand in order, an excluded clause
 /// matches, or (all) a clause fails.
 static int evaluate(Plan *plan, uint32_t docid, VSHit *hit) {
-    Reader *reader = &plan->reader;
+    VSReader *reader = &plan->reader;
     if (!admitted(plan, docid)) return 0;
     double coverage = 0;
     int any = 0;
     for (int c = 0; c < plan->clause_count; c++) {
         Clause *clause = &plan->clauses[c];
         if (clause->excluded) continue;
-        int matched = clause_matches(clause, docid, plan->table, reader);
+        int matched = clause_matches(clause, docid, reader);
         if (!matched && !plan->query->any_clause) return 0;
         if (matched) {
             coverage += clause->weight;
@@ -664,14 +511,18 @@ static int evaluate(Plan *plan, uint32_t docid, VSHit *hit) {
     }
     if (!any) return 0;
     for (int c = 0; c < plan->clause_count; c++) {
-        if (plan->clauses[c].excluded && clause_matches(&plan->clauses[c], docid, plan->table, reader)) return 0;
+        if (plan->clauses[c].excluded && clause_matches(&plan->clauses[c], docid, reader)) return 0;
     }
     double score = 0;
     uint32_t length = plan->table->length[docid];
+    // A phrase scores as its words do (the phrase itself only decides whether it matches).
     for (int p = 0; p < plan->phrase_count; p++) {
         Phrase *phrase = &plan->phrases[p];
-        if (plan->clauses[phrase->clause].excluded || phrase->weighted == 0) continue;
-        score += vv_phrase_score(phrase->idf, (int)phrase->weighted, (int)length, plan->query->average_length);
+        if (plan->clauses[phrase->clause].excluded || !phrase->matched) continue;
+        for (int s = 0; s < phrase->count; s++) {
+            Slot *slot = &phrase->slots[s];
+            score += vv_phrase_score(slot->idf, (int)slot_weight(slot, docid), (int)length, plan->query->average_length);
+        }
     }
     *hit = (VSHit){docid, score, plan->query->any_clause ? coverage : 0};
     return 1;
@@ -698,9 +549,9 @@ static int compare_matches(const void *a, const void *b) {
 
 /// Every match of each hit, for choosing its passages: a second pass over the hits alone.
 static int collect_matches(Plan *plan, VSResult *result) {
-    Reader *reader = &plan->reader;
-    for (int a = 0; a < plan->alternative_count; a++) rewind_cursor(&plan->alternatives[a].cursor, reader);
-    for (int c = 0; c < plan->positions_cursor_count; c++) rewind_cursor(&plan->positions_cursors[c], reader);
+    VSReader *reader = &plan->reader;
+    for (int a = 0; a < plan->alternative_count; a++) vs_cursor_rewind(&plan->alternatives[a].cursor, reader);
+    for (int c = 0; c < plan->positions_cursor_count; c++) vs_cursor_rewind(&plan->positions_cursors[c], reader);
     const VSHit **order = malloc(sizeof(VSHit *) * (result->hit_count + 1));
     Matches *per_hit = calloc((size_t)result->hit_count + 1, sizeof(Matches));
     result->match_starts = calloc((size_t)result->hit_count + 1, sizeof(uint32_t));
@@ -713,7 +564,7 @@ static int collect_matches(Plan *plan, VSResult *result) {
         for (int p = 0; p < plan->phrase_count; p++) {
             Phrase *phrase = &plan->phrases[p];
             if (plan->clauses[phrase->clause].excluded || !phrase_has(phrase, docid, reader)) continue;
-            phrase_weight(phrase, p, docid, plan->table, matches, reader);
+            phrase_occurrences(phrase, p, docid, matches, reader);
         }
         qsort(matches->items, matches->count, sizeof(VSMatch), compare_matches);
     }
@@ -753,7 +604,7 @@ int vs_search(void *db, const VSTable *table, const VSTermSpec *terms, int term_
     if (rc == SQLITE_OK && !heap.items) rc = SQLITE_NOMEM;
     for (uint32_t docid = 1; rc == SQLITE_OK; docid++) {
         docid = candidate(&plan, docid);
-        if (docid == END) break;
+        if (docid == VS_END) break;
         VSHit hit;
         if (evaluate(&plan, docid, &hit)) {
             count_facets(result, table, docid);

@@ -12,6 +12,11 @@
 static uint16_t untoned_table[0x10000];
 static uint16_t bare_table[0x10000];
 static uint8_t tone_table[0x10000];
+/// The lower-case letter with a tone, by letter without it (every Vietnamese vowel is below
+/// U+0200) and tone. Composing the tone mark onto the letter is not enough: "ậ" decomposes to
+/// "ạ" + circumflex, so â + dot below has no composition of its own.
+enum { TONED_LETTERS = 0x200 };
+static uint16_t toned_table[TONED_LETTERS][6];
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
 
 static uint8_t tone_of_mark(UChar32 mark) {
@@ -71,6 +76,12 @@ static void build_tables(void) {
         }
         build_entry(nfd, nfc, c);
     }
+    for (UChar32 c = 0; c < 0x10000; c++) {
+        uint16_t untoned = untoned_table[c];
+        if (tone_table[c] && untoned < TONED_LETTERS && c == u_tolower(c) && !toned_table[untoned][tone_table[c]]) {
+            toned_table[untoned][tone_table[c]] = (uint16_t)c;
+        }
+    }
 }
 
 void vv_tables_ready(void) { pthread_once(&tables_once, build_tables); }
@@ -81,6 +92,7 @@ uint8_t vv_tone(uint16_t c) { return tone_table[c]; }
 
 uint16_t vv_with_tone(uint16_t untoned, uint8_t tone) {
     if (tone == 0) return untoned;
+    if (untoned < TONED_LETTERS && tone < 6 && toned_table[untoned][tone]) return toned_table[untoned][tone];
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
     UChar32 composed = unorm2_composePair(nfc, untoned, tone_marks[tone]);

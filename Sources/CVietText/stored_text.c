@@ -73,6 +73,26 @@ static int inflate_into(TextCache *cache, const uint8_t *packed, int n) {
     return 0;
 }
 
+int32_t vv_unpacked_length(const uint8_t *in, int32_t len) {
+    if (len < 4) return -1;
+    uint32_t length = (uint32_t)in[0] | (uint32_t)in[1] << 8 | (uint32_t)in[2] << 16 | (uint32_t)in[3] << 24;
+    return length > (1u << 30) ? -1 : (int32_t)length;
+}
+
+int32_t vv_unpack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap) {
+    int32_t length = vv_unpacked_length(in, len);
+    if (length < 0 || length > cap) return -1;
+    z_stream stream = {0};
+    if (inflateInit2(&stream, -15) != Z_OK) return -1;
+    stream.next_in = (Bytef *)(in + 4);
+    stream.avail_in = (uInt)(len - 4);
+    stream.next_out = out;
+    stream.avail_out = (uInt)length;
+    int ok = inflate(&stream, Z_FINISH) == Z_STREAM_END && stream.total_out == (uLong)length;
+    inflateEnd(&stream);
+    return ok ? length : -1;
+}
+
 /// vv_text(block, start, length): `length` bytes of a document's text from byte `start`.
 static void vv_text(sqlite3_context *ctx, int nargs, sqlite3_value **args) {
     (void)nargs;

@@ -109,13 +109,16 @@ static int vt_tokenize(Fts5Tokenizer *tokenizer, void *ctx, int flags, const cha
 /// The calls of the SQLite that registered us (the host's, when loaded as an extension).
 SQLiteCalls host;
 
-/// vvrank(fts, average_length, idf_0, ..., idf_n): the row's BM25F score over the query's
-/// phrases, each with the inverse document frequency the caller gives (from the archive's term
-/// counts: bm25() would count every row holding each phrase, a visit to every match of a
-/// common word). Higher is better. The search index ranks with the same formula (viet_score.h).
+/// vvrank(fts, average_length, idf_0, gate_0, ..., idf_n, gate_n): the row's BM25F score over
+/// the query's phrases, each with the inverse document frequency the caller gives (from the
+/// archive's term counts: bm25() would count every row holding each phrase, a visit to every
+/// match of a common word); a phrase whose gate is another phrase counts only when that one
+/// matches (the words beside a phrase of several words, which score for it). Higher is better.
+/// The search index ranks with the same formula (viet_score.h).
 static void vv_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nargs,
                     sqlite3_value **args) {
     int phrases = api->xPhraseCount(fts), instances = 0, length = 0;
+    if (1 + 2 * phrases > nargs) { host.result_error(ctx, "vvrank: wrong arguments", -1); return; }
     int *weighted = calloc((size_t)phrases + 1, sizeof *weighted);
     if (!weighted) { host.result_error(ctx, "vvrank: out of memory", -1); return; }
     api->xInstCount(fts, &instances);
@@ -126,17 +129,19 @@ static void vv_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         }
     }
     api->xColumnSize(fts, -1, &length);
-    double average = nargs > 0 ? host.value_double(args[0]) : 1.0, score = 0;
-    for (int phrase = 0; phrase < phrases && phrase + 1 < nargs; phrase++) {
-        if (weighted[phrase] > 0) score += vv_phrase_score(host.value_double(args[phrase + 1]), weighted[phrase], length, average);
+    double average = host.value_double(args[0]), score = 0;
+    for (int phrase = 0; phrase < phrases; phrase++) {
+        int gate = host.value_int(args[2 + 2 * phrase]);
+        if (weighted[phrase] == 0 || (gate >= 0 && (gate >= phrases || weighted[gate] == 0))) continue;
+        score += vv_phrase_score(host.value_double(args[1 + 2 * phrase]), weighted[phrase], length, average);
     }
     free(weighted);
     host.result_double(ctx, score);
 }
 
 /// vvcoord(fts, clauses, weight_0, ..., weight_m, clause_of_phrase_0, ...): the summed weight of
-/// the clauses with a phrase in the row, for queries where any word may match: a document with
-/// more of the words comes first.
+/// the clauses with a phrase in the row (a phrase of clause -1 makes none match), for queries
+/// where any word may match: a document with more of the words comes first.
 static void vv_coord(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nargs,
                      sqlite3_value **args) {
     int clauses = nargs > 0 ? host.value_int(args[0]) : 0, phrases = api->xPhraseCount(fts);

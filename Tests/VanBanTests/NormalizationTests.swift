@@ -34,6 +34,21 @@ final class NormalizationTests: XCTestCase {
         XCTAssertNotEqual(VietText.wordForms("mùa").exact, VietText.wordForms("muà").exact, "ua is not oa")
     }
 
+    /// Every vowel keeps its tone in the exact form: "ậ" decomposes to "ạ" and a circumflex, so
+    /// composing the dot below onto "â" alone would lose it ("vận" read as "vân").
+    func testEveryVowelKeepsEveryToneInTheExactForm() {
+        for vowel in ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y"] {
+            for tone in ["\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"] {
+                let letter = (vowel + tone).precomposedStringWithCanonicalMapping
+                XCTAssertEqual(VietText.wordForms(letter).exact, letter, "\(vowel) + \(tone.unicodeScalars.first!.value)")
+                XCTAssertEqual(VietText.wordForms(letter.uppercased()).exact, letter)
+            }
+        }
+        XCTAssertNotEqual(VietText.wordForms("vận").exact, VietText.wordForms("vân").exact)
+        XCTAssertNotEqual(VietText.wordForms("hiện").exact, VietText.wordForms("hiên").exact)
+        XCTAssertEqual(VietText.wordForms("hiện").folded, VietText.wordForms("hiên").folded)
+    }
+
     func testCaseFoldsInBothForms() {
         XCTAssertEqual(VietText.wordForms("ĐẢNG").exact, "đảng")
         XCTAssertEqual(VietText.wordForms("ĐẢNG").folded, "dang")

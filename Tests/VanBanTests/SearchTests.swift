@@ -88,6 +88,13 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(highlighted(hit).contains { $0.lowercased() == "quy che dan chu" }, "\(highlighted(hit))")
     }
 
+    /// "hiện" and "hiên" are two words: a tone on a vowel with a hat is kept, not dropped.
+    func testDotBelowUnderAHatIsATone() throws {
+        XCTAssertEqual(try files("hiên").subtracting(["unmarked.txt"]), ["minimal-pairs.txt"], "the unmarked one could be either")
+        XCTAssertFalse(try files("hiện").contains("minimal-pairs.txt"))
+        XCTAssertTrue(try files("hien").isSuperset(of: ["minimal-pairs.txt", "60-CTr-DUK_2014-05-29.txt"]))
+    }
+
     func testMixedQueryWorksTermByTerm() throws {
         XCTAssertTrue(try files("\"dẫn van\"").contains("minimal-pairs.txt"))
         XCTAssertFalse(try files("\"dân van\"").contains("minimal-pairs.txt"))

@@ -95,16 +95,17 @@ typedef struct {
     int positions_from;
 } VSTermSpec;
 
-/// One position of a phrase: the terms that may stand there (a word's forms).
+/// One position of a phrase: the terms that may stand there (a word's forms), and the word's
+/// inverse document frequency.
 typedef struct {
     int first_term, terms;
+    double idf;
 } VSSlotSpec;
 
-/// A phrase (one or more positions) with its inverse document frequency and its clause.
+/// A phrase (one or more positions) and its clause. A matching phrase scores as its words do.
 typedef struct {
     int first_slot, slots;
     int clause;
-    double idf;
 } VSPhraseSpec;
 
 /// A clause: any of its phrases. `weight` counts in "any word" queries; an excluded clause

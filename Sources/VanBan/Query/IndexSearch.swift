@@ -72,7 +72,8 @@ extension Ranking {
 }
 
 /// A plan as CSearch reads it: every position's forms as terms with their postings rows, and
-/// for a marked-query form (which has no positions of its own) its folded form's.
+/// for a form that has a folded one (a marked word, a marked-query form) the folded form's,
+/// whose positions are its own where it has none stored.
 private struct IndexQuery {
     var terms: [(rowids: [Int64], positionsFrom: Int32)] = []
     var slots: [VSSlotSpec] = []
@@ -91,14 +92,14 @@ private struct IndexQuery {
         var sources: [String] = []
         for phrase in plan.phrases {
             phrases.append(VSPhraseSpec(first_slot: Int32(slots.count), slots: Int32(phrase.slots.count),
-                                        clause: Int32(phrase.clause), idf: phrase.idf))
-            for forms in phrase.slots {
-                slots.append(VSSlotSpec(first_term: Int32(terms.count), terms: Int32(forms.count)))
+                                        clause: Int32(phrase.clause)))
+            for (forms, idf) in zip(phrase.slots, phrase.idf) {
+                slots.append(VSSlotSpec(first_term: Int32(terms.count), terms: Int32(forms.count), idf: idf))
                 for form in forms {
                     var source: Int32 = -1
-                    if form.utf8.first == UInt8(VV_UNMARKED_PREFIX) {
+                    if let folded = Self.folded(form) {
                         source = Int32(sources.count)  // an index among the sources, made absolute below
-                        sources.append(String(form.dropFirst()))
+                        sources.append(folded)
                     }
                     terms.append((try rowids(form), source))
                 }
@@ -108,6 +109,13 @@ private struct IndexQuery {
         for index in terms.indices where terms[index].positionsFrom >= 0 { terms[index].positionsFrom += first }
         for folded in sources { terms.append((try rowids(folded), -1)) }
         clauses = plan.clauses.map { VSClauseSpec(weight: $0.weight, excluded: $0.excluded ? 1 : 0) }
+    }
+
+    /// The folded form standing where `form` stands, when it is another.
+    private static func folded(_ form: String) -> String? {
+        if form.utf8.first == UInt8(VV_UNMARKED_PREFIX) { return String(form.dropFirst()) }
+        let folded = VietText.wordForms(form).folded
+        return folded == form ? nil : folded
     }
 
     /// Calls `body` with the specs, their rowid arrays kept alive for the call.

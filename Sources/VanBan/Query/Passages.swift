@@ -1,3 +1,5 @@
+import CVietText
+import Foundation
 import GRDB
 
 /// One passage of a hit: its section (heading path, with the matched words marked), its line,
@@ -24,6 +26,17 @@ struct PassageChooser {
         let line: Int
         let headingToken: Int
         let bodyToken: Int
+        let heading: Range<Int>
+        let body: Range<Int>
+
+        init(_ row: Row) {
+            ordinal = row[0]
+            line = row[1]
+            headingToken = row[2]
+            bodyToken = row[3]
+            heading = (row[4] as Int)..<(row[4] as Int) + (row[5] as Int)
+            body = (row[6] as Int)..<(row[6] as Int) + (row[7] as Int)
+        }
     }
 
     private struct Found {
@@ -32,33 +45,43 @@ struct PassageChooser {
     }
 
     func passages(of id: Int64, matches: [Match], db: Database) throws -> [PassageHit] {
-        let layout = try Row.fetchAll(db, sql: """
-            SELECT ordinal, line, heading_token, body_token FROM passages WHERE document_id = ? ORDER BY ordinal
-            """, arguments: [id]).map { Layout(ordinal: $0["ordinal"], line: $0["line"], headingToken: $0["heading_token"], bodyToken: $0["body_token"]) }
+        let layout = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT ordinal, line, heading_token, body_token, heading_start, heading_length, body_start, body_length
+            FROM passages WHERE document_id = ? ORDER BY ordinal
+            """), arguments: [id]).map(Layout.init)
         guard !layout.isEmpty else { return [] }
         let found = assign(matches, to: layout)
         var scored = found.compactMap { ordinal, found -> (ordinal: Int, score: Double)? in
             let phrases = Set((found.body + found.heading).map(\.phrase))
-            let score = phrases.reduce(0) { $0 + plan.phrases[$1].idf } + 0.01 * Double(found.body.count + found.heading.count)
+            let score = phrases.reduce(0) { $0 + plan.phrases[$1].weight } + 0.01 * Double(found.body.count + found.heading.count)
             return score > 0 ? (ordinal, score) : nil
         }
         // The title passage repeats what the hit shows; it is one only when nothing else matches.
         if scored.contains(where: { $0.ordinal > 0 }) { scored.removeAll { $0.ordinal == 0 } }
         scored.sort { ($0.score, -$0.ordinal) > ($1.score, -$1.ordinal) }
         let chosen = scored.prefix(Self.maxPassages).map(\.ordinal)
-        guard !chosen.isEmpty else { return [] }
-        let texts = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
-            SELECT ordinal, title, heading, body FROM passage_texts WHERE document_id = ? AND ordinal IN (\(chosen.map(String.init).joined(separator: ",")))
-            """, arguments: [id]).map { ($0["ordinal"] as Int, $0) })
-        return chosen.compactMap { ordinal in
-            guard let row = texts[ordinal] else { return nil }
+        guard !chosen.isEmpty, let text = try Self.text(of: id, db: db) else { return [] }
+        return chosen.map { ordinal in
             let passage = layout[ordinal]
             let matches = found[ordinal] ?? Found()
-            let body: String = ordinal == 0 ? row["title"] : row["body"]
-            let heading: String = row["heading"]
-            return PassageHit(ordinal: ordinal, section: heading,
+            let heading = Array(text[passage.heading]), body = Array(text[passage.body])
+            return PassageHit(ordinal: ordinal, section: String(decoding: heading, as: UTF8.self),
                               sectionHighlights: Self.highlights(of: matches.heading, in: heading, from: passage.headingToken),
                               line: passage.line, snippet: Self.snippet(of: body, matches: matches.body, from: passage.bodyToken))
+        }
+    }
+
+    /// A document's stored text, inflated.
+    private static func text(of id: Int64, db: Database) throws -> [UInt8]? {
+        guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM texts WHERE document_id = ?"), arguments: [id]) else {
+            return nil
+        }
+        return block.withUnsafeBytes { packed -> [UInt8]? in
+            let input = packed.bindMemory(to: UInt8.self)
+            let length = vv_unpacked_length(input.baseAddress, Int32(input.count))
+            guard length >= 0 else { return nil }
+            var text = [UInt8](repeating: 0, count: Int(length))
+            return vv_unpack(input.baseAddress, Int32(input.count), &text, length) == length ? text : nil
         }
     }
 
@@ -78,18 +101,17 @@ struct PassageChooser {
         return found
     }
 
-    /// The non-colocated tokens of a passage's text: its token positions, from 0.
-    private static func tokens(_ text: String) -> [Range<Int>] {
-        VietText.tokens(text, query: false).filter { !$0.colocated }.map(\.bytes)
+    private static func tokens(_ text: [UInt8]) -> [Range<Int>] {
+        text.withUnsafeBufferPointer(VietText.tokenPositions)
     }
 
     /// Up to ``snippetTokens`` tokens around the most matches, with them marked, cut at word
     /// boundaries and marked "…" where the passage goes on.
-    static func snippet(of text: String, matches: [Match], from first: Int) -> Snippet {
+    static func snippet(of text: [UInt8], matches: [Match], from first: Int) -> Snippet {
         let tokens = tokens(text)
         let local = matches.map { Match(position: $0.position - first, phrase: $0.phrase, length: $0.length) }
             .filter { $0.position >= 0 && $0.position < tokens.count }
-        guard tokens.count > snippetTokens else { return Snippet(bytes: text, from: 0, to: text.utf8.count, marks: spans(local, tokens)) }
+        guard tokens.count > snippetTokens else { return Snippet(utf8: text, from: 0, to: text.count, marks: spans(local, tokens)) }
         var best = 0, bestCovered = -1
         for start in Set([0] + local.map { max(0, min($0.position - 2, tokens.count - snippetTokens)) }).sorted() {
             let covered = Set(local.filter { $0.position >= start && $0.position + $0.length <= start + snippetTokens }.map(\.phrase)).count
@@ -97,17 +119,17 @@ struct PassageChooser {
         }
         let end = best + snippetTokens
         let from = best == 0 ? 0 : tokens[best].lowerBound
-        let to = end >= tokens.count ? text.utf8.count : tokens[end - 1].upperBound
+        let to = end >= tokens.count ? text.count : tokens[end - 1].upperBound
         let inside = local.filter { $0.position >= best && $0.position + $0.length <= end }
-        return Snippet(bytes: text, from: from, to: to, marks: spans(inside, tokens), before: best > 0, after: end < tokens.count)
+        return Snippet(utf8: text, from: from, to: to, marks: spans(inside, tokens), before: best > 0, after: end < tokens.count)
     }
 
     /// The code-point ranges of a heading's matches.
-    static func highlights(of matches: [Match], in heading: String, from first: Int) -> [[Int]] {
+    static func highlights(of matches: [Match], in heading: [UInt8], from first: Int) -> [[Int]] {
+        guard !matches.isEmpty else { return [] }
         let tokens = tokens(heading)
         let local = matches.map { Match(position: $0.position - first, phrase: $0.phrase, length: $0.length) }
-            .filter { $0.position >= 0 && $0.position + $0.length <= tokens.count }
-        return Snippet(bytes: heading, from: 0, to: heading.utf8.count, marks: spans(local, tokens)).highlights
+        return Snippet(utf8: heading, from: 0, to: heading.count, marks: spans(local, tokens)).highlights
     }
 
     private static func spans(_ matches: [Match], _ tokens: [Range<Int>]) -> [Range<Int>] {

@@ -60,17 +60,17 @@ extension SearchPlan {
             WHERE documents_fts MATCH ?\(request.filter.sql)\(excluded)
             """
         let match: StatementArguments = [expression] + request.filter.arguments
-        let idf = phrases.map(\.idf)
-        let rank = "vvrank(documents_fts, ?" + String(repeating: ", ?", count: idf.count) + ")"
+        let fts = expressionPhrases
+        let rank = "vvrank(documents_fts, ?" + String(repeating: ", ?, ?", count: fts.count) + ")"
         var rankArguments: StatementArguments = [table.averageLength]
-        rankArguments += StatementArguments(idf)
+        for phrase in fts { rankArguments += [phrase.idf, phrase.gate] }
         var coverage = "0.0"
         var coverageArguments = StatementArguments()
         if any {
-            coverage = "vvcoord(documents_fts, ?" + String(repeating: ", ?", count: clauses.count + phrases.count) + ")"
+            coverage = "vvcoord(documents_fts, ?" + String(repeating: ", ?", count: clauses.count + fts.count) + ")"
             coverageArguments = [clauses.count]
             coverageArguments += StatementArguments(clauses.map(\.weight))
-            coverageArguments += StatementArguments(phrases.map(\.clause))
+            coverageArguments += StatementArguments(fts.map(\.clause))
         }
         let order = (request.byDate ? "d.date DESC, " : "") + "coverage DESC, score DESC, d.id"
         var ranking = Ranking()

@@ -138,13 +138,10 @@ extension Archive {
     }
 
     private func documentHits(_ ranking: Ranking, plan: SearchPlan, db: Database) throws -> [DocumentHit] {
-        guard !ranking.hits.isEmpty else { return [] }
-        let list = ranking.hits.map { String($0.id) }.joined(separator: ",")
-        let rows = try Row.fetchAll(db, sql: "SELECT d.* FROM documents d WHERE d.id IN (\(list))")
-        let documents = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, DocumentSummary(row: $0)) })
         let chooser = PassageChooser(plan: plan)
+        let lookup = try db.cachedStatement(sql: "SELECT * FROM documents WHERE id = ?")
         return try ranking.hits.compactMap { hit in
-            guard let document = documents[hit.id] else { return nil }
+            guard let document = try Row.fetchOne(lookup, arguments: [hit.id]).map(DocumentSummary.init(row:)) else { return nil }
             let passages = try chooser.passages(of: hit.id, matches: ranking.matches[hit.id] ?? [], db: db)
             return DocumentHit(document, numberMatch: false, score: hit.score, passages: passages)
         }

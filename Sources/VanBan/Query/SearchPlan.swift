@@ -2,18 +2,26 @@ import Foundation
 import GRDB
 
 /// A parsed query made ready for both ways of evaluating it: its phrases as the tokenizer
-/// reads them (each position with the forms that may stand there), grouped in clauses, each
-/// phrase with its inverse document frequency, and the same query as an FTS5 expression whose
-/// phrases come in the same order, so that vvrank() over FTS5's matches and the search index
-/// score every document alike.
+/// reads them (each position with the forms that may stand there, and the word's inverse
+/// document frequency), grouped in clauses, and the same query as an FTS5 expression with the
+/// arguments of vvrank() and vvcoord(), so that FTS5's matches scored in SQL and the search
+/// index score every document alike.
+///
+/// A phrase only decides whether a document matches; it scores as its words do. (Scoring a
+/// phrase by how often it occurs would mean reading every position of every word in every
+/// matching document; deciding that it occurs stops at the first occurrence.)
 struct SearchPlan {
     struct Phrase {
         /// The text between quotes in the FTS5 expression.
         let text: String
-        /// The forms of each position, as the query tokenizer gives them.
+        /// The forms of each position, as the query tokenizer gives them, and the word as typed.
         let slots: [[String]]
+        let words: [String]
         let clause: Int
-        var idf = 0.0
+        var idf: [Double] = []
+
+        /// What matching it is worth when choosing passages.
+        var weight: Double { idf.reduce(0, +) }
     }
 
     struct Clause {
@@ -43,8 +51,8 @@ struct SearchPlan {
             }
             let first = phrases.count
             for text in texts {
-                let slots = Self.slots(of: text)
-                if !slots.isEmpty { phrases.append(Phrase(text: text, slots: slots, clause: clauses.count)) }
+                let (slots, words) = Self.slots(of: text)
+                if !slots.isEmpty { phrases.append(Phrase(text: text, slots: slots, words: words, clause: clauses.count)) }
             }
             guard phrases.count > first else { continue }
             let function = clause.alternatives.allSatisfy { rules.query.isFunctionWord($0.text) }
@@ -57,11 +65,17 @@ struct SearchPlan {
         try weigh(documents: Double(documents), db: db)
     }
 
-    /// The FTS5 expression: every phrase quoted, in the plan's order.
+    /// The FTS5 expression: every phrase quoted, in the plan's order, a phrase of several words
+    /// with its words beside it (`("công tác" AND "công" AND "tác")`: the same documents, and
+    /// vvrank() counts the words).
     var expression: String {
+        func quoted(_ text: String) -> String { "\"\(text.filter { $0 != "\"" })\"" }
+        func render(_ phrase: Phrase) -> String {
+            phrase.slots.count == 1 ? quoted(phrase.text) : "(" + ([phrase.text] + phrase.words).map(quoted).joined(separator: " AND ") + ")"
+        }
         func render(_ clause: Clause) -> String {
-            let quoted = phrases[clause.phrases].map { "\"\($0.text.filter { $0 != "\"" })\"" }
-            return quoted.count == 1 ? quoted[0] : "(" + quoted.joined(separator: " OR ") + ")"
+            let rendered = phrases[clause.phrases].map(render)
+            return rendered.count == 1 ? rendered[0] : "(" + rendered.joined(separator: " OR ") + ")"
         }
         let positive = clauses.filter { !$0.excluded }.map(render)
         var expression = any && positive.count > 1 ? "(" + positive.joined(separator: " OR ") + ")" : positive.joined(separator: " AND ")
@@ -69,13 +83,37 @@ struct SearchPlan {
         return expression
     }
 
-    /// The forms of each position of a phrase, as the query tokenizer gives them.
-    static func slots(of text: String) -> [[String]] {
-        var slots: [[String]] = []
-        for token in VietText.tokens(text, query: true) {
-            if token.colocated, !slots.isEmpty { slots[slots.count - 1].append(token.form) } else { slots.append([token.form]) }
+    /// The FTS5 phrases of ``expression`` in order, each with its inverse document frequency,
+    /// the phrase that must match for it to count (a word beside its phrase; -1 for none), and
+    /// its clause (-1 for a word beside its phrase, which does not make the clause match).
+    var expressionPhrases: [(idf: Double, gate: Int, clause: Int)] {
+        var list: [(idf: Double, gate: Int, clause: Int)] = []
+        for phrase in phrases {
+            if phrase.slots.count == 1 {
+                list.append((phrase.idf[0], -1, phrase.clause))
+            } else {
+                let gate = list.count
+                list.append((0, -1, phrase.clause))
+                for idf in phrase.idf { list.append((idf, gate, -1)) }
+            }
         }
-        return slots
+        return list
+    }
+
+    /// The forms of each position of a phrase, as the query tokenizer gives them, and each
+    /// position's word as written.
+    static func slots(of text: String) -> (slots: [[String]], words: [String]) {
+        var slots: [[String]] = [], words: [String] = []
+        let bytes = Array(text.utf8)
+        for token in VietText.tokens(text, query: true) {
+            if token.colocated, !slots.isEmpty {
+                slots[slots.count - 1].append(token.form)
+            } else {
+                slots.append([token.form])
+                words.append(String(decoding: bytes[token.bytes], as: UTF8.self))
+            }
+        }
+        return (slots, words)
     }
 
     /// The indexed words a prefix stands for, in the form the tokenizer gives it.
@@ -91,8 +129,7 @@ struct SearchPlan {
         return words.isEmpty ? [prefix] : words
     }
 
-    /// BM25's inverse document frequency of each phrase: a position is as common as its forms
-    /// together, a phrase as rare as its rarest position.
+    /// BM25's inverse document frequency of each word: as common as its forms together.
     private mutating func weigh(documents: Double, db: Database) throws {
         let lookup = try db.cachedStatement(sql: "SELECT docs FROM search_terms WHERE term = ?")
         var counts: [String: Double] = [:]
@@ -103,8 +140,10 @@ struct SearchPlan {
             return found
         }
         for index in phrases.indices {
-            let rarest = try phrases[index].slots.map { try min(documents, $0.reduce(0) { $0 + (try count($1)) }) }.min() ?? 0
-            phrases[index].idf = log((documents - rarest + 0.5) / (rarest + 0.5) + 1)
+            phrases[index].idf = try phrases[index].slots.map { forms in
+                let found = try min(documents, forms.reduce(0) { $0 + (try count($1)) })
+                return log((documents - found + 0.5) / (found + 0.5) + 1)
+            }
         }
     }
 }

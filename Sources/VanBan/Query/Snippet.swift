@@ -12,11 +12,10 @@ public struct Snippet: Codable, Sendable, Equatable {
         self.highlights = highlights
     }
 
-    /// The UTF-8 bytes `from..<to` of `source`, with `marks` (byte ranges of `source`, inside
-    /// that range, cut on word boundaries) as highlights, and "…" before or after where the
-    /// passage goes on.
-    init(bytes source: String, from: Int, to: Int, marks: [Range<Int>], before: Bool = false, after: Bool = false) {
-        let utf8 = Array(source.utf8)
+    /// The UTF-8 bytes `from..<to` of `utf8`, with `marks` (byte ranges of `utf8`, inside that
+    /// range, cut on word boundaries) as highlights, and "…" before or after where the passage
+    /// goes on.
+    init(utf8: [UInt8], from: Int, to: Int, marks: [Range<Int>], before: Bool = false, after: Bool = false) {
         let slice = utf8[from..<to]
         let prefix = before ? Self.ellipsis + " " : ""
         text = prefix + String(decoding: slice, as: UTF8.self) + (after ? " " + Self.ellipsis : "")

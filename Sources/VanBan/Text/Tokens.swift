@@ -33,3 +33,26 @@ extension VietText {
         return collector.tokens
     }
 }
+
+extension VietText {
+    /// The byte ranges of the text's positions, in order: each word once (its other forms stand
+    /// at the same position), as a document's tokens are counted.
+    static func tokenPositions(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        final class Collector {
+            var ranges: [Range<Int>] = []
+        }
+        let collector = Collector()
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+            _ = withExtendedLifetime(collector) {
+                vv_tokenize(chars.baseAddress, Int32(chars.count), 0, Unmanaged.passUnretained(collector).toOpaque()) {
+                    context, flags, _, _, start, end in
+                    if flags & 1 == 0 {
+                        Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue().ranges.append(Int(start)..<Int(end))
+                    }
+                    return 0
+                }
+            }
+        }
+        return collector.ranges
+    }
+}

@@ -1,0 +1,232 @@
+// Reading one term's postings at query time: blocks of documents, skipped over by their last
+// document id, and positions read only for the documents asked for. Blobs are read through
+// SQLite's incremental I/O a window at a time, so a rare term reads a few hundred bytes and a
+// common one streams through its list.
+#include "cursor_internal.h"
+#include "postings_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum { CHUNK = 1 << 16 };
+
+static int open_blob(VSReader *reader, int64_t rowid, const char *column, sqlite3_blob **blob) {
+    int rc = sqlite3_blob_open(reader->db, "main", "search_postings", column, rowid, 0, blob);
+    if (rc != SQLITE_OK && !reader->error) reader->error = rc;
+    return rc;
+}
+
+/// Makes blob bytes [from, to) readable; returns where they are.
+static const uint8_t *window_at(VSWindow *window, int segment, sqlite3_blob *blob, uint32_t length, uint32_t from,
+                                uint32_t to, VSReader *reader) {
+    if (window->segment == segment && from >= window->from && to <= window->to) return window->data + (from - window->from);
+    uint32_t end = to - from < CHUNK ? from + CHUNK : to;
+    if (end > length) end = length;
+    if (from > to || to > end) { reader->error = SQLITE_CORRUPT; return NULL; }
+    if (end - from > window->capacity) {
+        uint8_t *grown = realloc(window->data, end - from);
+        if (!grown) { reader->error = SQLITE_NOMEM; return NULL; }
+        window->data = grown;
+        window->capacity = end - from;
+    }
+    int rc = sqlite3_blob_read(blob, window->data, (int)(end - from), (int)from);
+    if (rc != SQLITE_OK) { reader->error = rc; return NULL; }
+    *window = (VSWindow){window->data, from, end, window->capacity, window->generation + 1, segment};
+    return window->data;
+}
+
+static uint32_t skip_last(const VSSegment *segment, uint32_t block) { return vs_get_u32(segment->skips + (size_t)block * VS_SKIP); }
+static uint32_t skip_docs(const VSSegment *segment, uint32_t block) { return vs_get_u32(segment->skips + (size_t)block * VS_SKIP + 4); }
+static uint32_t skip_positions(const VSSegment *segment, uint32_t block) {
+    return vs_get_u32(segment->skips + (size_t)block * VS_SKIP + 8);
+}
+
+static void start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
+    const VSSegment *segment = &cursor->segments[cursor->segment];
+    cursor->block = block;
+    cursor->in_block = 0;
+    cursor->frequency = 0;
+    cursor->own = 0;
+    cursor->frequency_before = 0;
+    cursor->docid = block > 0 ? skip_last(segment, block - 1) : 0;
+    uint32_t from = segment->entries + skip_docs(segment, block);
+    uint32_t to = block + 1 < segment->blocks ? segment->entries + skip_docs(segment, block + 1) : segment->docs_length;
+    cursor->p = window_at(&cursor->docs, cursor->segment, segment->docs, segment->docs_length, from, to, reader);
+    cursor->end = cursor->p ? cursor->p + (to - from) : NULL;
+}
+
+/// The next entry, over blocks and segments.
+static void next(VSCursor *cursor, VSReader *reader) {
+    while (cursor->segment < cursor->segment_count && cursor->p) {
+        const VSSegment *segment = &cursor->segments[cursor->segment];
+        uint32_t in_block = segment->count - cursor->block * VS_BLOCK;
+        if (in_block > VS_BLOCK) in_block = VS_BLOCK;
+        if (cursor->block < segment->blocks && cursor->in_block < in_block) {
+            if (cursor->own) cursor->frequency_before += cursor->frequency;
+            if (vs_read_entry(&cursor->p, cursor->end, &cursor->docid, &cursor->frequency, &cursor->weighted, &cursor->own) != 0) {
+                reader->error = SQLITE_CORRUPT;
+                break;
+            }
+            cursor->in_block++;
+            return;
+        }
+        if (cursor->block + 1 < segment->blocks) {
+            start_block(cursor, cursor->block + 1, reader);
+        } else if (++cursor->segment < cursor->segment_count) {
+            start_block(cursor, 0, reader);
+        }
+    }
+    cursor->segment = cursor->segment_count;
+    cursor->docid = VS_END;
+}
+
+void vs_cursor_rewind(VSCursor *cursor, VSReader *reader) {
+    cursor->segment = 0;
+    cursor->decoded_docid = VS_END;
+    cursor->docid = 0;
+    while (cursor->segment < cursor->segment_count && cursor->segments[cursor->segment].blocks == 0) cursor->segment++;
+    if (cursor->segment < cursor->segment_count) start_block(cursor, 0, reader);
+    next(cursor, reader);
+}
+
+uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReader *reader) {
+    if (cursor->docid >= target) return cursor->docid;
+    while (cursor->segment < cursor->segment_count) {
+        const VSSegment *segment = &cursor->segments[cursor->segment];
+        if (segment->blocks == 0 || skip_last(segment, segment->blocks - 1) < target) {
+            if (++cursor->segment < cursor->segment_count) start_block(cursor, 0, reader);
+            continue;
+        }
+        if (skip_last(segment, cursor->block) < target) {
+            uint32_t low = cursor->block + 1, high = segment->blocks - 1;
+            while (low < high) {
+                uint32_t middle = low + (high - low) / 2;
+                if (skip_last(segment, middle) < target) low = middle + 1; else high = middle;
+            }
+            start_block(cursor, low, reader);
+        }
+        do next(cursor, reader); while (cursor->docid < target);
+        return cursor->docid;
+    }
+    cursor->docid = VS_END;
+    return VS_END;
+}
+
+int vs_cursor_open(VSCursor *cursor, const int64_t *rowids, int segments, VSReader *reader) {
+    memset(cursor, 0, sizeof *cursor);
+    cursor->docs.segment = cursor->positions.segment = cursor->scan_segment = -1;
+    cursor->segments = calloc((size_t)segments + 1, sizeof(VSSegment));
+    if (!cursor->segments) return SQLITE_NOMEM;
+    for (int s = 0; s < segments; s++) {
+        VSSegment *segment = &cursor->segments[s];
+        cursor->segment_count = s + 1;
+        segment->rowid = rowids[s];
+        if (open_blob(reader, segment->rowid, "docs", &segment->docs) != SQLITE_OK) return reader->error;
+        segment->docs_length = (uint32_t)sqlite3_blob_bytes(segment->docs);
+        uint8_t header[VS_HEADER];
+        if (segment->docs_length < VS_HEADER || sqlite3_blob_read(segment->docs, header, VS_HEADER, 0) != SQLITE_OK) return SQLITE_CORRUPT;
+        segment->count = vs_get_u32(header);
+        segment->blocks = vs_get_u32(header + 4);
+        size_t skips = (size_t)segment->blocks * VS_SKIP;
+        if (segment->blocks != (segment->count + VS_BLOCK - 1) / VS_BLOCK || skips > segment->docs_length - VS_HEADER) return SQLITE_CORRUPT;
+        segment->skips = malloc(skips + 1);
+        if (!segment->skips) return SQLITE_NOMEM;
+        if (sqlite3_blob_read(segment->docs, segment->skips, (int)skips, VS_HEADER) != SQLITE_OK) return SQLITE_CORRUPT;
+        segment->entries = VS_HEADER + (uint32_t)skips;
+    }
+    vs_cursor_rewind(cursor, reader);
+    return reader->error;
+}
+
+void vs_cursor_close(VSCursor *cursor) {
+    for (int s = 0; s < cursor->segment_count; s++) {
+        VSSegment *segment = &cursor->segments[s];
+        if (segment->docs) sqlite3_blob_close(segment->docs);
+        if (segment->positions) sqlite3_blob_close(segment->positions);
+        free(segment->skips);
+    }
+    free(cursor->segments);
+    free(cursor->docs.data);
+    free(cursor->positions.data);
+    free(cursor->decoded);
+}
+
+uint64_t vs_cursor_count(const VSCursor *cursor) {
+    uint64_t count = 0;
+    for (int s = 0; s < cursor->segment_count; s++) count += cursor->segments[s].count;
+    return count;
+}
+
+/// Counts the varints in [p, end) up to `wanted` (8 bytes at a time: a varint ends in each byte
+/// whose high bit is clear) and returns where the last one counted ends.
+static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_t *left) {
+    while (*left >= 8 && end - p >= 8) {
+        uint64_t word;
+        memcpy(&word, p, 8);
+        uint32_t ends = (uint32_t)__builtin_popcountll(~word & 0x8080808080808080ull);
+        if (ends > *left) break;
+        *left -= ends;
+        p += 8;
+    }
+    while (*left > 0 && p < end) {
+        if (!(*p++ & 0x80)) (*left)--;
+    }
+    return p;
+}
+
+/// Where the current document's positions start in its block's, which are read on from where
+/// the previous document's began.
+static const uint8_t *positions_start(VSCursor *cursor, const uint8_t **end, VSReader *reader) {
+    VSSegment *segment = &cursor->segments[cursor->segment];
+    if (!cursor->own) { reader->error = SQLITE_CORRUPT; return NULL; }
+    if (!segment->positions) {
+        if (open_blob(reader, segment->rowid, "positions", &segment->positions) != SQLITE_OK) return NULL;
+        segment->positions_length = (uint32_t)sqlite3_blob_bytes(segment->positions);
+    }
+    uint32_t from = skip_positions(segment, cursor->block);
+    uint32_t to = cursor->block + 1 < segment->blocks ? skip_positions(segment, cursor->block + 1) : segment->positions_length;
+    const uint8_t *block = window_at(&cursor->positions, cursor->segment, segment->positions, segment->positions_length,
+                                     from, to, reader);
+    if (!block) return NULL;
+    if (cursor->scan_segment != cursor->segment || cursor->scan_block != cursor->block
+        || cursor->scan_generation != cursor->positions.generation || cursor->scanned > cursor->frequency_before) {
+        cursor->scan_segment = cursor->segment;
+        cursor->scan_block = cursor->block;
+        cursor->scan_generation = cursor->positions.generation;
+        cursor->scan = block;
+        cursor->scanned = 0;
+    }
+    *end = block + (to - from);
+    uint32_t left = cursor->frequency_before - cursor->scanned;
+    cursor->scan = skip_varints(cursor->scan, *end, &left);
+    cursor->scanned = cursor->frequency_before - left;
+    if (left > 0) { reader->error = SQLITE_CORRUPT; return NULL; }
+    return cursor->scan;
+}
+
+const uint32_t *vs_cursor_positions(VSCursor *cursor, VSReader *reader) {
+    if (cursor->decoded_docid == cursor->docid) return cursor->decoded;
+    VSStream stream;
+    if (vs_stream_open(&stream, cursor, reader) != 0) return NULL;
+    if (cursor->frequency > cursor->decoded_capacity) {
+        uint32_t *grown = realloc(cursor->decoded, sizeof(uint32_t) * cursor->frequency);
+        if (!grown) { reader->error = SQLITE_NOMEM; return NULL; }
+        cursor->decoded = grown;
+        cursor->decoded_capacity = cursor->frequency;
+    }
+    for (uint32_t i = 0; i < cursor->frequency && stream.valid; i++) {
+        cursor->decoded[i] = stream.value;
+        vs_stream_step(&stream);
+    }
+    if (stream.bad) { reader->error = SQLITE_CORRUPT; return NULL; }
+    cursor->decoded_docid = cursor->docid;
+    return cursor->decoded;
+}
+
+int vs_stream_open(VSStream *stream, VSCursor *cursor, VSReader *reader) {
+    const uint8_t *end = NULL, *p = positions_start(cursor, &end, reader);
+    if (!p) return -1;
+    *stream = (VSStream){p, end, cursor->frequency, 0, 0, 0};
+    vs_stream_step(stream);
+    return stream->bad ? -1 : 0;
+}

@@ -1,0 +1,92 @@
+#ifndef VS_CURSOR_INTERNAL_H
+#define VS_CURSOR_INTERNAL_H
+
+#define SQLITE_CORE 1
+#include <sqlite3.h>
+#include <stdint.h>
+
+enum { VS_END = UINT32_MAX };
+
+/// The connection postings are read from, and the first error met.
+typedef struct {
+    sqlite3 *db;
+    int error;
+} VSReader;
+
+/// A byte range of a blob, read a chunk at a time.
+typedef struct {
+    uint8_t *data;
+    uint32_t from, to, capacity, generation;
+    int segment;
+} VSWindow;
+
+/// One segment's postings row of a term: its skip table, read when opened; its documents
+/// and positions, read a window at a time.
+typedef struct {
+    int64_t rowid;
+    uint32_t count, blocks;
+    uint8_t *skips;
+    uint32_t entries, docs_length, positions_length;
+    sqlite3_blob *docs, *positions;
+} VSSegment;
+
+/// A term's postings, one document at a time, over its segments in order.
+typedef struct {
+    VSSegment *segments;
+    int segment_count, segment;
+    uint32_t block, in_block;
+    const uint8_t *p, *end;  // the current block's entries
+    uint32_t docid, frequency, weighted;
+    int own;
+    uint32_t frequency_before;  // positions of the block's earlier entries
+    VSWindow docs, positions;
+    const uint8_t *scan;  // how far the current block's positions have been read
+    uint32_t scanned, scan_block, scan_generation;
+    int scan_segment;
+    uint32_t *decoded;
+    uint32_t decoded_capacity, decoded_docid;
+} VSCursor;
+
+int vs_cursor_open(VSCursor *cursor, const int64_t *rowids, int segments, VSReader *reader);
+void vs_cursor_close(VSCursor *cursor);
+void vs_cursor_rewind(VSCursor *cursor, VSReader *reader);
+/// Documents in all segments.
+uint64_t vs_cursor_count(const VSCursor *cursor);
+/// Moves to the first document at or after `target` (VS_END when none), jumping over blocks.
+uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReader *reader);
+/// The current document's own positions (`frequency` of them), decoded.
+const uint32_t *vs_cursor_positions(VSCursor *cursor, VSReader *reader);
+
+/// The current document's own positions, decoded one at a time.
+typedef struct {
+    const uint8_t *p, *end;
+    uint32_t left, value;
+    int valid, bad;
+} VSStream;
+
+int vs_stream_open(VSStream *stream, VSCursor *cursor, VSReader *reader);
+
+static inline void vs_stream_step(VSStream *stream) {
+    if (stream->left == 0) {
+        stream->valid = 0;
+        return;
+    }
+    uint32_t value = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+        if (stream->p >= stream->end) { stream->bad = 1; stream->valid = 0; return; }
+        uint8_t byte = *stream->p++;
+        value |= (uint32_t)(byte & 0x7F) << shift;
+        if (!(byte & 0x80)) break;
+    }
+    stream->value += value;
+    stream->left--;
+    stream->valid = 1;
+}
+
+/// Moves to the first position at or after `target`; false when there is none.
+static inline int vs_stream_reach(VSStream *stream, uint32_t target) {
+    while (stream->valid && stream->value < target) vs_stream_step(stream);
+    return stream->valid;
+}
+
+#endif
