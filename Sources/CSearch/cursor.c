@@ -41,52 +41,76 @@ static uint32_t skip_positions(const VSSegment *segment, uint32_t block) {
     return vs_get_u32(segment->skips + (size_t)block * VS_SKIP + 8);
 }
 
-static void start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
+/// Enters a block: decodes its entries into the cursor's arrays.
+static int start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
     const VSSegment *segment = &cursor->segments[cursor->segment];
     cursor->block = block;
-    cursor->in_block = 0;
-    cursor->frequency = 0;
-    cursor->own = 0;
-    cursor->frequency_before = 0;
-    cursor->docid = block > 0 ? skip_last(segment, block - 1) : 0;
+    cursor->index = 0;
+    cursor->block_count = 0;
     uint32_t from = segment->entries + skip_docs(segment, block);
     uint32_t to = block + 1 < segment->blocks ? segment->entries + skip_docs(segment, block + 1) : segment->docs_length;
-    cursor->p = window_at(&cursor->docs, cursor->segment, segment->docs, segment->docs_length, from, to, reader);
-    cursor->end = cursor->p ? cursor->p + (to - from) : NULL;
+    const uint8_t *p = window_at(&cursor->docs, cursor->segment, segment->docs, segment->docs_length, from, to, reader);
+    if (!p) return -1;
+    const uint8_t *end = p + (to - from);
+    uint32_t count = segment->count - block * VS_BLOCK, docid = block > 0 ? skip_last(segment, block - 1) : 0, before = 0;
+    if (count > VS_BLOCK) count = VS_BLOCK;
+    for (uint32_t i = 0; i < count; i++) {
+        int own = 0;
+        if (vs_read_entry(&p, end, &docid, &cursor->frequencies[i], &cursor->weights[i], &own) != 0) {
+            reader->error = SQLITE_CORRUPT;
+            return -1;
+        }
+        cursor->docids[i] = docid;
+        cursor->owns[i] = (uint8_t)own;
+        cursor->before[i] = before;
+        if (own) before += cursor->frequencies[i];
+    }
+    cursor->block_count = count;
+    return 0;
 }
 
-/// The next entry, over blocks and segments.
-static void next(VSCursor *cursor, VSReader *reader) {
-    while (cursor->segment < cursor->segment_count && cursor->p) {
-        const VSSegment *segment = &cursor->segments[cursor->segment];
-        uint32_t in_block = segment->count - cursor->block * VS_BLOCK;
-        if (in_block > VS_BLOCK) in_block = VS_BLOCK;
-        if (cursor->block < segment->blocks && cursor->in_block < in_block) {
-            if (cursor->own) cursor->frequency_before += cursor->frequency;
-            if (vs_read_entry(&cursor->p, cursor->end, &cursor->docid, &cursor->frequency, &cursor->weighted, &cursor->own) != 0) {
-                reader->error = SQLITE_CORRUPT;
-                break;
+static void load_entry(VSCursor *cursor) {
+    uint32_t i = cursor->index;
+    cursor->docid = cursor->docids[i];
+    cursor->frequency = cursor->frequencies[i];
+    cursor->weighted = cursor->weights[i];
+    cursor->own = cursor->owns[i];
+    cursor->frequency_before = cursor->before[i];
+}
+
+/// Enters `block` of the current segment, or the first block after it with entries, in this
+/// segment or the next; at the end of the last, the cursor ends.
+static void enter(VSCursor *cursor, uint32_t block, VSReader *reader) {
+    while (cursor->segment < cursor->segment_count) {
+        if (block < cursor->segments[cursor->segment].blocks) {
+            if (start_block(cursor, block, reader) != 0) break;
+            if (cursor->block_count > 0) {
+                load_entry(cursor);
+                return;
             }
-            cursor->in_block++;
-            return;
-        }
-        if (cursor->block + 1 < segment->blocks) {
-            start_block(cursor, cursor->block + 1, reader);
-        } else if (++cursor->segment < cursor->segment_count) {
-            start_block(cursor, 0, reader);
+            block++;
+        } else {
+            cursor->segment++;
+            block = 0;
         }
     }
     cursor->segment = cursor->segment_count;
+    cursor->block_count = 0;
     cursor->docid = VS_END;
+}
+
+static void next(VSCursor *cursor, VSReader *reader) {
+    if (++cursor->index < cursor->block_count) {
+        load_entry(cursor);
+    } else {
+        enter(cursor, cursor->block + 1, reader);
+    }
 }
 
 void vs_cursor_rewind(VSCursor *cursor, VSReader *reader) {
     cursor->segment = 0;
     cursor->decoded_docid = VS_END;
-    cursor->docid = 0;
-    while (cursor->segment < cursor->segment_count && cursor->segments[cursor->segment].blocks == 0) cursor->segment++;
-    if (cursor->segment < cursor->segment_count) start_block(cursor, 0, reader);
-    next(cursor, reader);
+    enter(cursor, 0, reader);
 }
 
 uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReader *reader) {
@@ -94,20 +118,30 @@ uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReader *reader) {
     while (cursor->segment < cursor->segment_count) {
         const VSSegment *segment = &cursor->segments[cursor->segment];
         if (segment->blocks == 0 || skip_last(segment, segment->blocks - 1) < target) {
-            if (++cursor->segment < cursor->segment_count) start_block(cursor, 0, reader);
+            cursor->segment++;
+            cursor->block_count = 0;  // no block of the new segment entered yet
             continue;
         }
-        if (skip_last(segment, cursor->block) < target) {
-            uint32_t low = cursor->block + 1, high = segment->blocks - 1;
+        if (cursor->block_count == 0 || skip_last(segment, cursor->block) < target) {
+            uint32_t low = cursor->block_count == 0 ? 0 : cursor->block + 1, high = segment->blocks - 1;
             while (low < high) {
                 uint32_t middle = low + (high - low) / 2;
                 if (skip_last(segment, middle) < target) low = middle + 1; else high = middle;
             }
-            start_block(cursor, low, reader);
+            if (start_block(cursor, low, reader) != 0) break;
         }
-        do next(cursor, reader); while (cursor->docid < target);
+        uint32_t i = cursor->index;
+        while (i < cursor->block_count && cursor->docids[i] < target) i++;
+        cursor->index = i;
+        if (i < cursor->block_count) {
+            load_entry(cursor);
+        } else {
+            enter(cursor, cursor->block + 1, reader);
+        }
         return cursor->docid;
     }
+    cursor->segment = cursor->segment_count;
+    cursor->block_count = 0;
     cursor->docid = VS_END;
     return VS_END;
 }

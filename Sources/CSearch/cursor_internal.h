@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "postings_internal.h"
+
 enum { VS_END = UINT32_MAX };
 
 /// The connection postings are read from, and the first error met.
@@ -30,15 +32,18 @@ typedef struct {
     sqlite3_blob *docs, *positions;
 } VSSegment;
 
-/// A term's postings, one document at a time, over its segments in order.
+/// A term's postings, one document at a time, over its segments in order. A block is decoded
+/// whole when the cursor enters it, so moving inside it is reading arrays.
 typedef struct {
-    VSSegment *segments;
-    int segment_count, segment;
-    uint32_t block, in_block;
-    const uint8_t *p, *end;  // the current block's entries
+    /// The current entry (first: what every step reads).
     uint32_t docid, frequency, weighted;
     int own;
     uint32_t frequency_before;  // positions of the block's earlier entries
+    uint32_t block, index, block_count;
+    VSSegment *segments;
+    int segment_count, segment;
+    uint32_t docids[VS_BLOCK], frequencies[VS_BLOCK], weights[VS_BLOCK], before[VS_BLOCK];
+    uint8_t owns[VS_BLOCK];
     VSWindow docs, positions;
     const uint8_t *scan;  // how far the current block's positions have been read
     uint32_t scanned, scan_block, scan_generation;

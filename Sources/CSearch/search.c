@@ -513,15 +513,14 @@ static int evaluate(Plan *plan, uint32_t docid, VSHit *hit) {
     for (int c = 0; c < plan->clause_count; c++) {
         if (plan->clauses[c].excluded && clause_matches(&plan->clauses[c], docid, reader)) return 0;
     }
-    double score = 0;
-    uint32_t length = plan->table->length[docid];
+    double score = 0, norm = vv_length_norm((int)plan->table->length[docid], plan->query->average_length);
     // A phrase scores as its words do (the phrase itself only decides whether it matches).
     for (int p = 0; p < plan->phrase_count; p++) {
         Phrase *phrase = &plan->phrases[p];
         if (plan->clauses[phrase->clause].excluded || !phrase->matched) continue;
         for (int s = 0; s < phrase->count; s++) {
             Slot *slot = &phrase->slots[s];
-            score += vv_phrase_score(slot->idf, (int)slot_weight(slot, docid), (int)length, plan->query->average_length);
+            score += vv_phrase_score(slot->idf, (int)slot_weight(slot, docid), norm);
         }
     }
     *hit = (VSHit){docid, score, plan->query->any_clause ? coverage : 0};

@@ -43,7 +43,8 @@ typedef int (*TokenCallback)(void *, int, const char *, int, int, int);
 /// (colocated) so that it also finds unmarked documents; one typed without: its folded form.
 static int emit_word(void *ctx, int query, int unmarked, const char *text, int start, int end, TokenCallback emit) {
     VVForms forms;
-    if (vv_forms(text + start, end - start, &forms) != 0) return SQLITE_OK;
+    // Every word takes a position (vv_token_positions counts on it), even one ICU cannot read.
+    if (vv_forms(text + start, end - start, &forms) != 0) return emit(ctx, 0, text + start, end - start, start, end);
     char marked_query[sizeof forms.folded + 1];
     marked_query[0] = VV_UNMARKED_PREFIX;
     memcpy(marked_query + 1, forms.folded, (size_t)forms.folded_len);
@@ -69,35 +70,62 @@ static int starts_with(const char *text, int length, int i, const char *bytes) {
     return i + n <= length && memcmp(text + i, bytes, (size_t)n) == 0;
 }
 
+/// The next word or passage boundary of `text` from `*i`: its byte range; false at the end.
+static int next_unit(const char *text, int length, int *i, int *start, int *end, int *boundary) {
+    while (*i < length) {
+        *start = *i;
+        UChar32 c;
+        U8_NEXT(text, *i, length, c);
+        if (c == VV_BOUNDARY_CHAR) {
+            *end = *i;
+            *boundary = 1;
+            return 1;
+        }
+        if (c < 0 || !is_word_char(c)) continue;
+        *end = *i;
+        while (*end < length) {
+            int next = *end;
+            U8_NEXT(text, next, length, c);
+            if (c < 0 || !is_word_char(c)) break;
+            *end = next;
+        }
+        *i = *end;
+        *boundary = 0;
+        return 1;
+    }
+    return 0;
+}
+
 int vv_tokenize(const char *text, int length, int query, void *ctx, TokenCallback emit) {
-    int i = 0, unmarked = 0;
+    int i = 0, unmarked = 0, start = 0, end = 0, boundary = 0;
     if (!query && starts_with(text, length, 0, VV_UNMARKED_MARK)) {
         unmarked = 1;
         i = (int)strlen(VV_UNMARKED_MARK);
     }
-    while (i < length) {
-        int start = i;
-        UChar32 c;
-        U8_NEXT(text, i, length, c);
-        if (c == VV_BOUNDARY_CHAR) {
+    while (next_unit(text, length, &i, &start, &end, &boundary)) {
+        int rc;
+        if (boundary) {
             // A passage boundary takes a position of its own, so no phrase reaches across it.
-            int rc = query ? SQLITE_OK : emit(ctx, 0, VV_BOUNDARY_TOKEN, (int)strlen(VV_BOUNDARY_TOKEN), start, i);
-            if (rc != SQLITE_OK) return rc;
-            continue;
+            rc = query ? SQLITE_OK : emit(ctx, 0, VV_BOUNDARY_TOKEN, (int)strlen(VV_BOUNDARY_TOKEN), start, end);
+        } else {
+            rc = emit_word(ctx, query, unmarked, text, start, end, emit);
         }
-        if (c < 0 || !is_word_char(c)) continue;
-        int end = i;
-        while (end < length) {
-            int next = end;
-            U8_NEXT(text, next, length, c);
-            if (c < 0 || !is_word_char(c)) break;
-            end = next;
-        }
-        int rc = emit_word(ctx, query, unmarked, text, start, end, emit);
         if (rc != SQLITE_OK) return rc;
-        i = end;
     }
     return SQLITE_OK;
+}
+
+int vv_token_positions(const char *text, int length, int32_t *starts, int32_t *ends, int capacity) {
+    int i = 0, start = 0, end = 0, boundary = 0, count = 0;
+    if (starts_with(text, length, 0, VV_UNMARKED_MARK)) i = (int)strlen(VV_UNMARKED_MARK);
+    while (count <= capacity && next_unit(text, length, &i, &start, &end, &boundary)) {
+        if (count < capacity) {
+            starts[count] = start;
+            ends[count] = end;
+        }
+        count++;
+    }
+    return count;
 }
 
 static int vt_tokenize(Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *text, int length,
@@ -129,11 +157,11 @@ static void vv_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
         }
     }
     api->xColumnSize(fts, -1, &length);
-    double average = host.value_double(args[0]), score = 0;
+    double norm = vv_length_norm(length, host.value_double(args[0])), score = 0;
     for (int phrase = 0; phrase < phrases; phrase++) {
         int gate = host.value_int(args[2 + 2 * phrase]);
         if (weighted[phrase] == 0 || (gate >= 0 && (gate >= phrases || weighted[gate] == 0))) continue;
-        score += vv_phrase_score(host.value_double(args[1 + 2 * phrase]), weighted[phrase], length, average);
+        score += vv_phrase_score(host.value_double(args[1 + 2 * phrase]), weighted[phrase], norm);
     }
     free(weighted);
     host.result_double(ctx, score);

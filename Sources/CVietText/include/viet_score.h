@@ -10,13 +10,19 @@
 enum { VV_COLUMNS = 3 };
 static const int vv_column_weight[VV_COLUMNS] = {10, 4, 1};
 
-/// BM25F: one phrase's contribution, with `wtf` its weighted frequency in the document
-/// (each occurrence counted with its column's weight), `length` the document's tokens and
-/// `average` their mean over the archive.
-static inline double vv_phrase_score(double idf, int wtf, int length, double average) {
-    const double k1 = 1.2, b = 0.75;
+static const double vv_k1 = 1.2, vv_b = 0.75;
+
+/// BM25's length normalisation of a document of `length` tokens, `average` their mean over the
+/// archive: computed once a document, the same way by both paths.
+static inline double vv_length_norm(int length, double average) {
+    return vv_k1 * (1 - vv_b + vv_b * (double)length / average);
+}
+
+/// BM25F: one word's contribution, with `wtf` its weighted frequency in the document (each
+/// occurrence counted with its column's weight) and `norm` the document's length norm.
+static inline double vv_phrase_score(double idf, int wtf, double norm) {
     double frequency = (double)wtf;
-    return idf * frequency * (k1 + 1) / (frequency + k1 * (1 - b + b * (double)length / average));
+    return idf * frequency * (vv_k1 + 1) / (frequency + norm);
 }
 
 #endif

@@ -43,6 +43,11 @@ int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
 int vv_tokenize(const char *text, int length, int query, void *ctx,
                 int (*emit)(void *ctx, int flags, const char *token, int token_len, int start, int end));
 
+/// The byte ranges of the positions a document's text takes (each word once, and each passage
+/// boundary), as `vv_tokenize` counts them, without making the words' forms: writes the first
+/// `capacity` and returns how many there are, or `capacity + 1` when there are more.
+int vv_token_positions(const char *text, int length, int32_t *starts, int32_t *ends, int capacity);
+
 /// Registers the FTS5 tokenizer "vietnamese", the ranking functions vvrank() and vvcoord(),
 /// and the stored-text function vv_text() on a sqlite3* connection. Returns an SQLite code.
 int vv_register_tokenizer(void *db);

@@ -66,7 +66,11 @@ extension Ranking {
             return UnsafeBufferPointer(start: counts, count: n)
         }
         for (id, n) in counts(0).enumerated() where id > 0 && n > 0 { facets.types[labels.types[id - 1]] = Int(n) }
-        for (id, n) in counts(1).enumerated() where id > 0 && n > 0 { facets.issuers[labels.issuers[id - 1]] = Int(n) }
+        // Only issuers that may be among the most frequent: a label for each would cost more
+        // than the search (a province's archive has thousands of issuers).
+        let issuers = counts(1)
+        let floor = issuers.dropFirst().sorted(by: >).prefix(Facets.maxIssuers).last ?? 1
+        for (id, n) in issuers.enumerated() where id > 0 && n >= max(floor, 1) { facets.issuers[labels.issuers[id - 1]] = Int(n) }
         for (index, n) in counts(2).enumerated() where n > 0 { facets.years[Int(vs_year_base) + index] = Int(n) }
     }
 }

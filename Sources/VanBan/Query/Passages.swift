@@ -52,7 +52,8 @@ struct PassageChooser {
         guard !layout.isEmpty else { return [] }
         let found = assign(matches, to: layout)
         var scored = found.compactMap { ordinal, found -> (ordinal: Int, score: Double)? in
-            let phrases = Set((found.body + found.heading).map(\.phrase))
+            // Summed in phrase order: a Set's order changes from one run to the next, and so would the sum.
+            let phrases = Set((found.body + found.heading).map(\.phrase)).sorted()
             let score = phrases.reduce(0) { $0 + plan.phrases[$1].weight } + 0.01 * Double(found.body.count + found.heading.count)
             return score > 0 ? (ordinal, score) : nil
         }
@@ -101,33 +102,37 @@ struct PassageChooser {
         return found
     }
 
-    private static func tokens(_ text: [UInt8]) -> [Range<Int>] {
-        text.withUnsafeBufferPointer(VietText.tokenPositions)
+    /// The first `limit` token positions of a text, and whether more follow.
+    private static func tokens(_ text: [UInt8], limit: Int) -> (ranges: [Range<Int>], more: Bool) {
+        text.withUnsafeBufferPointer { VietText.tokenPositions($0, limit: limit) }
     }
 
     /// Up to ``snippetTokens`` tokens around the most matches, with them marked, cut at word
-    /// boundaries and marked "…" where the passage goes on.
+    /// boundaries and marked "…" where the passage goes on. The text is read only as far as the
+    /// snippet can reach.
     static func snippet(of text: [UInt8], matches: [Match], from first: Int) -> Snippet {
-        let tokens = tokens(text)
-        let local = matches.map { Match(position: $0.position - first, phrase: $0.phrase, length: $0.length) }
-            .filter { $0.position >= 0 && $0.position < tokens.count }
-        guard tokens.count > snippetTokens else { return Snippet(utf8: text, from: 0, to: text.count, marks: spans(local, tokens)) }
+        let local = matches.map { Match(position: $0.position - first, phrase: $0.phrase, length: $0.length) }.filter { $0.position >= 0 }
+        let reach = (local.map { $0.position + $0.length }.max() ?? 0) + snippetTokens
+        let (tokens, more) = tokens(text, limit: reach)
+        let inText = local.filter { $0.position + $0.length <= tokens.count }
+        guard tokens.count > snippetTokens || more else { return Snippet(utf8: text, from: 0, to: text.count, marks: spans(inText, tokens)) }
         var best = 0, bestCovered = -1
-        for start in Set([0] + local.map { max(0, min($0.position - 2, tokens.count - snippetTokens)) }).sorted() {
-            let covered = Set(local.filter { $0.position >= start && $0.position + $0.length <= start + snippetTokens }.map(\.phrase)).count
+        for start in Set([0] + inText.map { max(0, min($0.position - 2, tokens.count - snippetTokens)) }).sorted() {
+            let covered = Set(inText.filter { $0.position >= start && $0.position + $0.length <= start + snippetTokens }.map(\.phrase)).count
             if covered > bestCovered { (best, bestCovered) = (start, covered) }
         }
-        let end = best + snippetTokens
+        let end = min(best + snippetTokens, tokens.count)
+        let after = end < tokens.count || more
         let from = best == 0 ? 0 : tokens[best].lowerBound
-        let to = end >= tokens.count ? text.count : tokens[end - 1].upperBound
-        let inside = local.filter { $0.position >= best && $0.position + $0.length <= end }
-        return Snippet(utf8: text, from: from, to: to, marks: spans(inside, tokens), before: best > 0, after: end < tokens.count)
+        let to = after ? tokens[end - 1].upperBound : text.count
+        let inside = inText.filter { $0.position >= best && $0.position + $0.length <= end }
+        return Snippet(utf8: text, from: from, to: to, marks: spans(inside, tokens), before: best > 0, after: after)
     }
 
     /// The code-point ranges of a heading's matches.
     static func highlights(of matches: [Match], in heading: [UInt8], from first: Int) -> [[Int]] {
         guard !matches.isEmpty else { return [] }
-        let tokens = tokens(heading)
+        let tokens = tokens(heading, limit: (matches.map { $0.position - first + $0.length }.max() ?? 0) + 1).ranges
         let local = matches.map { Match(position: $0.position - first, phrase: $0.phrase, length: $0.length) }
         return Snippet(utf8: heading, from: 0, to: heading.count, marks: spans(local, tokens)).highlights
     }

@@ -139,11 +139,12 @@ extension Archive {
 
     private func documentHits(_ ranking: Ranking, plan: SearchPlan, db: Database) throws -> [DocumentHit] {
         let chooser = PassageChooser(plan: plan)
-        let lookup = try db.cachedStatement(sql: "SELECT * FROM documents WHERE id = ?")
+        let lookup = try db.cachedStatement(sql: "SELECT symbol, type_name, type_code, issuer, date, title, path FROM documents WHERE id = ?")
         return try ranking.hits.compactMap { hit in
-            guard let document = try Row.fetchOne(lookup, arguments: [hit.id]).map(DocumentSummary.init(row:)) else { return nil }
+            guard let row = try Row.fetchOne(lookup, arguments: [hit.id]) else { return nil }
             let passages = try chooser.passages(of: hit.id, matches: ranking.matches[hit.id] ?? [], db: db)
-            return DocumentHit(document, numberMatch: false, score: hit.score, passages: passages)
+            return DocumentHit(number: row[0], type: row[1], typeCode: row[2], issuer: row[3], date: row[4], title: row[5],
+                               file: row[6], inArchive: true, citedBy: nil, numberMatch: false, score: hit.score, passages: passages)
         }
     }
 }

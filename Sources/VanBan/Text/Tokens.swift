@@ -35,24 +35,14 @@ extension VietText {
 }
 
 extension VietText {
-    /// The byte ranges of the text's positions, in order: each word once (its other forms stand
-    /// at the same position), as a document's tokens are counted.
-    static func tokenPositions(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        final class Collector {
-            var ranges: [Range<Int>] = []
-        }
-        let collector = Collector()
+    /// The byte ranges of the text's first `limit` positions, in order: each word once (its other
+    /// forms stand at the same position), as a document's tokens are counted; and whether more
+    /// follow.
+    static func tokenPositions(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (ranges: [Range<Int>], more: Bool) {
         bytes.withMemoryRebound(to: CChar.self) { chars in
-            _ = withExtendedLifetime(collector) {
-                vv_tokenize(chars.baseAddress, Int32(chars.count), 0, Unmanaged.passUnretained(collector).toOpaque()) {
-                    context, flags, _, _, start, end in
-                    if flags & 1 == 0 {
-                        Unmanaged<Collector>.fromOpaque(context!).takeUnretainedValue().ranges.append(Int(start)..<Int(end))
-                    }
-                    return 0
-                }
-            }
+            var starts = [Int32](repeating: 0, count: limit), ends = starts
+            let count = Int(vv_token_positions(chars.baseAddress, Int32(chars.count), &starts, &ends, Int32(limit)))
+            return ((0..<min(count, limit)).map { Int(starts[$0])..<Int(ends[$0]) }, count > limit)
         }
-        return collector.ranges
     }
 }
