@@ -19,13 +19,25 @@ struct RequiresCommand: ParsableCommand {
     @Flag(help: "List dated and recurring obligations by month.")
     var calendar = false
 
-    @Flag(help: "Print the requirements as JSON.")
+    @Flag(help: "Print the requirements as JSON (the same as --format json).")
     var json = false
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, ics }
+
+    @Option(help: "text, json, or ics: an iCalendar (RFC 5545) feed of the dated and recurring obligations.")
+    var format = Format.text
 
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
         let filter = RequirementFilter(who: who, document: doc, due: due)
+        let json = self.json || format == .json
+        if format == .ics {
+            let feed = try Exit.reporting { try options.openArchive().requirementCalendar(filter) }
+            print(feed.ics, terminator: "")
+            if feed.events.isEmpty { throw Exit.nothingFound }
+            return
+        }
         if calendar {
             let months = try Exit.reporting { try options.openArchive().calendar(filter) }
             if json { return try Terminal.printJSON(months) }

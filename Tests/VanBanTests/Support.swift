@@ -114,3 +114,35 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// An event as Python's `icalendar` (a real RFC 5545 parser) read it: `scripts/check_ics.py`.
+struct ParsedEvent: Decodable {
+    let uid: String
+    let dtstamp: String
+    let start: String
+    let end: String?
+    let rrule: String?
+    let occurrences: [String]
+    let summary: String
+    let description: String
+}
+
+extension Support {
+    /// Parses an iCalendar feed with `scripts/check_ics.py`; skips the test when Python's
+    /// icalendar package is not installed (scripts/install-deps.sh installs it).
+    static func parseICS(_ text: String) throws -> [ParsedEvent] {
+        let file = try temporaryDirectory().appendingPathComponent("feed.ics")
+        try Data(text.utf8).write(to: file)
+        let script = repository.appendingPathComponent("scripts/check_ics.py").path
+        let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, file.path])
+        if result.status == 3 || result.status == 127 {
+            throw XCTSkip("python3 with the icalendar package is needed to check the feed (pip install icalendar): \(result.stderr)")
+        }
+        guard result.status == 0 else {
+            XCTFail("icalendar rejected the feed: \(result.stderr)")
+            return []
+        }
+        struct Feed: Decodable { let events: [ParsedEvent] }
+        return try JSONDecoder().decode(Feed.self, from: Data(result.stdout.utf8)).events
+    }
+}
