@@ -23,7 +23,8 @@ public struct Schedule: Codable, Sendable, Equatable {
     public var kind: Kind
     /// For a dated deadline, yyyy-mm-dd.
     public var date: String?
-    /// For a yearly date: day and month ("15 tháng 12 hàng năm").
+    /// For a yearly date: day and month ("15 tháng 12 hàng năm"). For a rhythm, the day of the
+    /// month it falls due ("trước ngày 20 của tháng cuối quý": every 3 months, day 20).
     public var day: Int?
     public var month: Int?
     /// The periods in months (yearly is [12]; "Định kỳ 6 tháng, 1 năm" is [6, 12]).
@@ -32,6 +33,9 @@ public struct Schedule: Codable, Sendable, Equatable {
     public var atLeast = false
     /// "trước ...": by that date rather than on it.
     public var deadline = false
+    /// For a date that ends a period ("trong quý III năm 2012", "trong tháng 6/2026"): the
+    /// period, "quarter" or "month"; `date` is its last day.
+    public var within: String?
     /// The words of the text that say it.
     public var text: String
 

@@ -56,8 +56,9 @@ struct SentenceView {
         indices.first.map { match(phrases, at: $0) != nil } ?? false
     }
 
+    /// A word an actor's name may start with, or the start of a known body's name.
     func isActorStart(_ index: Int, cues: RequirementRules) -> Bool {
-        match(cues.index(.actor), at: index) != nil
+        match(cues.index(.actor), at: index) != nil || match(cues.bodies, at: index) != nil
     }
 
     func gapBefore(_ index: Int, contains characters: UnitSet) -> Bool {

@@ -1,0 +1,234 @@
+/// Reads who must act: the actor lists of a sentence ("Giao X chủ trì, phối hợp với Y ...",
+/// "X phải ..."), and of the headings and lead-ins that name the actor of the items under them
+/// ("5. Bộ Tài chính:", "1. Ủy ban nhân dân tỉnh, chỉ đạo:").
+///
+/// Known bodies (`indexer/bodies.tsv`) are read whole, so the commas and "và" inside "Sở Văn
+/// hóa, Thể thao và Du lịch" neither split nor end it; a name shared out over kinds of place
+/// ("Ủy ban nhân dân các xã, phường") gives one actor for each.
+struct ActorReader {
+    let rules: RuleSet
+    private var cues: RequirementRules { rules.requirements }
+
+    /// The actors of one clause, and where their act begins.
+    struct Clause {
+        var actors: [Actor] = []
+        /// UTF-16 ranges of the passage where the names stand, for highlighting.
+        var spans: [Range<Int>] = []
+        /// The word where the act begins, when the sentence goes on after the actors.
+        var actStart: Int?
+
+        var isEmpty: Bool { actors.isEmpty }
+        var leads: [Actor] { actors.filter { $0.role == .lead } }
+    }
+
+    /// The actors a sentence assigns, and the word where their act begins.
+    func assigned(_ sentence: SentenceView) -> Clause {
+        // "Giao X", "đề nghị X" open the sentence or a clause of it; elsewhere "yêu cầu" is a noun.
+        for index in sentence.indices where !sentence.isQuoted(index) && (index == sentence.indices.first || sentence.followsPunctuation(index)) {
+            for cue in [RequirementRules.Cue.assign, .ask] {
+                if let length = sentence.match(cues.index(cue), at: index), sentence.isActorStart(index + length, cues: cues) {
+                    return clause(sentence, from: index + length)
+                }
+            }
+        }
+        guard let subject = subjectStart(sentence) else { return Clause() }
+        let found = clause(sentence, from: subject)
+        // "Ban Thường vụ yêu cầu các chi bộ ...": the asked, not the asker, must act.
+        if let end = found.actStart, let length = sentence.match(cues.index(.ask), at: end), sentence.isActorStart(end + length, cues: cues) {
+            return clause(sentence, from: end + length)
+        }
+        guard let end = found.actStart, !isPast(sentence, at: end), actFollows(sentence, at: end) else { return Clause() }
+        return found
+    }
+
+    /// An act at word `index`, or after a time phrase there ("định kỳ 6 tháng báo cáo ...").
+    private func actFollows(_ sentence: SentenceView, at index: Int) -> Bool {
+        if beginsWithAct(sentence, at: index) { return true }
+        guard cues.scheduleTriggers.length(at: index, in: sentence.words) != nil else { return false }
+        for next in (index + 1)..<min(index + 9, sentence.end) {
+            if sentence.breaksClause(before: next) { return false }
+            if beginsWithAct(sentence, at: next) { return true }
+        }
+        return false
+    }
+
+    /// "... đã hướng dẫn": the act is reported as done, not assigned.
+    private func isPast(_ sentence: SentenceView, at index: Int) -> Bool {
+        sentence.match(cues.index(.past), at: index) != nil
+    }
+
+    /// True when an act starts at word `index`: a verb, "chủ trì" or "phối hợp với".
+    func beginsWithAct(_ sentence: SentenceView, at index: Int) -> Bool {
+        [RequirementRules.Cue.verb, .lead, .with].contains { sentence.match(cues.index($0), at: index) != nil }
+    }
+
+    /// The actors a heading or lead-in names, or nil when it names none: "5. Bộ Tài chính:",
+    /// "2. Thanh tra tỉnh", "1. Ủy ban nhân dân tỉnh, chỉ đạo:", "Đối với các sở, ngành:". A
+    /// heading that goes on into its act ("Sở Tài chính: Chủ trì, ...") is a sentence, not this.
+    func named(byHeading text: String) -> [Actor]? { heading(text)?.actors }
+
+    /// As ``named(byHeading:)``, and whether the text is the names alone ("2. Thanh tra tỉnh").
+    func heading(_ text: String) -> (actors: [Actor], bare: Bool)? {
+        let body = String(text.dropFirst(Outline.marker(of: text)?.length ?? 0))
+        let words = Words(body)
+        guard words.count > 0 else { return nil }
+        let sentence = SentenceView(words: words, range: 0..<words.units.count)
+        var start = sentence.indices.lowerBound
+        if let length = sentence.match(cues.index(.heading), at: start) { start += length }
+        guard sentence.isActorStart(start, cues: cues), let list = list(sentence, from: start, toTheEnd: true) else { return nil }
+        let rest = sentence.end - list.end
+        let colon = body.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+        guard rest == 0 || (colon && rest <= 3 && beginsWithAct(sentence, at: list.end)) else { return nil }
+        return (list.names.map { actor($0.name, role: .lead) }, rest == 0)
+    }
+
+    /// "Chủ trì, phối hợp với Y ..." opening an item whose actor a heading gave: the item's
+    /// co-operating actors, and where its act begins.
+    func partners(_ sentence: SentenceView, from start: Int) -> Clause {
+        var found = Clause()
+        continueClause(&found, sentence, at: start)
+        return found
+    }
+
+    /// The first word of the sentence's subject, past a leading time phrase ("Hằng năm, nhân
+    /// ngày truyền thống ... (ngày 15-10), Ban Tuyên giáo ...").
+    private func subjectStart(_ sentence: SentenceView) -> Int? {
+        guard var first = sentence.indices.first else { return nil }
+        if isDigit(sentence.words.units[sentence.words[first].range.lowerBound]), first + 1 < sentence.end { first += 1 }  // "1. Các chi bộ"
+        if sentence.isActorStart(first, cues: cues) { return first }
+        // After a comma only a named body ("Ban ...") or a determined one ("các cấp ủy") is a
+        // subject: "cơ quan, đơn vị có ..." and "đoàn viên, hội viên" are not.
+        for index in sentence.indices.prefix(30) where index > first && sentence.followsComma(index) {
+            if sentence.isActorStart(index, cues: cues),
+               sentence.words[index].capitalised || sentence.match(cues.index(.determiner), at: index) != nil { return index }
+        }
+        return nil
+    }
+
+    /// "X [chủ trì] [phối hợp với Y] ...": lead actors X and co-operating Y; the act begins after.
+    private func clause(_ sentence: SentenceView, from start: Int) -> Clause {
+        guard let leads = list(sentence, from: start) else { return Clause() }
+        var found = Clause(actors: leads.names.map { actor($0.name, role: .lead) }, spans: leads.names.map(\.span))
+        continueClause(&found, sentence, at: leads.end)
+        return found
+    }
+
+    private func continueClause(_ found: inout Clause, _ sentence: SentenceView, at start: Int) {
+        var cursor = start
+        if let length = sentence.match(cues.index(.lead), at: cursor) { cursor += length }
+        if let length = sentence.match(cues.index(.with), at: cursor), let partners = list(sentence, from: cursor + length) {
+            found.actors += partners.names.map { actor($0.name, role: .with) }
+            found.spans += partners.names.map(\.span)
+            cursor = partners.end
+        }
+        found.actStart = cursor < sentence.end ? cursor : nil
+    }
+
+    private struct List {
+        var names: [(name: String, span: Range<Int>)]
+        /// The word after the list.
+        var end: Int
+    }
+
+    /// Names separated by commas and "và", up to the act (a verb, "chủ trì", "phối hợp với");
+    /// `toTheEnd` lets the list run to the end of the text (a heading).
+    private func list(_ sentence: SentenceView, from start: Int, toTheEnd: Bool = false) -> List? {
+        var end = start
+        var inside = Set<Int>()  // words within a known body's name, where names do not split
+        while end < sentence.end, end - start < 24 {
+            if end > start, sentence.breaksClause(before: end) { break }
+            if let length = sentence.match(cues.bodies, at: end) {
+                inside.formUnion((end + 1)..<(end + length))
+                end += length
+                continue
+            }
+            // "Các cấp ủy cơ sở định kỳ 6 tháng báo cáo ...": a time phrase ends the names too.
+            if end > start, beginsAct(sentence, at: end) || isPast(sentence, at: end)
+                || cues.scheduleTriggers.length(at: end, in: sentence.words) != nil { break }
+            end += 1
+        }
+        guard end > start, toTheEnd || end < sentence.end else { return nil }
+        let names = sharedOut(sentence, pieces(sentence, from: start, to: end, keepingWhole: inside))
+        return names.isEmpty ? nil : List(names: names, end: end)
+    }
+
+    /// A verb, "chủ trì" or "phối hợp với" at word `index`: where an actor list ends. A
+    /// capitalised word is part of a name ("Ban Tổ chức"), and a word after a comma that
+    /// starts another actor is one ("Các cấp ủy, tổ chức đảng").
+    private func beginsAct(_ sentence: SentenceView, at index: Int) -> Bool {
+        if sentence.words[index].capitalised { return false }
+        if sentence.followsComma(index) && sentence.isActorStart(index, cues: cues) { return false }
+        if let length = sentence.match(cues.index(.actor), at: index), length > 2 { return false }  // "tổ chức cơ sở đảng"
+        return [RequirementRules.Cue.verb, .lead, .with, .ask].contains { sentence.match(cues.index($0), at: index) != nil }
+    }
+
+    /// The word ranges of an actor list's names: split at commas and at list words ("và"),
+    /// except inside a known body's name.
+    private func pieces(_ sentence: SentenceView, from start: Int, to end: Int, keepingWhole inside: Set<Int>) -> [Range<Int>] {
+        var pieces: [Range<Int>] = []
+        var first = start
+        for index in start..<end where index > first && !inside.contains(index) {
+            let isList = rules.citations.listWords.length(at: index, in: sentence.words) != nil
+            if sentence.followsComma(index) || isList {
+                pieces.append(first..<index)
+                first = isList ? index + 1 : index
+            }
+        }
+        if first < end { pieces.append(first..<end) }
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    /// Names shared out over kinds of place: "Ủy ban nhân dân các xã, phường" is "Ủy ban nhân
+    /// dân xã" and "Ủy ban nhân dân phường"; other lists keep their names as written.
+    private func sharedOut(_ sentence: SentenceView, _ pieces: [Range<Int>]) -> [(name: String, span: Range<Int>)] {
+        var names: [(name: String, span: Range<Int>)] = []
+        var shared: (head: String, part: String, index: Int)?  // the last name that ended in a kind of place
+        for piece in pieces {
+            let span = sentence.words[piece.lowerBound].range.lowerBound..<sentence.words[piece.upperBound - 1].range.upperBound
+            var start = piece.lowerBound
+            while let length = sentence.match(cues.index(.determiner), at: start), start + length < piece.upperBound { start += length }
+            if let head = shared?.head, sentence.match(cues.parts, at: start) == piece.upperBound - start {
+                if let first = shared, first.index >= 0 {
+                    names[first.index].name = first.head + " " + first.part
+                    shared?.index = -1
+                }
+                names.append((head + " " + sentence.text(from: start, to: piece.upperBound), span))
+                continue
+            }
+            shared = headBeforePart(sentence, piece).map { ($0.head, $0.part, names.count) }
+            names.append((sentence.text(from: piece.lowerBound, to: piece.upperBound), span))
+        }
+        return names
+    }
+
+    /// "Ủy ban nhân dân" and "xã" of "Ủy ban nhân dân các xã": the words before a final kind of
+    /// place (and its determiner), and the kind, when there are words before it.
+    private func headBeforePart(_ sentence: SentenceView, _ piece: Range<Int>) -> (head: String, part: String)? {
+        for start in ((piece.lowerBound + 1)..<piece.upperBound).reversed() where sentence.match(cues.parts, at: start) == piece.upperBound - start {
+            var end = start
+            while end > piece.lowerBound + 1, sentence.match(cues.index(.determiner), at: end - 1) == 1 { end -= 1 }
+            return (sentence.text(from: piece.lowerBound, to: end), sentence.text(from: start, to: piece.upperBound))
+        }
+        return nil
+    }
+
+    /// "báo cáo (kết quả) về X": where the result of the act goes.
+    func reportedTo(_ sentence: SentenceView) -> Clause {
+        for index in sentence.indices {
+            guard let length = sentence.match(cues.index(.report), at: index) else { continue }
+            for about in (index + length)..<min(index + length + 4, sentence.end) where sentence.match(cues.index(.reportto), at: about) != nil {
+                guard sentence.isActorStart(about + 1, cues: cues) else { break }
+                var end = about + 1
+                while end < sentence.end, end - about < 10, !sentence.breaksClause(before: end),
+                      !sentence.gapBefore(end, contains: SentenceView.openingParenthesis) { end += 1 }
+                let span = sentence.words[about + 1].range.lowerBound..<sentence.words[end - 1].range.upperBound
+                return Clause(actors: [actor(sentence.text(from: about + 1, to: end), role: .reportTo)], spans: [span])
+            }
+        }
+        return Clause()
+    }
+
+    func actor(_ name: String, role: Actor.Role) -> Actor {
+        Actor(name: name, key: cues.actorKey(name), role: role)
+    }
+}
