@@ -105,12 +105,14 @@ enum RequirementText {
     static func describe(_ schedule: Schedule) -> String {
         var parts: [String] = []
         switch schedule.kind {
-        case .date: parts.append((schedule.deadline ? "by " : "on ") + (schedule.date ?? "?"))
+        case .date:
+            parts.append((schedule.deadline ? "by " : "on ") + (schedule.date ?? "?") + (schedule.within.map { ", the end of the \($0)" } ?? ""))
         case .yearly:
             parts.append(schedule.atLeast ? "at least yearly" : "yearly")
             if let day = schedule.day, let month = schedule.month { parts.append((schedule.deadline ? "by " : "on ") + "\(day)/\(month)") }
         case .periodic:
             parts.append((schedule.atLeast ? "at least " : "") + "every " + schedule.everyMonths.map { "\($0)" }.joined(separator: " and ") + " months")
+            if let day = schedule.day { parts.append((schedule.deadline ? "by day " : "on day ") + "\(day)") }
         }
         return parts.joined(separator: ", ") + " (\(schedule.text))"
     }

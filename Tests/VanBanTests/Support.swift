@@ -38,6 +38,17 @@ enum Support {
         return folder
     }
 
+    /// The documents (`.txt`) of a folder of `Fixtures/` in a new folder, without their labels.
+    static func fixtureCopy(_ name: String) throws -> URL {
+        let folder = try temporaryDirectory().appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = fixtures.appendingPathComponent(name)
+        for file in try FileManager.default.contentsOfDirectory(atPath: source.path) where file.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+        }
+        return folder
+    }
+
     /// Indexes `folder` into a new archive beside it and opens it.
     static func archive(of folder: URL) throws -> (Archive, IndexReport) {
         let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path

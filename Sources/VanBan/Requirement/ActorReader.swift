@@ -216,7 +216,7 @@ struct ActorReader {
     func reportedTo(_ sentence: SentenceView) -> Clause {
         for index in sentence.indices {
             guard let length = sentence.match(cues.index(.report), at: index) else { continue }
-            for about in (index + length)..<min(index + length + 4, sentence.end) where sentence.match(cues.index(.reportto), at: about) != nil {
+            for about in (index + length)..<min(index + length + 6, sentence.end) where sentence.match(cues.index(.reportto), at: about) != nil {
                 guard sentence.isActorStart(about + 1, cues: cues) else { break }
                 var end = about + 1
                 while end < sentence.end, end - about < 10, !sentence.breaksClause(before: end),
