@@ -110,6 +110,8 @@ enum RequirementText {
         case .yearly:
             parts.append(schedule.atLeast ? "at least yearly" : "yearly")
             if let day = schedule.day, let month = schedule.month { parts.append((schedule.deadline ? "by " : "on ") + "\(day)/\(month)") }
+        case .relative:
+            parts.append("\(schedule.days ?? 0) \(schedule.workingDays ? "working " : "")days")
         case .periodic:
             parts.append((schedule.atLeast ? "at least " : "") + "every " + schedule.everyMonths.map { "\($0)" }.joined(separator: " and ") + " months")
             if let day = schedule.day { parts.append((schedule.deadline ? "by day " : "on day ") + "\(day)") }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Requirements as an iCalendar feed (RFC 5545) an office can subscribe to: one all-day event
 /// per dated obligation, recurring by RRULE for yearly, quarterly, monthly and "every 6 months"
-/// rhythms, with the document number and the sentence in its description.
+/// rhythms, with the document number and the sentence in its description. A deadline relative
+/// to an event the text names ("trước 30 ngày của các đợt") has no date and no event.
 ///
 /// A UID is derived from the document's number (or file), the sentence and the words of its
 /// schedule, so indexing the archive again gives the same UIDs, and a calendar that reloads the
@@ -156,6 +157,8 @@ extension Schedule {
     func firstOccurrence(onOrAfter anchor: RequirementCalendar.Day) -> (RequirementCalendar.Day, String?)? {
         typealias Day = RequirementCalendar.Day
         switch kind {
+        case .relative:
+            return nil
         case .date:
             return Day(iso: date).map { ($0, nil) }
         case .yearly:

@@ -33,9 +33,12 @@ struct ActorReader {
         }
         guard let subject = subjectStart(sentence) else { return Clause() }
         let found = clause(sentence, from: subject)
-        // "Ban Thường vụ yêu cầu các chi bộ ...": the asked, not the asker, must act.
-        if let end = found.actStart, let length = sentence.match(cues.index(.ask), at: end), sentence.isActorStart(end + length, cues: cues) {
-            return clause(sentence, from: end + length)
+        // "Ban Thường vụ yêu cầu các chi bộ ...", "Ban Chấp hành Trung ương giao Bộ Chính trị ...":
+        // the asked, not the asker, must act.
+        for cue in [RequirementRules.Cue.ask, .assign] {
+            if let end = found.actStart, let length = sentence.match(cues.index(cue), at: end), sentence.isActorStart(end + length, cues: cues) {
+                return clause(sentence, from: end + length)
+            }
         }
         guard let end = found.actStart, !isPast(sentence, at: end), actFollows(sentence, at: end) else { return Clause() }
         return found
@@ -68,18 +71,24 @@ struct ActorReader {
     func named(byHeading text: String) -> [Actor]? { heading(text)?.actors }
 
     /// As ``named(byHeading:)``, and whether the text is the names alone ("2. Thanh tra tỉnh").
+    /// "1. Bộ Tài chính chủ trì, phối hợp với các bộ, địa phương liên quan:" names partners too.
     func heading(_ text: String) -> (actors: [Actor], bare: Bool)? {
         let body = String(text.dropFirst(Outline.marker(of: text)?.length ?? 0))
         let words = Words(body)
         guard words.count > 0 else { return nil }
         let sentence = SentenceView(words: words, range: 0..<words.units.count)
-        var start = sentence.indices.lowerBound
-        if let length = sentence.match(cues.index(.heading), at: start) { start += length }
-        guard sentence.isActorStart(start, cues: cues), let list = list(sentence, from: start, toTheEnd: true) else { return nil }
-        let rest = sentence.end - list.end
+        guard var start = firstWord(of: sentence) else { return nil }
+        // After "nhiệm vụ của" any name is a body's ("Chức năng, nhiệm vụ của Đội ứng cứu sự cố:").
+        let duties = sentence.match(cues.index(.duties), at: start).map { start += $0 } != nil
+        if !duties, let length = sentence.match(cues.index(.heading), at: start) { start += length }
+        guard duties || sentence.isActorStart(start, cues: cues), let list = list(sentence, from: start, toTheEnd: true) else { return nil }
+        var found = Clause(actors: list.names.map { actor($0.name, role: .lead) })
+        continueClause(&found, sentence, at: list.end, toTheEnd: true)
+        let next = found.actStart ?? sentence.end
+        let rest = sentence.end - next
         let colon = body.trimmingCharacters(in: .whitespaces).hasSuffix(":")
-        guard rest == 0 || (colon && rest <= 3 && beginsWithAct(sentence, at: list.end)) else { return nil }
-        return (list.names.map { actor($0.name, role: .lead) }, rest == 0)
+        guard rest == 0 || (colon && rest <= 3 && beginsWithAct(sentence, at: next)) else { return nil }
+        return (found.actors, rest == 0 && next == list.end)
     }
 
     /// "Chủ trì, phối hợp với Y ..." opening an item whose actor a heading gave: the item's
@@ -90,17 +99,38 @@ struct ActorReader {
         return found
     }
 
+    /// The first word past the sentence's list marker ("1.", "a)", "(ii)") or article ("Điều 3."):
+    /// where its subject, or an act with no named actor, begins.
+    func firstWord(of sentence: SentenceView) -> Int? {
+        guard var first = sentence.indices.first else { return nil }
+        if let length = sentence.match(cues.index(.article), at: first), first + length < sentence.end,
+           isDigit(sentence.words.units[sentence.words[first + length].range.lowerBound]) {
+            first += length
+        }
+        let units = sentence.words.units
+        let word = sentence.words[first]
+        let marker = word.range.count <= 4 && (isDigit(units[word.range.lowerBound]) || word.range.count <= 3 && !word.capitalised)
+            && sentence.gapBefore(first + 1, contains: Self.markerEnd)
+        if marker, first + 1 < sentence.end { first += 1 }
+        return first
+    }
+
+    private static let markerEnd = UnitSet(".)-")
+    private static let closing = UnitSet(")")
+
     /// The first word of the sentence's subject, past a leading time phrase ("Hằng năm, nhân
     /// ngày truyền thống ... (ngày 15-10), Ban Tuyên giáo ...").
     private func subjectStart(_ sentence: SentenceView) -> Int? {
-        guard var first = sentence.indices.first else { return nil }
-        if isDigit(sentence.words.units[sentence.words[first].range.lowerBound]), first + 1 < sentence.end { first += 1 }  // "1. Các chi bộ"
+        guard let first = firstWord(of: sentence) else { return nil }
         if sentence.isActorStart(first, cues: cues) { return first }
         // After a comma only a named body ("Ban ...") or a determined one ("các cấp ủy") is a
-        // subject: "cơ quan, đơn vị có ..." and "đoàn viên, hội viên" are not.
+        // subject: "cơ quan, đơn vị có ..." and "đoàn viên, hội viên" are not; after a leading
+        // time phrase any is ("Hằng năm, cơ quan tài chính đảng các cấp có trách nhiệm ...").
+        var timed = cues.scheduleTriggers.length(at: first, in: sentence.words) != nil
         for index in sentence.indices.prefix(30) where index > first && sentence.followsComma(index) {
-            if sentence.isActorStart(index, cues: cues),
-               sentence.words[index].capitalised || sentence.match(cues.index(.determiner), at: index) != nil { return index }
+            if sentence.isActorStart(index, cues: cues), timed || sentence.words[index].capitalised
+                || sentence.match(cues.index(.determiner), at: index) != nil { return index }
+            timed = false
         }
         return nil
     }
@@ -113,10 +143,12 @@ struct ActorReader {
         return found
     }
 
-    private func continueClause(_ found: inout Clause, _ sentence: SentenceView, at start: Int) {
+    /// Past "chủ trì", "phối hợp với Y" and an aside ("theo chức năng, nhiệm vụ được giao").
+    private func continueClause(_ found: inout Clause, _ sentence: SentenceView, at start: Int, toTheEnd: Bool = false) {
         var cursor = start
+        if let length = sentence.match(cues.index(.aside), at: cursor) { cursor += length }
         if let length = sentence.match(cues.index(.lead), at: cursor) { cursor += length }
-        if let length = sentence.match(cues.index(.with), at: cursor), let partners = list(sentence, from: cursor + length) {
+        if let length = sentence.match(cues.index(.with), at: cursor), let partners = list(sentence, from: cursor + length, toTheEnd: toTheEnd) {
             found.actors += partners.names.map { actor($0.name, role: .with) }
             found.spans += partners.names.map(\.span)
             cursor = partners.end
@@ -134,16 +166,28 @@ struct ActorReader {
     /// `toTheEnd` lets the list run to the end of the text (a heading).
     private func list(_ sentence: SentenceView, from start: Int, toTheEnd: Bool = false) -> List? {
         var end = start
+        var piece = start  // where the current name began: a name has at most 24 words, a list 80
         var inside = Set<Int>()  // words within a known body's name, where names do not split
-        while end < sentence.end, end - start < 24 {
-            if end > start, sentence.breaksClause(before: end) { break }
+        while end < sentence.end, end - piece < 24, end - start < 80 {
+            // "Đoàn Luật sư tỉnh Lâm Đồng (cũ), ...": a short parenthesis stays in the name.
+            if end > start, sentence.gapBefore(end, contains: SentenceView.openingParenthesis),
+               let close = (end..<min(end + 4, sentence.end)).first(where: { sentence.gapBefore($0 + 1, contains: Self.closing) }),
+               close + 1 < sentence.end {
+                inside.formUnion(end...close)
+                end = close + 1
+                continue
+            }
+            if end > start, sentence.breaksClauseHard(before: end) { break }
+            // "Chánh Văn phòng ...; Giám đốc Công an tỉnh; ...": a semicolon may separate names.
+            if end > start, sentence.followsSemicolon(end), !(sentence.words[end].capitalised && sentence.isActorStart(end, cues: cues)) { break }
+            if end > start, sentence.followsComma(end) || sentence.followsSemicolon(end) { piece = end }
             if let length = sentence.match(cues.bodies, at: end) {
                 inside.formUnion((end + 1)..<(end + length))
                 end += length
                 continue
             }
             // "Các cấp ủy cơ sở định kỳ 6 tháng báo cáo ...": a time phrase ends the names too.
-            if end > start, beginsAct(sentence, at: end) || isPast(sentence, at: end)
+            if end > start, beginsAct(sentence, at: end) || isPast(sentence, at: end) || sentence.match(cues.index(.aside), at: end) != nil
                 || cues.scheduleTriggers.length(at: end, in: sentence.words) != nil { break }
             end += 1
         }
@@ -169,7 +213,7 @@ struct ActorReader {
         var first = start
         for index in start..<end where index > first && !inside.contains(index) {
             let isList = rules.citations.listWords.length(at: index, in: sentence.words) != nil
-            if sentence.followsComma(index) || isList {
+            if sentence.followsComma(index) || sentence.followsSemicolon(index) || isList {
                 pieces.append(first..<index)
                 first = isList ? index + 1 : index
             }

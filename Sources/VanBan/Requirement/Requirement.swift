@@ -18,7 +18,9 @@ public struct Actor: Codable, Sendable, Hashable {
 
 /// When an obligation falls due: a date, or a rhythm ("every 6 and 12 months").
 public struct Schedule: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable { case date, yearly, periodic }
+    /// `relative`: so many days before or after an event the text names ("trước 30 ngày làm
+    /// việc của các đợt trao tặng", "trong thời hạn 60 ngày làm việc"); it has no date.
+    public enum Kind: String, Codable, Sendable { case date, yearly, periodic, relative }
 
     public var kind: Kind
     /// For a dated deadline, yyyy-mm-dd.
@@ -36,6 +38,9 @@ public struct Schedule: Codable, Sendable, Equatable {
     /// For a date that ends a period ("trong quý III năm 2012", "trong tháng 6/2026"): the
     /// period, "quarter" or "month"; `date` is its last day.
     public var within: String?
+    /// For a relative deadline, the days ("30 ngày làm việc": 30, working days).
+    public var days: Int?
+    public var workingDays = false
     /// The words of the text that say it.
     public var text: String
 
@@ -47,6 +52,7 @@ public struct Schedule: Codable, Sendable, Equatable {
         case .periodic:
             let periods = everyMonths.filter { $0 < 12 }
             return periods.isEmpty ? [] : Array(Set(periods.flatMap { period in stride(from: period, through: 12, by: period) })).sorted()
+        case .relative: return []
         }
     }
 }

@@ -37,7 +37,8 @@ public struct RequirementFinder: Sendable {
             case .text(let actors): given = actors
             }
             var previous: [Actor] = []
-            for range in Sentences.ranges(in: words.units) {
+            let sentences = Sentences.ranges(in: words.units)
+            for range in sentences {
                 guard var requirement = requirement(in: range, of: words, passage: passage, given: given, previous: previous) else {
                     previous = []
                     continue
@@ -45,6 +46,9 @@ public struct RequirementFinder: Sendable {
                 requirement.basis = basis(for: requirement, index: index, passages: document.passages)
                 previous = requirement.actors.filter { $0.role == .lead }
                 found.append(requirement)
+                if range == sentences.last, !previous.isEmpty, endsWithColon(SentenceView(words: words, range: range)) {
+                    structure.leadIn(previous, endingPassage: document.passages[passage])
+                }
             }
         }
         return found
@@ -59,8 +63,9 @@ public struct RequirementFinder: Sendable {
         let targets = TargetParser(rules: cues).targets(in: sentence)
         let hasDuty = sentence.contains(cues.index(.duty)) || sentence.contains(cues.index(.ensure))
         var clause = reader.assigned(sentence)
-        let first = firstWord(of: sentence)
-        if clause.isEmpty, let given, let first {
+        let first = reader.firstWord(of: sentence)
+        if clause.isEmpty, let given, let first, hasDuty || schedule != nil || !targets.isEmpty
+            || continuesAct(sentence, from: first, schedule: schedule?.span) {
             // An item under "5. Bộ Tài chính:": "Chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư ...".
             clause = reader.partners(sentence, from: first)
             clause.actors = given + clause.actors
@@ -71,7 +76,7 @@ public struct RequirementFinder: Sendable {
         // "..., Thủ tướng Chính phủ yêu cầu:", "Ủy ban nhân dân tỉnh có ý kiến như sau:" lead in to
         // the items, where the requirements are; "..., yêu cầu các chi bộ ... sau:" is one itself.
         if endsWithColon(sentence) && !asks(sentence) { return nil }
-        if given == nil && clause.isEmpty && isPreamble(sentence) { return nil }
+        if clause.isEmpty && isPreamble(sentence) { return nil }
         if clause.isEmpty, sentence.startsWith(cues.index(.background)) { return nil }
         guard !clause.isEmpty || hasDuty || schedule != nil || !targets.isEmpty else { return nil }
         let reported = reader.reportedTo(sentence)
@@ -85,20 +90,6 @@ public struct RequirementFinder: Sendable {
         requirement.highlights = sentence.codePointRanges(spans.sorted { $0.lowerBound < $1.lowerBound })
         return requirement
     }
-
-    /// The first word past the sentence's list marker ("1.", "a)", "-"): where an act with no
-    /// named actor begins.
-    private func firstWord(of sentence: SentenceView) -> Int? {
-        guard var first = sentence.indices.first else { return nil }
-        let units = sentence.words.units
-        let word = sentence.words[first]
-        let marker = word.range.count <= 2 && (isDigit(units[word.range.lowerBound]) || word.range.count == 1)
-            && sentence.gapBefore(first + 1, contains: Self.markerEnd)
-        if marker, first + 1 < sentence.end { first += 1 }
-        return first
-    }
-
-    private static let markerEnd = UnitSet(".)-")
 
     /// "Định kỳ hằng tháng, trước ngày 25, tổng hợp ...": a sentence that opens with an act (past
     /// a time phrase) goes on with the act of the sentence before it.

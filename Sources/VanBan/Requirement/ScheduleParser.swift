@@ -39,7 +39,7 @@ struct ScheduleParser {
     }
 
     private func schedule(in folded: String, words: Words, offset: Int) -> Found? {
-        for reader in [periodDay, datedDeadline, yearlyDeadline, period, periodic, atLeast, yearly] {
+        for reader in [periodDay, datedDeadline, yearlyDeadline, period, relative, periodic, atLeast, yearly] {
             if let match = reader(folded) { return found(match, words: words, offset: offset) }
         }
         return nil
@@ -109,6 +109,13 @@ struct ScheduleParser {
         return nil
     }
 
+    /// "trước 30 ngày làm việc của các đợt", "trong thời hạn 60 ngày làm việc": days from an event.
+    private func relative(_ text: String) -> Match? {
+        guard let match = patterns.relative.first(in: text), let days = Int(match.group(1) ?? "") else { return nil }
+        let working = rules.schedule["workdays"]?.contains(match.group(2) ?? "") == true
+        return Match(schedule: Schedule(kind: .relative, deadline: true, days: days, workingDays: working, text: ""), range: match.range)
+    }
+
     private static func quarter(_ numeral: String) -> Int? {
         ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4][numeral]
     }
@@ -125,7 +132,7 @@ struct ScheduleParser {
     }
 
     private func atLeast(_ text: String) -> Match? {
-        guard let match = patterns.atLeast.first(in: text), let name = match.group(1) else { return nil }
+        guard let match = patterns.atLeast.first(in: text) ?? patterns.timesPer.first(in: text), let name = match.group(1) else { return nil }
         let months = monthsIn(name)
         return Match(schedule: Schedule(kind: months == 12 ? .yearly : .periodic, everyMonths: [months], atLeast: true, text: ""),
                      range: match.range)
@@ -173,25 +180,27 @@ struct ScheduleParser {
 /// The schedule patterns, compiled once per rule set from the words of `schedules.tsv`.
 final class SchedulePatterns: @unchecked Sendable {
     let datedDeadline, yearlyDeadline, periodic, period, atLeast, yearly, quarterly, monthly, dayMonth: Pattern
-    let dayOfLastMonth, dayEachPeriod, periodThenDay, quarter, month, bareMonth, bareYear, planKind: Pattern
+    let dayOfLastMonth, dayEachPeriod, periodThenDay, quarter, month, bareMonth, bareYear, planKind, relative, timesPer: Pattern
 
     init(_ rules: RequirementRules) {
         let before = rules.alternation("before"), month = rules.alternation("month"), year = rules.alternation("year")
         let quarterName = rules.alternation("quarter"), within = rules.alternation("within")
         let unit = "(?:\(month)|\(year)|\(quarterName))"
-        let day = "(?:la\\s+)?(?:ngay\\s+)?"
+        let day = "(?:la\\s+)?(?:\(rules.alternation("on"))\\s+)?(?:ngay\\s+)?(?:mong\\s+)?"
         let rhythm = "(\(rules.alternation("monthly"))|\(rules.alternation("quarterly"))|\(rules.alternation("each"))\\s+(?:\(month)|\(quarterName)))"
         datedDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})")
         yearlyDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+\(month)\\s+(\\d{1,2})(?:\\s+\(year)\\s+(\\d{4}))?(\\s+\(rules.alternation("yearly")))?")
         dayOfLastMonth = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(month)\\s+cuoi\\s+\(quarterName)\\b")
-        dayEachPeriod = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(rhythm)\\b")
+        dayEachPeriod = Pattern("\\b(?:\(before)|\(rules.alternation("on")))\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(rhythm)\\b")
         periodThenDay = Pattern("\\b\(rhythm)\\s*,?\\s+\(before)\\s+\(day)(\\d{1,2})\\b(?!\\s*[/.-]\\s*\\d)(?!\\s+\(month))")
         quarter = Pattern("\\b(?:(\(within)|\(before))\\s+)?\(quarterName)\\s+(iv|iii|ii|i|[1-4])\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
         self.month = Pattern("\\b(\(within)|\(before))\\s+\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
         bareMonth = Pattern("^\\W*\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
         bareYear = Pattern("^\\W*\(year)\\s+(\\d{4})\\b")
         planKind = Pattern("(?:\\b\(rules.alternation("plan"))(?:\\s+[a-z]+){0,3}|\\b\\d+\\s+\(year)\\s*(?:,|va|hoac))\\s*$")
-        periodic = Pattern("\\b\(rules.alternation("periodic"))\\s+((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)")
+        periodic = Pattern("\\b\(rules.alternation("periodic"))\\s*\\(?\\s*((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)")
+        relative = Pattern("\\b(?:\(before)|\(rules.alternation("after"))|\(rules.alternation("term")))\\s+(\\d{1,3})\\s+(\(rules.alternation("workdays"))|ngay)\\b")
+        timesPer = Pattern("\\b\(rules.alternation("atleast"))\\s+\\d+\\s+\(rules.alternation("times"))\\s*/\\s*(\(unit))\\b")
         period = Pattern("(\\d+)\\s+(\(unit))")
         atLeast = Pattern("\\b\(rules.alternation("atleast"))\\s+\(rules.alternation("each"))\\s+(\(unit))\\b[^;.)]*")
         yearly = Pattern("\\b\(rules.alternation("yearly"))\\b")

@@ -24,7 +24,7 @@ struct Structure {
     let reader: ActorReader
     let cues: RequirementRules
     private var headings: [String: [Actor]] = [:]
-    private var leadIn: (actors: [Actor], rank: Int?, path: String)?
+    private var leadIn: (actors: [Actor], rank: Int?, path: [Heading])?
     /// The column of each cell of the current table's header.
     private var columns: [RequirementRules.Cue?]?
 
@@ -38,18 +38,32 @@ struct Structure {
         if plain.hasPrefix("|") { return readRow(words) }
         columns = nil
         let rank = Outline.marker(of: plain)?.rank
-        if let leadIn, leadIn.path == passage.headingPath, let rank, rank > leadIn.rank ?? -1 { return .text(leadIn.actors) }
-        leadIn = nil
+        if let leadIn, !passage.path.starts(with: leadIn.path)
+            || (passage.path.count == leadIn.path.count && (rank ?? -1) <= (leadIn.rank ?? -1)) {
+            self.leadIn = nil
+        }
         // "Ủy ban nhân dân các xã, phường:" over its items, or "2. Thanh tra tỉnh" numbered as
         // the items beside it are (so not a heading) with its own items under it.
         if let named = reader.heading(plain), plain.hasSuffix(":") || (rank != nil && named.bare) {
-            leadIn = (named.actors, rank, passage.headingPath)
+            leadIn = (named.actors, rank, passage.path)
             return .leadIn
         }
+        // A heading under the lead-in that names a body is nearer than the lead-in.
+        let depth = leadIn?.path.count ?? 0
+        for heading in passage.path.dropFirst(depth).reversed() {
+            if let actors = headingActors(heading.text) { return .text(actors) }
+        }
+        if let leadIn { return .text(leadIn.actors) }
         for heading in passage.path.reversed() {
             if let actors = headingActors(heading.text) { return .text(actors) }
         }
         return .text(nil)
+    }
+
+    /// "..., yêu cầu các cấp ủy ... thực hiện tốt một số nhiệm vụ sau:" ending a passage: the
+    /// items after it are the asked bodies'.
+    mutating func leadIn(_ actors: [Actor], endingPassage passage: Passage) {
+        leadIn = (actors, Outline.marker(of: Line.stripEmphasis(passage.text))?.rank, passage.path)
     }
 
     private mutating func headingActors(_ text: String) -> [Actor]? {

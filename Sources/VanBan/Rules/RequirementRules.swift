@@ -7,7 +7,7 @@ public struct RequirementRules: Sendable {
     /// Kinds of cue, in the order of `cues`; the finders ask for one at nearly every word, so
     /// they are looked up by position rather than hashed.
     enum Cue: Int, CaseIterable, Sendable {
-        case assign, ask, lead, with, duty, ensure, verb, actor, determiner, background, past, preamble, heading, scope, ormore,
+        case assign, ask, lead, with, duty, ensure, verb, actor, determiner, background, past, preamble, heading, duties, article, aside, scope, ormore,
              report, reportto, leadcolumn, withcolumn, duecolumn, taskcolumn
 
         init?(name: String) {
@@ -46,7 +46,7 @@ public struct RequirementRules: Sendable {
         }
         for row in schedules.rows where row.count >= 2 {
             schedule[row[0]] = RuleTable.list(row[1]).map(VietText.key)
-            if ["yearly", "quarterly", "monthly", "periodic", "before", "atleast", "quarter"].contains(row[0]) {
+            if ["yearly", "quarterly", "monthly", "periodic", "before", "atleast", "quarter", "term"].contains(row[0]) {
                 for phrase in RuleTable.list(row[1]) { scheduleTriggers.add(phrase, true) }
             }
         }
