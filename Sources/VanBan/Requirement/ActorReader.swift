@@ -117,6 +117,7 @@ struct ActorReader {
 
     private static let markerEnd = UnitSet(".)-")
     private static let closing = UnitSet(")")
+    private static let stops = UnitSet(":.;\"“*")
 
     /// The first word of the sentence's subject, past a leading time phrase ("Hằng năm, nhân
     /// ngày truyền thống ... (ngày 15-10), Ban Tuyên giáo ...").
@@ -170,7 +171,7 @@ struct ActorReader {
         var inside = Set<Int>()  // words within a known body's name, where names do not split
         while end < sentence.end, end - piece < 24, end - start < 80 {
             // "Đoàn Luật sư tỉnh Lâm Đồng (cũ), ...": a short parenthesis stays in the name.
-            if end > start, sentence.gapBefore(end, contains: SentenceView.openingParenthesis),
+            if end > start, sentence.gapBefore(end, contains: SentenceView.openingParenthesis), !sentence.gapBefore(end, contains: Self.stops),
                let close = (end..<min(end + 4, sentence.end)).first(where: { sentence.gapBefore($0 + 1, contains: Self.closing) }),
                close + 1 < sentence.end {
                 inside.formUnion(end...close)
@@ -203,6 +204,7 @@ struct ActorReader {
         if sentence.words[index].capitalised { return false }
         if sentence.followsComma(index) && sentence.isActorStart(index, cues: cues) { return false }
         if let length = sentence.match(cues.index(.actor), at: index), length > 2 { return false }  // "tổ chức cơ sở đảng"
+        if let length = sentence.match(cues.index(.assign), at: index), sentence.isActorStart(index + length, cues: cues) { return true }
         return [RequirementRules.Cue.verb, .lead, .with, .ask].contains { sentence.match(cues.index($0), at: index) != nil }
     }
 
@@ -228,7 +230,13 @@ struct ActorReader {
         var names: [(name: String, span: Range<Int>)] = []
         var shared: (head: String, part: String, index: Int)?  // the last name that ended in a kind of place
         for piece in pieces {
-            let span = sentence.words[piece.lowerBound].range.lowerBound..<sentence.words[piece.upperBound - 1].range.upperBound
+            var span = sentence.words[piece.lowerBound].range.lowerBound..<sentence.words[piece.upperBound - 1].range.upperBound
+            // "Đoàn Luật sư tỉnh Lâm Đồng (cũ)": the name keeps the parenthesis it opens.
+            let written = sentence.words.units[span]
+            if written.contains(0x28), !written.contains(0x29), span.upperBound < sentence.range.upperBound,
+               sentence.words.units[span.upperBound] == 0x29 {
+                span = span.lowerBound..<(span.upperBound + 1)
+            }
             var start = piece.lowerBound
             while let length = sentence.match(cues.index(.determiner), at: start), start + length < piece.upperBound { start += length }
             if let head = shared?.head, sentence.match(cues.parts, at: start) == piece.upperBound - start {
@@ -240,7 +248,7 @@ struct ActorReader {
                 continue
             }
             shared = headBeforePart(sentence, piece).map { ($0.head, $0.part, names.count) }
-            names.append((sentence.text(from: piece.lowerBound, to: piece.upperBound), span))
+            names.append((sentence.words.text(span), span))
         }
         return names
     }

@@ -37,19 +37,22 @@ public struct RequirementFinder: Sendable {
             case .text(let actors): given = actors
             }
             var previous: [Actor] = []
-            let sentences = Sentences.ranges(in: words.units)
-            for range in sentences {
+            var leadIn: [Actor]?
+            for range in Sentences.ranges(in: words.units) {
+                leadIn = nil
                 guard var requirement = requirement(in: range, of: words, passage: passage, given: given, previous: previous) else {
                     previous = []
+                    // "Điều 3. Chức năng, nhiệm vụ của Đội ứng cứu sự cố:" closing a paragraph.
+                    if endsWithColon(SentenceView(words: words, range: range)) { leadIn = reader.named(byHeading: words.text(range)) }
                     continue
                 }
                 requirement.basis = basis(for: requirement, index: index, passages: document.passages)
                 previous = requirement.actors.filter { $0.role == .lead }
                 found.append(requirement)
-                if range == sentences.last, !previous.isEmpty, endsWithColon(SentenceView(words: words, range: range)) {
-                    structure.leadIn(previous, endingPassage: document.passages[passage])
-                }
+                // "..., yêu cầu các cấp ủy ... thực hiện tốt một số nhiệm vụ sau:".
+                if !previous.isEmpty, endsWithColon(SentenceView(words: words, range: range)) { leadIn = previous }
             }
+            if let leadIn { structure.leadIn(leadIn, endingPassage: document.passages[passage]) }
         }
         return found
     }

@@ -37,7 +37,7 @@ struct Structure {
         let plain = Line.stripEmphasis(passage.text)
         if plain.hasPrefix("|") { return readRow(words) }
         columns = nil
-        let rank = Outline.marker(of: plain)?.rank
+        let rank = Self.rank(of: plain)
         if let leadIn, !passage.path.starts(with: leadIn.path)
             || (passage.path.count == leadIn.path.count && (rank ?? -1) <= (leadIn.rank ?? -1)) {
             self.leadIn = nil
@@ -61,9 +61,14 @@ struct Structure {
     }
 
     /// "..., yêu cầu các cấp ủy ... thực hiện tốt một số nhiệm vụ sau:" ending a passage: the
-    /// items after it are the asked bodies'.
+    /// items after it, however they are numbered (often from 1 again), are the asked bodies'.
     mutating func leadIn(_ actors: [Actor], endingPassage passage: Passage) {
-        leadIn = (actors, Outline.marker(of: Line.stripEmphasis(passage.text))?.rank, passage.path)
+        leadIn = (actors, nil, passage.path)
+    }
+
+    /// The outline rank of a passage's marker, Markdown emphasis aside ("**2.** Bảo đảm ...").
+    private static func rank(of text: String) -> Int? {
+        Outline.marker(of: text)?.rank ?? Outline.marker(of: String(text.prefix(16).filter { $0 != "*" && $0 != "_" }))?.rank
     }
 
     private mutating func headingActors(_ text: String) -> [Actor]? {
