@@ -11,8 +11,8 @@ Indexes a labelled set into a temporary archive with the `vanban` binary, asks `
 - the lead actor is right when the first lead's key equals the labelled key (folded, determiners
   such as "các" dropped); when a label lists all its leads ("leads"), the whole list must match;
 - the deadline is right when the parsed schedule, written in the labels' notation ("date
-  2025-09-30", "yearly", "yearly 15/12", "every 6,12", "every 3 day 20"), equals the labelled one,
-  and when neither has one. Items without a "due" key are not scored for deadlines.
+  2025-09-30", "yearly", "yearly 15/12", "every 6,12", "every 3 day 20", "relative 30 working"),
+  equals the labelled one, and when neither has one. Items without a "due" key are not scored for deadlines.
 
 Sets: `dev` (Tests/VanBanTests/Fixtures/requirements, which the rules were developed against) and
 `heldout` (Tests/VanBanTests/Fixtures/requirements-heldout, written before tuning and scored only
@@ -51,6 +51,8 @@ def notation(schedule):
     kind = schedule.get("kind")
     if kind == "date":
         return f"date {schedule.get('date')}"
+    if kind == "relative":
+        return f"relative {schedule.get('days')}" + (" working" if schedule.get("workingDays") else "")
     day, month = schedule.get("day"), schedule.get("month")
     if kind == "yearly":
         return "yearly" + (f" {day}/{month}" if day and month else "")

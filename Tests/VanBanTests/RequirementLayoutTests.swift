@@ -106,7 +106,7 @@ final class RequirementLayoutTests: XCTestCase {
         XCTAssertEqual(hit.actors.names(.lead), ["Ủy ban nhân dân xã", "Ủy ban nhân dân phường"])
         XCTAssertEqual(Set(hit.actors.map(\.key)), ["uy ban nhan dan xa", "uy ban nhan dan phuong"])
         let ward = try Self.archive.requirements(RequirementFilter(who: "ủy ban nhân dân phường"))
-        XCTAssertEqual(Set(ward.map(\.number)), ["1450/UBND-KT"])
+        XCTAssertEqual(Set(ward.map(\.number)), ["1450/UBND-KT", "812/QĐ-UBND"], "and 'Chủ tịch Ủy ban nhân dân các xã, phường, đặc khu'")
     }
 
     /// The plan is in NFD with "uỷ": its actors have the keys of "Đảng ủy" in NFC.
@@ -185,6 +185,66 @@ final class RequirementLayoutTests: XCTestCase {
         for prefix in ["Căn cứ", "Thực hiện Kế hoạch số 210-KH/TU", "Ủy ban nhân dân tỉnh có ý kiến", "Để bảo đảm ổn định thị trường",
                        "4. Ban Tuyên giáo và Dân vận Tỉnh ủy đã hướng dẫn", "Thời gian qua"] {
             XCTAssertFalse(all.contains { VietText.nfc($0.sentence).hasPrefix(prefix) }, prefix)
+        }
+    }
+
+    // MARK: Forms of the real documents (LAYOUTS.md of the measurement set)
+
+    /// "Điều 2. Chức năng, nhiệm vụ của Tổ công tác:" ends a paragraph of articles; the numbered
+    /// duties after it are the Tổ công tác's.
+    func testDutiesOfANamedBodyAfterAnArticle() throws {
+        for prefix in ["1. Là đầu mối", "2. Tổ chức tập huấn", "3. Định kỳ (6 tháng, 01 năm)"] {
+            XCTAssertEqual(try requirement("812/QĐ-UBND", starting: prefix).actors.names(.lead), ["Tổ công tác"], prefix)
+        }
+        let training = try XCTUnwrap(try requirement("812/QĐ-UBND", starting: "2. Tổ chức tập huấn").schedule)
+        XCTAssertEqual([training.text], ["tối thiểu 01 lần/năm"])
+        XCTAssertTrue(training.atLeast)
+        XCTAssertEqual(training.kind, .yearly)
+        XCTAssertEqual(try requirement("812/QĐ-UBND", starting: "3. Định kỳ").schedule?.everyMonths, [6, 12])
+    }
+
+    func testFrontedTimeAsideAndParenthesisAroundTheActor() throws {
+        let term = try requirement("812/QĐ-UBND", starting: "Trong thời hạn 30 ngày làm việc")
+        XCTAssertEqual(term.actors.names(.lead), ["Ban Chủ nhiệm Hội Tin học tỉnh"])
+        XCTAssertEqual(term.schedule?.kind, .relative)
+        XCTAssertEqual(term.schedule?.days, 30)
+        XCTAssertEqual(term.schedule?.workingDays, true)
+        XCTAssertEqual(try requirement("812/QĐ-UBND", starting: "Hằng năm, cơ quan tài chính").actors.names(.lead), ["cơ quan tài chính các cấp"])
+        let health = try requirement("812/QĐ-UBND", starting: "Sở Y tế theo chức năng")
+        XCTAssertEqual([health.actors.names(.lead), health.actors.names(.with)], [["Sở Y tế"], ["Sở Khoa học và Công nghệ"]])
+        XCTAssertEqual(health.action, "triển khai hồ sơ sức khỏe điện tử")
+        XCTAssertEqual(try requirement("812/QĐ-UBND", starting: "Hội Tin học").actors.names(.lead),
+                       ["Hội Tin học tỉnh An Hòa (cũ)", "Câu lạc bộ Tin học trẻ tỉnh An Hòa (cũ)"])
+        XCTAssertEqual(try requirement("91/CĐ-TTg", starting: "2. Bộ Y tế").actors.names(.with), ["các địa phương"])
+    }
+
+    func testImplementationClauseWithSemicolons() throws {
+        let hit = try requirement("812/QĐ-UBND", starting: "Chánh Văn phòng Ủy ban nhân dân tỉnh;")
+        XCTAssertEqual(hit.actors.names(.lead), ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Công an tỉnh", "Thủ trưởng các sở", "ban",
+                                                 "ngành tỉnh", "Chủ tịch Ủy ban nhân dân xã", "Chủ tịch Ủy ban nhân dân phường",
+                                                 "Chủ tịch Ủy ban nhân dân đặc khu"])
+        XCTAssertEqual(hit.action, "chịu trách nhiệm thi hành Quyết định này")
+    }
+
+    /// "..., yêu cầu cấp ủy, ... thực hiện tốt một số nhiệm vụ sau:" gives the asked the items
+    /// numbered after it; a heading of its own ("3. Giao Đảng ủy Chính phủ:") is nearer.
+    func testSentenceLeadInAndNestedAssignments() throws {
+        for prefix in ["**1.** Bảo đảm", "**2.** Đổi mới"] {
+            XCTAssertEqual(try requirement("77-TB/VPTW", starting: prefix).actors.names(.lead), ["cấp ủy", "tổ chức đảng", "chính quyền các cấp"], prefix)
+        }
+        let first = try requirement("77-TB/VPTW", starting: "**3.** Giao Đảng ủy Chính phủ")
+        XCTAssertEqual(first.actors.names(.lead), ["Đảng ủy Chính phủ"])
+        XCTAssertTrue(first.action.hasPrefix("Chỉ đạo Đảng ủy Bộ Y tế chủ trì"), first.action)
+        XCTAssertEqual(try requirement("77-TB/VPTW", starting: "*(ii)*").actors.names(.lead), ["Đảng ủy Chính phủ"])
+        XCTAssertEqual(try requirement("77-TB/VPTW", starting: "Ban Chấp hành Trung ương giao").actors.names(.lead), ["Bộ Chính trị", "Ban Bí thư"])
+        XCTAssertFalse(try Self.archive.requirements().contains { $0.sentence.contains("xin thông báo") }, "the writer's closing is no assignment")
+    }
+
+    func testHeadingNamingLeadAndPartners() throws {
+        for prefix in ["a) Bố trí kinh phí", "b) Chỉ đạo Bảo hiểm xã hội"] {
+            let hit = try requirement("91/CĐ-TTg", starting: prefix)
+            XCTAssertEqual(hit.actors.names(.lead), ["Bộ Tài chính"], prefix)
+            XCTAssertEqual(hit.actors.names(.with), ["các bộ", "địa phương liên quan"], prefix)
         }
     }
 

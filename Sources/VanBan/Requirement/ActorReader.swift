@@ -46,7 +46,8 @@ struct ActorReader {
 
     /// An act at word `index`, or after a time phrase there ("định kỳ 6 tháng báo cáo ...").
     private func actFollows(_ sentence: SentenceView, at index: Int) -> Bool {
-        if beginsWithAct(sentence, at: index) { return true }
+        // After a named actor "bảo đảm" is its act too ("Bộ Y tế ... bảo đảm thuốc men").
+        if beginsWithAct(sentence, at: index) || sentence.match(cues.index(.ensure), at: index) != nil { return true }
         guard cues.scheduleTriggers.length(at: index, in: sentence.words) != nil else { return false }
         for next in (index + 1)..<min(index + 9, sentence.end) {
             if sentence.breaksClause(before: next) { return false }
@@ -101,8 +102,8 @@ struct ActorReader {
 
     /// The first word past the sentence's list marker ("1.", "a)", "(ii)") or article ("Điều 3."):
     /// where its subject, or an act with no named actor, begins.
-    func firstWord(of sentence: SentenceView) -> Int? {
-        guard var first = sentence.indices.first else { return nil }
+    func firstWord(of sentence: SentenceView, from start: Int? = nil) -> Int? {
+        guard var first = start ?? sentence.indices.first else { return nil }
         if let length = sentence.match(cues.index(.article), at: first), first + length < sentence.end,
            isDigit(sentence.words.units[sentence.words[first + length].range.lowerBound]) {
             first += length
@@ -154,6 +155,8 @@ struct ActorReader {
             found.spans += partners.names.map(\.span)
             cursor = partners.end
         }
+        // "Giao Đảng ủy Chính phủ: (i) Chỉ đạo ...": the act starts past the item's marker.
+        if cursor < sentence.end, let first = firstWord(of: sentence, from: cursor) { cursor = first }
         found.actStart = cursor < sentence.end ? cursor : nil
     }
 
@@ -205,7 +208,7 @@ struct ActorReader {
         if sentence.followsComma(index) && sentence.isActorStart(index, cues: cues) { return false }
         if let length = sentence.match(cues.index(.actor), at: index), length > 2 { return false }  // "tổ chức cơ sở đảng"
         if let length = sentence.match(cues.index(.assign), at: index), sentence.isActorStart(index + length, cues: cues) { return true }
-        return [RequirementRules.Cue.verb, .lead, .with, .ask].contains { sentence.match(cues.index($0), at: index) != nil }
+        return [RequirementRules.Cue.verb, .lead, .with, .ask, .ensure].contains { sentence.match(cues.index($0), at: index) != nil }
     }
 
     /// The word ranges of an actor list's names: split at commas and at list words ("và"),

@@ -67,14 +67,14 @@ public struct RequirementFinder: Sendable {
         let hasDuty = sentence.contains(cues.index(.duty)) || sentence.contains(cues.index(.ensure))
         var clause = reader.assigned(sentence)
         let first = reader.firstWord(of: sentence)
-        if clause.isEmpty, let given, let first, hasDuty || schedule != nil || !targets.isEmpty
+        if clause.isEmpty, !previous.isEmpty, let first, continuesAct(sentence, from: first, schedule: schedule?.span) {
+            clause.actors = previous
+            clause.actStart = first
+        } else if clause.isEmpty, let given, let first, hasDuty || schedule != nil || !targets.isEmpty
             || continuesAct(sentence, from: first, schedule: schedule?.span) {
             // An item under "5. Bộ Tài chính:": "Chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư ...".
             clause = reader.partners(sentence, from: first)
             clause.actors = given + clause.actors
-        } else if clause.isEmpty, !previous.isEmpty, let first, continuesAct(sentence, from: first, schedule: schedule?.span) {
-            clause.actors = previous
-            clause.actStart = first
         }
         // "..., Thủ tướng Chính phủ yêu cầu:", "Ủy ban nhân dân tỉnh có ý kiến như sau:" lead in to
         // the items, where the requirements are; "..., yêu cầu các chi bộ ... sau:" is one itself.
