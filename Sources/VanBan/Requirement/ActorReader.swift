@@ -7,7 +7,13 @@
 /// ("Ủy ban nhân dân các xã, phường") gives one actor for each.
 struct ActorReader {
     let rules: RuleSet
-    private var cues: RequirementRules { rules.requirements }
+    /// Kept, not read from `rules` at every word: a copy of the rules costs retains.
+    private let cues: RequirementRules
+
+    init(rules: RuleSet) {
+        self.rules = rules
+        cues = rules.requirements
+    }
 
     /// The actors of one clause, and where their act begins.
     struct Clause {

@@ -11,10 +11,14 @@ import Foundation
 /// nor fills a requirement. Preambles ("Căn cứ ...", "Thực hiện ..., ... như sau:") are context.
 public struct RequirementFinder: Sendable {
     let rules: RuleSet
-    private var cues: RequirementRules { rules.requirements }
-    private var reader: ActorReader { ActorReader(rules: rules) }
+    private let cues: RequirementRules
+    private let reader: ActorReader
 
-    public init(rules: RuleSet) { self.rules = rules }
+    public init(rules: RuleSet) {
+        self.rules = rules
+        cues = rules.requirements
+        reader = ActorReader(rules: rules)
+    }
 
     public func requirements(in document: ParsedDocument, citations: [Citation] = []) -> [Requirement] {
         requirements(in: document, words: document.passages.map { Words($0.text) }, citations: citations)

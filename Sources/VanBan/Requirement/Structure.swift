@@ -44,7 +44,8 @@ struct Structure {
         }
         // "Ủy ban nhân dân các xã, phường:" over its items, or "2. Thanh tra tỉnh" numbered as
         // the items beside it are (so not a heading) with its own items under it.
-        if let named = reader.heading(plain), plain.hasSuffix(":") || (rank != nil && named.bare) {
+        let colon = plain.hasSuffix(":")
+        if colon || (rank != nil && plain.utf8.count <= 200), let named = reader.heading(plain), colon || named.bare {
             leadIn = (named.actors, rank, passage.path)
             return .leadIn
         }
