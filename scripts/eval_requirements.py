@@ -19,7 +19,7 @@ Sets: `dev` (Tests/VanBanTests/Fixtures/requirements, which the rules were devel
 at the end), or any folder of documents with a labels.json (`--fixtures DIR`).
 
 Usage: python3 scripts/eval_requirements.py [--set dev|heldout] [--fixtures DIR]
-                                            [--vanban .build/debug/vanban] [--json]
+                                            [--vanban .build/debug/vanban] [--rules indexer] [--json]
 """
 import argparse, json, os, re, subprocess, sys, tempfile, unicodedata
 
@@ -60,13 +60,13 @@ def notation(schedule):
     return f"every {every}" + (f" day {day}" if day else "")
 
 
-def score(fixtures, vanban):
+def score(fixtures, vanban, rules=os.path.join(ROOT, "indexer")):
     labels = json.load(open(os.path.join(fixtures, "labels.json"), encoding="utf-8"))["documents"]
     result = dict(tp=0, fp=0, fn=0, lead_right=0, due_scored=0, due_right=0, dated=0, dated_right=0,
                   misses=[], extras=[], wrong_actor=[], wrong_due=[])
     with tempfile.TemporaryDirectory() as work:
         archive = os.path.join(work, "eval.db")
-        env = dict(os.environ, VANBAN_RULES=os.path.join(ROOT, "indexer"))
+        env = dict(os.environ, VANBAN_RULES=rules)
         subprocess.run([vanban, "index", fixtures, "--archive", archive], check=True, env=env,
                        stdout=subprocess.DEVNULL)
         for number, items in labels.items():
@@ -124,9 +124,10 @@ def main():
     parser.add_argument("--set", choices=sorted(SETS), default="dev")
     parser.add_argument("--fixtures", help="a folder of documents with a labels.json (overrides --set)")
     parser.add_argument("--vanban", default=os.path.join(ROOT, ".build/debug/vanban"))
+    parser.add_argument("--rules", default=os.path.join(ROOT, "indexer"), help="the rule folder (an older build needs its own)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
-    result = score(args.fixtures or SETS[args.set], args.vanban)
+    result = score(args.fixtures or SETS[args.set], args.vanban, args.rules)
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
