@@ -16,20 +16,35 @@ enum APIRoutes {
         Route(path: "/health", handler: health),
         Route(path: "/stats") { .json(try $0.archive.statistics()) },
         Route(path: "/requirements", handler: requirements),
+        Route(path: "/requirements.ics", handler: requirementsCalendar),
         Route(path: "/actors") { .json(try $0.archive.actors()) },
     ]
 
     /// `vanban requires` over HTTP: ?who=&doc=&due=, and ?calendar=true for the months view.
     static func requirements(_ call: Call) throws -> Response {
-        let filter = RequirementFilter(who: try call.query.text("who", maxBytes: SearchRequest.maxNameBytes),
-                                       document: try call.query.text("doc", maxBytes: SearchRequest.maxNameBytes),
-                                       due: try call.query.text("due", maxBytes: 32))
+        let filter = try requirementFilter(call)
         let calendar = try call.query.choice("calendar", of: Flag.self) == .true
         do {
             return calendar ? .json(try call.archive.calendar(filter)) : .json(try call.archive.requirements(filter))
         } catch VanBanError.badQuery(let message) {
             throw Problem.badParameter("due", message)
         }
+    }
+
+    /// `vanban requires --format ics`: a feed a calendar can subscribe to (?who=&doc=&due=).
+    static func requirementsCalendar(_ call: Call) throws -> Response {
+        let filter = try requirementFilter(call)
+        do {
+            return .text(try call.archive.requirementCalendar(filter).ics, contentType: "text/calendar; charset=utf-8")
+        } catch VanBanError.badQuery(let message) {
+            throw Problem.badParameter("due", message)
+        }
+    }
+
+    private static func requirementFilter(_ call: Call) throws -> RequirementFilter {
+        RequirementFilter(who: try call.query.text("who", maxBytes: SearchRequest.maxNameBytes),
+                          document: try call.query.text("doc", maxBytes: SearchRequest.maxNameBytes),
+                          due: try call.query.text("due", maxBytes: 32))
     }
 
     enum Flag: String, CaseIterable { case `true`, `false` }

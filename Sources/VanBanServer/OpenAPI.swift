@@ -156,6 +156,22 @@ enum OpenAPI {
             }
           }
         },
+        "/requirements.ics": {
+          "get": {
+            "summary": "Dated and recurring obligations as an iCalendar feed to subscribe to",
+            "description": "RFC 5545: one all-day event per dated obligation, an RRULE for yearly, quarterly, monthly and every-6-months rhythms, the document number and sentence in DESCRIPTION. UIDs are stable across re-indexing, so a subscribed calendar updates its events.",
+            "parameters": [
+              {"name": "who", "in": "query", "description": "Part of an actor's name, any marks: \"ban tuyen giao\".", "schema": {"type": "string", "maxLength": 200}, "example": "ban tuyen giao"},
+              {"name": "doc", "in": "query", "description": "A document number in any common form.", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "due", "in": "query", "description": "A month (12, 2024-12, 12/2024) or a date (2024-11-30).", "schema": {"type": "string", "maxLength": 32}}
+            ],
+            "responses": {
+              "200": {"description": "The calendar.", "content": {"text/calendar": {"schema": {"type": "string"}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
         "/actors": {
           "get": {
             "summary": "Every actor named in a requirement, and how many requirements name it",

@@ -19,13 +19,25 @@ struct RequiresCommand: ParsableCommand {
     @Flag(help: "List dated and recurring obligations by month.")
     var calendar = false
 
-    @Flag(help: "Print the requirements as JSON.")
+    @Flag(help: "Print the requirements as JSON (the same as --format json).")
     var json = false
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, ics }
+
+    @Option(help: "text, json, or ics: an iCalendar (RFC 5545) feed of the dated and recurring obligations.")
+    var format = Format.text
 
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
         let filter = RequirementFilter(who: who, document: doc, due: due)
+        let json = self.json || format == .json
+        if format == .ics {
+            let feed = try Exit.reporting { try options.openArchive().requirementCalendar(filter) }
+            print(feed.ics, terminator: "")
+            if feed.events.isEmpty { throw Exit.nothingFound }
+            return
+        }
         if calendar {
             let months = try Exit.reporting { try options.openArchive().calendar(filter) }
             if json { return try Terminal.printJSON(months) }
@@ -93,12 +105,16 @@ enum RequirementText {
     static func describe(_ schedule: Schedule) -> String {
         var parts: [String] = []
         switch schedule.kind {
-        case .date: parts.append((schedule.deadline ? "by " : "on ") + (schedule.date ?? "?"))
+        case .date:
+            parts.append((schedule.deadline ? "by " : "on ") + (schedule.date ?? "?") + (schedule.within.map { ", the end of the \($0)" } ?? ""))
         case .yearly:
             parts.append(schedule.atLeast ? "at least yearly" : "yearly")
             if let day = schedule.day, let month = schedule.month { parts.append((schedule.deadline ? "by " : "on ") + "\(day)/\(month)") }
+        case .relative:
+            parts.append("\(schedule.days ?? 0) \(schedule.workingDays ? "working " : "")days")
         case .periodic:
             parts.append((schedule.atLeast ? "at least " : "") + "every " + schedule.everyMonths.map { "\($0)" }.joined(separator: " and ") + " months")
+            if let day = schedule.day { parts.append((schedule.deadline ? "by day " : "on day ") + "\(day)") }
         }
         return parts.joined(separator: ", ") + " (\(schedule.text))"
     }

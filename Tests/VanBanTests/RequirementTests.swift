@@ -96,8 +96,8 @@ final class RequirementTests: XCTestCase {
         let accented = try Self.archive.requirements(RequirementFilter(who: "Ban Tuyên giáo"))
         let unaccented = try Self.archive.requirements(RequirementFilter(who: "ban tuyen giao"))
         XCTAssertEqual(unaccented, accented)
-        XCTAssertEqual(unaccented.count, 8)
-        XCTAssertEqual(try Self.archive.requirements(RequirementFilter(who: "BTG ĐUK")).count, 5, "abbreviations are written out")
+        XCTAssertEqual(unaccented.count, 9)
+        XCTAssertEqual(try Self.archive.requirements(RequirementFilter(who: "BTG ĐUK")).count, 6, "abbreviations are written out")
     }
 
     func testDueMonthAndCalendar() throws {
@@ -122,8 +122,52 @@ final class RequirementTests: XCTestCase {
     func testActors() throws {
         let actors = try Self.archive.actors()
         let tuyenGiao = try XCTUnwrap(actors.first { $0.key == "ban tuyen giao dang uy khoi" })
-        XCTAssertEqual(tuyenGiao.requirements, 5)
+        XCTAssertEqual(tuyenGiao.requirements, 6)
         XCTAssertEqual(actors.map(\.requirements), actors.map(\.requirements).sorted(by: >))
+    }
+
+    /// The feed as a real RFC 5545 parser reads it: one event per dated or recurring
+    /// obligation, RRULEs for the rhythms, and UIDs that survive indexing again.
+    func testCalendarFeedParsesWithICalendar() throws {
+        let path = Self.archive.path
+        let feed = try Support.run(["requires", "--calendar", "--format", "ics", "--archive", path])
+        XCTAssertEqual(feed.status, 0, feed.stderr)
+        let events = try Support.parseICS(feed.stdout)
+        let scheduled = try Self.archive.requirements().filter { $0.schedule != nil }
+        XCTAssertEqual(events.count, scheduled.count)
+        XCTAssertEqual(Set(events.map(\.uid)).count, events.count, "UIDs are unique")
+        let review = try XCTUnwrap(events.first { $0.summary.hasPrefix("Định kỳ 6 tháng, 1 năm") })
+        XCTAssertEqual(review.rrule, "FREQ=MONTHLY;INTERVAL=6;BYMONTHDAY=-1")
+        XCTAssertEqual(review.occurrences, ["2014-06-30", "2014-12-31", "2015-06-30"])
+        let emulation = try XCTUnwrap(events.first { $0.description.contains("Hằng năm, nhân ngày truyền thống ngành Dân vận") })
+        XCTAssertEqual(emulation.rrule, "FREQ=YEARLY")
+        XCTAssertEqual(emulation.start, "2014-10-15")
+        XCTAssertTrue(emulation.summary.hasPrefix("Ban Tuyên giáo Đảng ủy khối: "), emulation.summary)
+        XCTAssertTrue(emulation.description.hasPrefix("60-CTr/ĐUK (2014-05-29) § "), emulation.description)
+        let report = try XCTUnwrap(events.first { $0.description.contains("trước 15 tháng 12 hàng năm") })
+        XCTAssertEqual([report.start, report.end], ["2014-12-15", "2014-12-16"])
+
+        // Indexed again into another archive: the same events under the same UIDs.
+        let again = try Support.archive(of: Support.corpusCopy()).0
+        let reindexed = try Support.parseICS(try again.requirementCalendar().ics)
+        XCTAssertEqual(reindexed.map(\.uid), events.map(\.uid))
+        XCTAssertEqual(reindexed.map(\.start), events.map(\.start))
+        let ban = try Support.parseICS(try Self.archive.requirementCalendar(RequirementFilter(who: "ban tuyen giao")).ics)
+        XCTAssertEqual(Set(ban.map(\.uid)).subtracting(events.map(\.uid)), [], "a filtered feed keeps the same UIDs")
+        XCTAssertLessThan(ban.count, events.count)
+    }
+
+    /// Folding and escaping, which the parser above undoes: long Vietnamese lines are cut
+    /// between characters, never inside one, and commas, semicolons and line ends are escaped.
+    func testCalendarTextFoldingAndEscaping() {
+        let line = "DESCRIPTION:" + String(repeating: "Ủy ban nhân dân tỉnh, ", count: 10)
+        let folded = RequirementCalendar.folded(line)
+        let parts = folded.components(separatedBy: "\r\n")
+        XCTAssertGreaterThan(parts.count, 1)
+        XCTAssertTrue(parts.allSatisfy { $0.utf8.count <= 75 })
+        XCTAssertTrue(parts.dropFirst().allSatisfy { $0.hasPrefix(" ") })
+        XCTAssertEqual(parts.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined(), line)
+        XCTAssertEqual(RequirementCalendar.escaped("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne")
     }
 
     func testRequiresCommand() throws {

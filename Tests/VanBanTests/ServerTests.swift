@@ -159,6 +159,20 @@ final class ServerTests: XCTestCase {
         XCTAssertTrue(page.contains("trước 15 tháng 12 hàng năm"))
     }
 
+    /// `/requirements.ics?who=` is the feed `vanban requires --format ics --who` prints.
+    func testRequirementsCalendarFeed() async throws {
+        let reply = try await server.get("/requirements.ics?who=ban%20tuyen%20giao")
+        XCTAssertEqual(reply.status, 200)
+        XCTAssertEqual(reply.contentType, "text/calendar; charset=utf-8")
+        let events = try Support.parseICS(reply.text)
+        XCTAssertEqual(events.map(\.start), ["2014-10-15"])
+        XCTAssertTrue(events.allSatisfy { $0.rrule == "FREQ=YEARLY" })
+        let cli = try Support.run(["requires", "--format", "ics", "--who", "ban tuyen giao", "--archive", Self.archivePath])
+        XCTAssertEqual(try Support.parseICS(cli.stdout).map(\.uid), events.map(\.uid))
+        let bad = try await server.get("/requirements.ics?due=mười")
+        XCTAssertEqual(bad.status, 400)
+    }
+
     // MARK: errors
 
     func testBadParametersAre400sNamingTheParameter() async throws {

@@ -38,6 +38,17 @@ enum Support {
         return folder
     }
 
+    /// The documents (`.txt`) of a folder of `Fixtures/` in a new folder, without their labels.
+    static func fixtureCopy(_ name: String) throws -> URL {
+        let folder = try temporaryDirectory().appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = fixtures.appendingPathComponent(name)
+        for file in try FileManager.default.contentsOfDirectory(atPath: source.path) where file.hasSuffix(".txt") {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(file), to: folder.appendingPathComponent(file))
+        }
+        return folder
+    }
+
     /// Indexes `folder` into a new archive beside it and opens it.
     static func archive(of folder: URL) throws -> (Archive, IndexReport) {
         let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
@@ -112,5 +123,37 @@ struct SeededGenerator: RandomNumberGenerator {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
+    }
+}
+
+/// An event as Python's `icalendar` (a real RFC 5545 parser) read it: `scripts/check_ics.py`.
+struct ParsedEvent: Decodable {
+    let uid: String
+    let dtstamp: String
+    let start: String
+    let end: String?
+    let rrule: String?
+    let occurrences: [String]
+    let summary: String
+    let description: String
+}
+
+extension Support {
+    /// Parses an iCalendar feed with `scripts/check_ics.py`; skips the test when Python's
+    /// icalendar package is not installed (scripts/install-deps.sh installs it).
+    static func parseICS(_ text: String) throws -> [ParsedEvent] {
+        let file = try temporaryDirectory().appendingPathComponent("feed.ics")
+        try Data(text.utf8).write(to: file)
+        let script = repository.appendingPathComponent("scripts/check_ics.py").path
+        let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3", script, file.path])
+        if result.status == 3 || result.status == 127 {
+            throw XCTSkip("python3 with the icalendar package is needed to check the feed (pip install icalendar): \(result.stderr)")
+        }
+        guard result.status == 0 else {
+            XCTFail("icalendar rejected the feed: \(result.stderr)")
+            return []
+        }
+        struct Feed: Decodable { let events: [ParsedEvent] }
+        return try JSONDecoder().decode(Feed.self, from: Data(result.stdout.utf8)).events
     }
 }

@@ -41,17 +41,27 @@ struct Outline {
         return passages
     }
 
-    /// Blocks of non-blank lines; inside a block, every marked line starts a paragraph.
+    /// Blocks of non-blank lines; inside a block, every marked line starts a paragraph, and so
+    /// does every table row ("| 1 | Nội dung | Đơn vị chủ trì |") and the line after one.
     private static func split(_ lines: ArraySlice<Line>) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var previousBlank = true
+        var previousLength = 0
+        let width = lines.lazy.map(\.plain.count).max() ?? 0
         for line in lines {
-            defer { previousBlank = line.isBlank }
+            defer { previousBlank = line.isBlank; previousLength = line.plain.count }
             if line.isBlank { continue }
             let marker = marker(of: line.plain)
             // A part heading ("I. MỤC TIÊU") or an upper-case heading never runs on into the line under it.
             let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || $0.upperCase } ?? false
-            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading {
+            let row = line.plain.hasPrefix("|") || paragraphs.last?.plain.hasPrefix("|") == true
+            // "2. Sử dụng hiệu quả tài sản công" alone on a short line, then a capital: a heading
+            // without a full stop, not a paragraph wrapped at the page's width.
+            let unfinishedHeading = paragraphs.last.map { last in
+                (1...4).contains(last.marker?.rank ?? -1) && last.plain.count == previousLength && previousLength * 5 <= width * 3
+                    && !(last.plain.last.map { ".;:,!?…".contains($0) } ?? true) && line.plain.first?.isUppercase == true
+            } ?? false
+            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || row || unfinishedHeading {
                 paragraphs.append(Paragraph(text: line.text, plain: line.plain, line: line.number, marker: marker,
                                             upperCase: line.isUpperCase))
             } else {

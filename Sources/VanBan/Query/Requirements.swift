@@ -23,6 +23,8 @@ public struct RequirementFilter: Sendable {
 public struct RequirementHit: Codable, Sendable, Equatable {
     public let number: String?
     public let file: String
+    /// The document's date (yyyy-mm-dd), which anchors its rhythms in a calendar.
+    public let documentDate: String?
     public let section: String
     public let sentence: String
     public let actors: [Actor]
@@ -82,7 +84,7 @@ extension Archive {
 
     /// A requirement's row with its sentence, action and section read from its passage.
     static let requirementColumns = """
-        SELECT r.*, d.symbol, d.path, p.heading AS section,
+        SELECT r.*, d.symbol, d.path, d.date AS document_date, p.heading AS section,
             substr(p.body, r.start + 1, r."end" - r.start) AS sentence,
             trim(substr(p.body, r.action_start + 1, r."end" - r.action_start), ' .;*') AS action
         FROM requirements r JOIN documents d ON d.id = r.document_id
@@ -124,7 +126,8 @@ extension Archive {
         let actors = try Row.fetchAll(statement, arguments: [row["id"]]).map {
             Actor(name: $0["name"], key: $0["key"], role: Actor.Role(rawValue: $0["role"]) ?? .lead)
         }
-        return RequirementHit(number: row["symbol"], file: row["path"], section: row["section"], sentence: row["sentence"],
+        return RequirementHit(number: row["symbol"], file: row["path"], documentDate: row["document_date"],
+                              section: row["section"], sentence: row["sentence"],
                               actors: actors, action: row["action"], schedule: try decode(Schedule.self, "schedule"),
                               targets: try decode([Target].self, "targets") ?? [], basis: try decode([String].self, "basis") ?? [],
                               highlights: try decode([[Int]].self, "highlights") ?? [])

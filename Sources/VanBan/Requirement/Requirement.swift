@@ -18,12 +18,15 @@ public struct Actor: Codable, Sendable, Hashable {
 
 /// When an obligation falls due: a date, or a rhythm ("every 6 and 12 months").
 public struct Schedule: Codable, Sendable, Equatable {
-    public enum Kind: String, Codable, Sendable { case date, yearly, periodic }
+    /// `relative`: so many days before or after an event the text names ("trước 30 ngày làm
+    /// việc của các đợt trao tặng", "trong thời hạn 60 ngày làm việc"); it has no date.
+    public enum Kind: String, Codable, Sendable { case date, yearly, periodic, relative }
 
     public var kind: Kind
     /// For a dated deadline, yyyy-mm-dd.
     public var date: String?
-    /// For a yearly date: day and month ("15 tháng 12 hàng năm").
+    /// For a yearly date: day and month ("15 tháng 12 hàng năm"). For a rhythm, the day of the
+    /// month it falls due ("trước ngày 20 của tháng cuối quý": every 3 months, day 20).
     public var day: Int?
     public var month: Int?
     /// The periods in months (yearly is [12]; "Định kỳ 6 tháng, 1 năm" is [6, 12]).
@@ -32,6 +35,12 @@ public struct Schedule: Codable, Sendable, Equatable {
     public var atLeast = false
     /// "trước ...": by that date rather than on it.
     public var deadline = false
+    /// For a date that ends a period ("trong quý III năm 2012", "trong tháng 6/2026"): the
+    /// period, "quarter" or "month"; `date` is its last day.
+    public var within: String?
+    /// For a relative deadline, the days ("30 ngày làm việc": 30, working days).
+    public var days: Int?
+    public var workingDays = false
     /// The words of the text that say it.
     public var text: String
 
@@ -43,6 +52,7 @@ public struct Schedule: Codable, Sendable, Equatable {
         case .periodic:
             let periods = everyMonths.filter { $0 < 12 }
             return periods.isEmpty ? [] : Array(Set(periods.flatMap { period in stride(from: period, through: 12, by: period) })).sorted()
+        case .relative: return []
         }
     }
 }

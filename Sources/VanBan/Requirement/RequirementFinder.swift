@@ -5,13 +5,20 @@ import Foundation
 ///
 /// A sentence is a requirement when it assigns an act to an actor ("Giao X ...", "đề nghị X
 /// ...", "X chủ trì ...", a sentence whose subject is a body followed by its act) or states an
-/// obligation (phải, có trách nhiệm, đảm bảo), a deadline, a rhythm or a target. Quoted text is
-/// background: it neither makes nor fills a requirement.
+/// obligation (phải, có trách nhiệm, đảm bảo), a deadline, a rhythm or a target. Every item
+/// under a heading or lead-in that names a body ("5. Bộ Tài chính:") is that body's, and each
+/// row of a task table is its "đơn vị chủ trì"'s. Quoted text is background: it neither makes
+/// nor fills a requirement. Preambles ("Căn cứ ...", "Thực hiện ..., ... như sau:") are context.
 public struct RequirementFinder: Sendable {
     let rules: RuleSet
-    private var cues: RequirementRules { rules.requirements }
+    private let cues: RequirementRules
+    private let reader: ActorReader
 
-    public init(rules: RuleSet) { self.rules = rules }
+    public init(rules: RuleSet) {
+        self.rules = rules
+        cues = rules.requirements
+        reader = ActorReader(rules: rules)
+    }
 
     public func requirements(in document: ParsedDocument, citations: [Citation] = []) -> [Requirement] {
         requirements(in: document, words: document.passages.map { Words($0.text) }, citations: citations)
@@ -20,141 +27,127 @@ public struct RequirementFinder: Sendable {
     func requirements(in document: ParsedDocument, words passages: [Words], citations: [Citation]) -> [Requirement] {
         var found: [Requirement] = []
         let index = CitationIndex(citations, passages: document.passages)
+        var structure = Structure(reader: reader, cues: cues)
         for (passage, words) in passages.enumerated() {
-            for range in Sentences.ranges(in: words.units) {
-                guard var requirement = requirement(in: range, of: words, passage: passage) else { continue }
-                requirement.basis = basis(for: requirement, index: index, passages: document.passages)
-                found.append(requirement)
+            var given: [Actor]?
+            switch structure.read(document.passages[passage], words: words) {
+            case .leadIn, .tableHeader: continue
+            case .row(let row):
+                if var requirement = requirement(in: row, of: words, passage: passage) {
+                    requirement.basis = basis(for: requirement, index: index, passages: document.passages)
+                    found.append(requirement)
+                }
+                continue
+            case .text(let actors): given = actors
             }
+            var previous: [Actor] = []
+            var leadIn: [Actor]?
+            for range in Sentences.ranges(in: words.units) {
+                leadIn = nil
+                guard var requirement = requirement(in: range, of: words, passage: passage, given: given, previous: previous) else {
+                    previous = []
+                    // "Điều 3. Chức năng, nhiệm vụ của Đội ứng cứu sự cố:" closing a paragraph.
+                    if endsWithColon(SentenceView(words: words, range: range)) { leadIn = reader.named(byHeading: words.text(range)) }
+                    continue
+                }
+                requirement.basis = basis(for: requirement, index: index, passages: document.passages)
+                previous = requirement.actors.filter { $0.role == .lead }
+                found.append(requirement)
+                // "..., yêu cầu các cấp ủy ... thực hiện tốt một số nhiệm vụ sau:".
+                if !previous.isEmpty, endsWithColon(SentenceView(words: words, range: range)) { leadIn = previous }
+            }
+            if let leadIn { structure.leadIn(leadIn, endingPassage: document.passages[passage]) }
         }
         return found
     }
 
-    private func requirement(in range: Range<Int>, of words: Words, passage: Int) -> Requirement? {
+    /// The requirement a sentence states, if any. `given` are the actors its heading or
+    /// lead-in names; `previous` the lead actors of the sentence before it in the passage,
+    /// whose act a sentence without a subject goes on with ("... . Định kỳ hằng tháng, tổng hợp ...").
+    private func requirement(in range: Range<Int>, of words: Words, passage: Int, given: [Actor]?, previous: [Actor]) -> Requirement? {
         let sentence = SentenceView(words: words, range: range)
         let schedule = ScheduleParser(rules: cues).schedule(in: sentence)
         let targets = TargetParser(rules: cues).targets(in: sentence)
         let hasDuty = sentence.contains(cues.index(.duty)) || sentence.contains(cues.index(.ensure))
-        var (actors, actEnd) = assignedActors(sentence)
-        if actors.isEmpty, sentence.startsWith(cues.index(.background)) { return nil }
-        guard !actors.isEmpty || hasDuty || schedule != nil || !targets.isEmpty else { return nil }
-        actors += reportedTo(sentence)
-        let actionStart = actEnd.map { words[$0].range.lowerBound } ?? range.lowerBound
+        var clause = reader.assigned(sentence)
+        let first = reader.firstWord(of: sentence)
+        if clause.isEmpty, !previous.isEmpty, let first, continuesAct(sentence, from: first, schedule: schedule?.span) {
+            clause.actors = previous
+            clause.actStart = first
+        } else if clause.isEmpty, let given, let first, hasDuty || schedule != nil || !targets.isEmpty
+            || continuesAct(sentence, from: first, schedule: schedule?.span) {
+            // An item under "5. Bộ Tài chính:": "Chủ trì, phối hợp với Bộ Kế hoạch và Đầu tư ...".
+            clause = reader.partners(sentence, from: first)
+            clause.actors = given + clause.actors
+        }
+        // "..., Thủ tướng Chính phủ yêu cầu:", "Ủy ban nhân dân tỉnh có ý kiến như sau:" lead in to
+        // the items, where the requirements are; "..., yêu cầu các chi bộ ... sau:" is one itself.
+        if endsWithColon(sentence) && !asks(sentence) { return nil }
+        if clause.isEmpty && isPreamble(sentence) { return nil }
+        if clause.isEmpty, sentence.startsWith(cues.index(.background)) { return nil }
+        guard !clause.isEmpty || hasDuty || schedule != nil || !targets.isEmpty else { return nil }
+        let reported = reader.reportedTo(sentence)
+        clause.actors += reported.actors
+        let actionStart = (clause.actStart ?? first).map { words[$0].range.lowerBound } ?? range.lowerBound
         let action = words.text(actionStart..<range.upperBound).trimmed(".;*")
-        var requirement = Requirement(passage: passage, range: range, sentence: words.text(range), actors: actors,
+        var requirement = Requirement(passage: passage, range: range, sentence: words.text(range), actors: clause.actors,
                                       action: action, actionStart: actionStart, schedule: schedule?.schedule,
                                       targets: targets.map(\.target))
-        let spans = actors.compactMap { actor in sentence.span(of: actor.name) } + [schedule?.span].compactMap { $0 } + targets.map(\.span)
+        let spans = clause.spans + reported.spans + [schedule?.span].compactMap { $0 } + targets.map(\.span)
         requirement.highlights = sentence.codePointRanges(spans.sorted { $0.lowerBound < $1.lowerBound })
         return requirement
     }
 
-    // MARK: Actors
+    /// "Định kỳ hằng tháng, trước ngày 25, tổng hợp ...": a sentence that opens with an act (past
+    /// a time phrase) goes on with the act of the sentence before it.
+    private func continuesAct(_ sentence: SentenceView, from first: Int, schedule: Range<Int>?) -> Bool {
+        if reader.beginsWithAct(sentence, at: first) { return true }
+        guard let schedule else { return false }
+        let after = sentence.indices.first { $0 > first && sentence.words[$0].range.lowerBound >= schedule.upperBound && sentence.followsComma($0) }
+        return after.map { reader.beginsWithAct(sentence, at: $0) } ?? false
+    }
 
-    /// The actors a sentence assigns, and the word where their act begins.
-    private func assignedActors(_ sentence: SentenceView) -> ([Actor], Int?) {
-        // "Giao X", "đề nghị X" open the sentence or a clause of it; elsewhere "yêu cầu" is a noun.
-        for index in sentence.indices where !sentence.isQuoted(index) && (index == sentence.indices.first || sentence.followsPunctuation(index)) {
-            for cue in [RequirementRules.Cue.assign, .ask] {
-                if let length = sentence.match(cues.index(cue), at: index), sentence.isActorStart(index + length, cues: cues) {
-                    return actorClause(sentence, from: index + length)
-                }
+    /// "Căn cứ Luật ...;", "Thực hiện Kế hoạch số ..., Ban Thường vụ ... như sau:".
+    private func isPreamble(_ sentence: SentenceView) -> Bool {
+        guard let first = sentence.indices.first else { return false }
+        return sentence.match(cues.index(.preamble), at: first) != nil
+    }
+
+    /// "Giao", "đề nghị" or "yêu cầu" before the body asked to act.
+    private func asks(_ sentence: SentenceView) -> Bool {
+        sentence.indices.contains { index in
+            [RequirementRules.Cue.assign, .ask].contains { cue in
+                sentence.match(cues.index(cue), at: index).map { sentence.isActorStart(index + $0, cues: cues) } ?? false
             }
         }
-        guard let subject = subjectStart(sentence) else { return ([], nil) }
-        let (actors, end) = actorClause(sentence, from: subject)
-        // "Ban Thường vụ yêu cầu các chi bộ ...": the asked, not the asker, must act.
-        if let end, let length = sentence.match(cues.index(.ask), at: end), sentence.isActorStart(end + length, cues: cues) {
-            return actorClause(sentence, from: end + length)
-        }
-        guard let end, sentence.match(cues.index(.verb), at: end) != nil || sentence.match(cues.index(.lead), at: end) != nil
-                || sentence.match(cues.index(.with), at: end) != nil else { return ([], nil) }
-        return (actors, end)
     }
 
-    /// The first word of the sentence's subject, past a leading time phrase ("Hằng năm, nhân
-    /// ngày truyền thống ... (ngày 15-10), Ban Tuyên giáo ...").
-    private func subjectStart(_ sentence: SentenceView) -> Int? {
-        guard var first = sentence.indices.first else { return nil }
-        if isDigit(sentence.words.units[sentence.words[first].range.lowerBound]), first + 1 < sentence.end { first += 1 }  // "1. Các chi bộ"
-        if sentence.isActorStart(first, cues: cues) { return first }
-        // After a comma only a named body ("Ban ...") or a determined one ("các cấp ủy") is a
-        // subject: "cơ quan, đơn vị có ..." and "đoàn viên, hội viên" are not.
-        for index in sentence.indices.prefix(30) where index > first && sentence.followsComma(index) {
-            if sentence.isActorStart(index, cues: cues),
-               sentence.words[index].capitalised || sentence.match(cues.index(.determiner), at: index) != nil { return index }
-        }
-        return nil
+    private func endsWithColon(_ sentence: SentenceView) -> Bool {
+        sentence.words.units[sentence.range].last { $0 != 0x20 } == 0x3A
     }
 
-    /// "X [chủ trì] [phối hợp với Y] ...": lead actors X and co-operating Y; the act begins after.
-    private func actorClause(_ sentence: SentenceView, from start: Int) -> ([Actor], Int?) {
-        guard let (leads, afterLeads) = actorList(sentence, from: start) else { return ([], nil) }
-        var actors = leads.map { actor($0, role: .lead) }
-        var cursor = afterLeads
-        if let length = sentence.match(cues.index(.lead), at: cursor) { cursor += length }
-        if let length = sentence.match(cues.index(.with), at: cursor), let (partners, after) = actorList(sentence, from: cursor + length) {
-            actors += partners.map { actor($0, role: .with) }
-            cursor = after
-        }
-        return (actors, cursor < sentence.end ? cursor : nil)
+    // MARK: Tables
+
+    /// A row of a task table: the "nội dung" cell is the act, the "đơn vị chủ trì" cell its
+    /// lead, "phối hợp" its partners and "thời gian" its deadline.
+    private func requirement(in row: Structure.Row, of words: Words, passage: Int) -> Requirement? {
+        guard let task = row.cell(.taskcolumn), words.text(task).contains(where: \.isLetter) else { return nil }
+        var actors: [Actor] = []
+        if let lead = row.cell(.leadcolumn) { actors += cellActors(words.text(lead), role: .lead) }
+        if let with = row.cell(.withcolumn) { actors += cellActors(words.text(with), role: .with) }
+        let schedule = row.cell(.duecolumn).flatMap { ScheduleParser(rules: cues).schedule(inCell: $0, of: words) }
+        guard !actors.isEmpty || schedule != nil else { return nil }
+        let range = row.start..<task.upperBound
+        return Requirement(passage: passage, range: range, sentence: words.text(range), actors: actors, action: words.text(task),
+                           actionStart: task.lowerBound, schedule: schedule?.schedule, targets: [])
     }
 
-    /// Names separated by commas and "và", up to the act (a verb, "chủ trì", "phối hợp với").
-    private func actorList(_ sentence: SentenceView, from start: Int) -> ([String], Int)? {
-        var end = start
-        while end < sentence.end, end - start < 24 {
-            if end > start, sentence.breaksClause(before: end) { break }
-            if end > start, beginsAct(sentence, at: end) { break }
-            end += 1
-        }
-        guard end > start, end < sentence.end else { return nil }
-        let names = splitNames(sentence, from: start, to: end)
-        return names.isEmpty ? nil : (names, end)
-    }
-
-    /// A verb, "chủ trì" or "phối hợp với" at word `index`: where an actor list ends. A
-    /// capitalised word is part of a name ("Ban Tổ chức"), and a word after a comma that
-    /// starts another actor is one ("Các cấp ủy, tổ chức đảng").
-    private func beginsAct(_ sentence: SentenceView, at index: Int) -> Bool {
-        if sentence.words[index].capitalised { return false }
-        if sentence.followsComma(index) && sentence.isActorStart(index, cues: cues) { return false }
-        if let length = sentence.match(cues.index(.actor), at: index), length > 2 { return false }  // "tổ chức cơ sở đảng"
-        return [RequirementRules.Cue.verb, .lead, .with, .ask].contains { sentence.match(cues.index($0), at: index) != nil }
-    }
-
-    /// The names of an actor list: split at commas and at list words ("và").
-    private func splitNames(_ sentence: SentenceView, from start: Int, to end: Int) -> [String] {
-        var names: [String] = []
-        var first = start
-        for index in start..<end where index > first {
-            let isList = rules.citations.listWords.length(at: index, in: sentence.words) != nil
-            if sentence.followsComma(index) || isList {
-                names.append(sentence.text(from: first, to: index))
-                first = isList ? index + 1 : index
-            }
-        }
-        if first < end { names.append(sentence.text(from: first, to: end)) }
-        return names.map { $0.trimmed(";:()") }.filter { !$0.isEmpty }
-    }
-
-    /// "báo cáo (kết quả) về X": where the result of the act goes.
-    private func reportedTo(_ sentence: SentenceView) -> [Actor] {
-        for index in sentence.indices {
-            guard let length = sentence.match(cues.index(.report), at: index) else { continue }
-            for about in (index + length)..<min(index + length + 4, sentence.end) where sentence.match(cues.index(.reportto), at: about) != nil {
-                guard sentence.isActorStart(about + 1, cues: cues) else { break }
-                var end = about + 1
-                while end < sentence.end, end - about < 10, !sentence.breaksClause(before: end),
-                      !sentence.gapBefore(end, contains: SentenceView.openingParenthesis) { end += 1 }
-                return [actor(sentence.text(from: about + 1, to: end), role: .reportTo)]
-            }
-        }
-        return []
-    }
-
-    private func actor(_ name: String, role: Actor.Role) -> Actor {
-        Actor(name: name, key: cues.actorKey(name), role: role)
+    /// The bodies a cell names, read as a heading is; a cell that does not read so is one name.
+    private func cellActors(_ text: String, role: Actor.Role) -> [Actor] {
+        let name = text.trimmingCharacters(in: .whitespaces)
+        guard name.contains(where: \.isLetter) else { return [] }
+        let actors = reader.named(byHeading: name) ?? [reader.actor(name, role: .lead)]
+        return actors.map { reader.actor($0.name, role: role) }
     }
 
     // MARK: Basis

@@ -2,7 +2,10 @@ import Foundation
 
 /// Reads deadlines and rhythms: "trước 15 tháng 12 hàng năm" (yearly, by 15 Dec), "Định kỳ 6
 /// tháng, 1 năm" (every 6 and 12 months), "ít nhất mỗi năm ... một lần" (at least yearly),
-/// "Hằng năm, nhân ngày ... (ngày 15-10)" (yearly on 15 Oct), "trước ngày 30/11/2024" (a date).
+/// "Hằng năm, nhân ngày ... (ngày 15-10)" (yearly on 15 Oct), "trước ngày 30/11/2024" (a date),
+/// "trong quý III năm 2012" and "trong tháng 6/2026" (by the period's last day), "trước ngày 20
+/// của tháng cuối quý" (every quarter, by day 20). "Kế hoạch 5 năm và hằng năm" names a kind of
+/// plan, not a rhythm.
 struct ScheduleParser {
     let rules: RequirementRules
 
@@ -16,15 +19,37 @@ struct ScheduleParser {
         guard sentence.indices.contains(where: { rules.scheduleTriggers.length(at: $0, in: sentence.words) != nil }) else {
             return nil
         }
-        let folded = sentence.folded
-        for reader in [datedDeadline, yearlyDeadline, periodic, atLeast, yearly] {
-            if var found = reader(folded) {
-                let span = (sentence.range.lowerBound + found.range.lowerBound)..<(sentence.range.lowerBound + found.range.upperBound)
-                found.schedule.text = sentence.words.text(span)
-                return Found(schedule: found.schedule, span: span)
-            }
+        return schedule(in: sentence.folded, words: sentence.words, offset: sentence.range.lowerBound)
+    }
+
+    /// A table's deadline cell ("Tháng 11/2025", "Quý I/2026", "Hằng năm", "Năm 2025"), where
+    /// a period needs no "trong" before it.
+    func schedule(inCell range: Range<Int>, of words: Words) -> Found? {
+        let folded = words.folded(range)
+        if let found = schedule(in: folded, words: words, offset: range.lowerBound) { return found }
+        let month = patterns.bareMonth.first(in: folded)
+        guard let match = month ?? patterns.bareYear.first(in: folded), let year = Int(match.group(month == nil ? 1 : 2) ?? "") else {
+            return nil
+        }
+        let last = month == nil ? 12 : Int(match.group(1) ?? "") ?? 0
+        guard (1...12).contains(last) else { return nil }
+        let end = RequirementCalendar.Day.lastDay(of: last, in: year)
+        let schedule = Schedule(kind: .date, date: Self.iso(end), deadline: true, within: month == nil ? "year" : "month", text: "")
+        return found(Match(schedule: schedule, range: match.range), words: words, offset: range.lowerBound)
+    }
+
+    private func schedule(in folded: String, words: Words, offset: Int) -> Found? {
+        for reader in [periodDay, datedDeadline, yearlyDeadline, period, relative, periodic, atLeast, yearly] {
+            if let match = reader(folded) { return found(match, words: words, offset: offset) }
         }
         return nil
+    }
+
+    private func found(_ match: Match, words: Words, offset: Int) -> Found {
+        let span = (offset + match.range.lowerBound)..<(offset + match.range.upperBound)
+        var schedule = match.schedule
+        schedule.text = words.text(span)
+        return Found(schedule: schedule, span: span)
     }
 
     private struct Match {
@@ -52,6 +77,51 @@ struct ScheduleParser {
                      range: match.range)
     }
 
+    /// "trước ngày 20 của tháng cuối quý", "trước ngày 25 hằng tháng", "hằng tháng, trước ngày 5".
+    private func periodDay(_ text: String) -> Match? {
+        for (pattern, dayGroup, unitGroup) in [(patterns.dayOfLastMonth, 1, 0), (patterns.dayEachPeriod, 1, 2), (patterns.periodThenDay, 2, 1)] {
+            guard let match = pattern.first(in: text), let day = Int(match.group(dayGroup) ?? ""), (1...31).contains(day) else { continue }
+            let months = unitGroup == 0 ? 3 : monthsIn(unitOf: match.group(unitGroup) ?? "")
+            return Match(schedule: Schedule(kind: months == 12 ? .yearly : .periodic, day: day, everyMonths: [months], deadline: true, text: ""),
+                         range: match.range)
+        }
+        return nil
+    }
+
+    /// "trong quý III năm 2012", "Quý I/2026", "trong tháng 6/2026", "trong tháng 6 năm 2019":
+    /// by the period's last day; "trước" such a period: by the day before it starts.
+    private func period(_ text: String) -> Match? {
+        if let match = patterns.quarter.first(in: text), let quarter = Self.quarter(match.group(2) ?? ""), let year = Int(match.group(3) ?? "") {
+            let before = match.group(1).map { rules.schedule["before"]?.contains($0) == true } ?? false
+            let end = before ? (quarter == 1 ? RequirementCalendar.Day.lastDay(of: 12, in: year - 1) : .lastDay(of: 3 * quarter - 3, in: year))
+                : .lastDay(of: 3 * quarter, in: year)
+            return Match(schedule: Schedule(kind: .date, date: Self.iso(end), deadline: true, within: before ? nil : "quarter", text: ""),
+                         range: match.range)
+        }
+        if let match = patterns.month.first(in: text), let month = Int(match.group(2) ?? ""), (1...12).contains(month),
+           let year = Int(match.group(3) ?? "") {
+            let before = rules.schedule["before"]?.contains(match.group(1) ?? "") == true
+            let end = before ? (month == 1 ? RequirementCalendar.Day.lastDay(of: 12, in: year - 1) : .lastDay(of: month - 1, in: year))
+                : .lastDay(of: month, in: year)
+            return Match(schedule: Schedule(kind: .date, date: Self.iso(end), deadline: true, within: before ? nil : "month", text: ""),
+                         range: match.range)
+        }
+        return nil
+    }
+
+    /// "trước 30 ngày làm việc của các đợt", "trong thời hạn 60 ngày làm việc": days from an event.
+    private func relative(_ text: String) -> Match? {
+        guard let match = patterns.relative.first(in: text), let days = Int(match.group(1) ?? "") else { return nil }
+        let working = rules.schedule["workdays"]?.contains(match.group(2) ?? "") == true
+        return Match(schedule: Schedule(kind: .relative, deadline: true, days: days, workingDays: working, text: ""), range: match.range)
+    }
+
+    private static func quarter(_ numeral: String) -> Int? {
+        ["i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4][numeral]
+    }
+
+    private static func iso(_ day: RequirementCalendar.Day) -> String { String(format: "%04d-%02d-%02d", day.year, day.month, day.day) }
+
     private func periodic(_ text: String) -> Match? {
         guard let match = patterns.periodic.first(in: text), let list = match.group(1) else { return nil }
         let months = patterns.period.all(in: list).compactMap { pair in
@@ -62,7 +132,7 @@ struct ScheduleParser {
     }
 
     private func atLeast(_ text: String) -> Match? {
-        guard let match = patterns.atLeast.first(in: text), let name = match.group(1) else { return nil }
+        guard let match = patterns.atLeast.first(in: text) ?? patterns.timesPer.first(in: text), let name = match.group(1) else { return nil }
         let months = monthsIn(name)
         return Match(schedule: Schedule(kind: months == 12 ? .yearly : .periodic, everyMonths: [months], atLeast: true, text: ""),
                      range: match.range)
@@ -70,7 +140,7 @@ struct ScheduleParser {
 
     private func yearly(_ text: String) -> Match? {
         for (pattern, months) in [(patterns.yearly, 12), (patterns.quarterly, 3), (patterns.monthly, 1)] {
-            guard let match = pattern.first(in: text) else { continue }
+            guard let match = pattern.all(in: text).first(where: { !namesAPlan(before: $0.range.lowerBound, in: text) }) else { continue }
             var schedule = Schedule(kind: months == 12 ? .yearly : .periodic, everyMonths: [months], text: "")
             var span = match.range
             if months == 12, let day = patterns.dayMonth.first(in: text), let d = Int(day.group(1)!), let m = Int(day.group(2)!),
@@ -84,6 +154,22 @@ struct ScheduleParser {
         return nil
     }
 
+    /// "kế hoạch 5 năm và hằng năm", "dự toán ngân sách hằng năm": the rhythm word says what
+    /// kind of plan it is.
+    private func namesAPlan(before offset: Int, in text: String) -> Bool {
+        let start = max(0, offset - 60)
+        let before = (text as NSString).substring(with: NSRange(location: start, length: offset - start))
+        return patterns.planKind.first(in: before) != nil
+    }
+
+    /// "tháng" or "quý" after "hằng"/"mỗi", or the rhythm word itself ("hằng quý").
+    private func monthsIn(unitOf phrase: String) -> Int {
+        for (kind, months) in [("quarterly", 3), ("monthly", 1), ("yearly", 12)] where rules.schedule[kind]?.contains(phrase) == true {
+            return months
+        }
+        return monthsIn(phrase.split(separator: " ").last.map(String.init) ?? phrase)
+    }
+
     private func monthsIn(_ unit: String) -> Int {
         if rules.schedule["year"]?.contains(unit) == true { return 12 }
         if rules.schedule["quarter"]?.contains(unit) == true { return 3 }
@@ -94,13 +180,27 @@ struct ScheduleParser {
 /// The schedule patterns, compiled once per rule set from the words of `schedules.tsv`.
 final class SchedulePatterns: @unchecked Sendable {
     let datedDeadline, yearlyDeadline, periodic, period, atLeast, yearly, quarterly, monthly, dayMonth: Pattern
+    let dayOfLastMonth, dayEachPeriod, periodThenDay, quarter, month, bareMonth, bareYear, planKind, relative, timesPer: Pattern
 
     init(_ rules: RequirementRules) {
         let before = rules.alternation("before"), month = rules.alternation("month"), year = rules.alternation("year")
-        let unit = "(?:\(month)|\(year)|\(rules.alternation("quarter")))"
-        datedDeadline = Pattern("\\b\(before)\\s+(?:ngay\\s+)?(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})")
-        yearlyDeadline = Pattern("\\b\(before)\\s+(?:ngay\\s+)?(\\d{1,2})\\s+\(month)\\s+(\\d{1,2})(?:\\s+\(year)\\s+(\\d{4}))?(\\s+\(rules.alternation("yearly")))?")
-        periodic = Pattern("\\b\(rules.alternation("periodic"))\\s+((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)")
+        let quarterName = rules.alternation("quarter"), within = rules.alternation("within")
+        let unit = "(?:\(month)|\(year)|\(quarterName))"
+        let day = "(?:la\\s+)?(?:\(rules.alternation("on"))\\s+)?(?:ngay\\s+)?(?:mong\\s+)?"
+        let rhythm = "(\(rules.alternation("monthly"))|\(rules.alternation("quarterly"))|\(rules.alternation("each"))\\s+(?:\(month)|\(quarterName)))"
+        datedDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})")
+        yearlyDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+\(month)\\s+(\\d{1,2})(?:\\s+\(year)\\s+(\\d{4}))?(\\s+\(rules.alternation("yearly")))?")
+        dayOfLastMonth = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(month)\\s+cuoi\\s+\(quarterName)\\b")
+        dayEachPeriod = Pattern("\\b(?:\(before)|\(rules.alternation("on")))\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(rhythm)\\b")
+        periodThenDay = Pattern("\\b\(rhythm)\\s*,?\\s+\(before)\\s+\(day)(\\d{1,2})\\b(?!\\s*[/.-]\\s*\\d)(?!\\s+\(month))")
+        quarter = Pattern("\\b(?:(\(within)|\(before))\\s+)?\(quarterName)\\s+(iv|iii|ii|i|[1-4])\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
+        self.month = Pattern("\\b(\(within)|\(before))\\s+\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
+        bareMonth = Pattern("^\\W*\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
+        bareYear = Pattern("^\\W*\(year)\\s+(\\d{4})\\b")
+        planKind = Pattern("(?:\\b\(rules.alternation("plan"))(?:\\s+[a-z]+){0,3}|\\b\\d+\\s+\(year)\\s*(?:,|va|hoac))\\s*$")
+        periodic = Pattern("\\b\(rules.alternation("periodic"))\\s*\\(?\\s*((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)")
+        relative = Pattern("\\b(?:\(before)|\(rules.alternation("after"))|\(rules.alternation("term")))\\s+(\\d{1,3})\\s+(\(rules.alternation("workdays"))|ngay)\\b")
+        timesPer = Pattern("\\b\(rules.alternation("atleast"))\\s+\\d+\\s+\(rules.alternation("times"))\\s*/\\s*(\(unit))\\b")
         period = Pattern("(\\d+)\\s+(\(unit))")
         atLeast = Pattern("\\b\(rules.alternation("atleast"))\\s+\(rules.alternation("each"))\\s+(\(unit))\\b[^;.)]*")
         yearly = Pattern("\\b\(rules.alternation("yearly"))\\b")

@@ -56,9 +56,17 @@ struct SentenceView {
         indices.first.map { match(phrases, at: $0) != nil } ?? false
     }
 
+    /// A word an actor's name may start with, or the start of a known body's name, after a
+    /// determiner or not ("các tỉnh ủy").
     func isActorStart(_ index: Int, cues: RequirementRules) -> Bool {
-        match(cues.index(.actor), at: index) != nil
+        let named = { (index: Int) in self.match(cues.index(.actor), at: index) != nil || self.match(cues.bodies, at: index) != nil }
+        if named(index) { return true }
+        return match(cues.index(.determiner), at: index).map { named(index + $0) } ?? false
     }
+
+    private static let semicolon = UnitSet(";")
+
+    func followsSemicolon(_ index: Int) -> Bool { gapBefore(index, contains: Self.semicolon) }
 
     func gapBefore(_ index: Int, contains characters: UnitSet) -> Bool {
         words.gap(after: index - 1, before: index, contains: characters)
@@ -74,6 +82,13 @@ struct SentenceView {
     func breaksClause(before index: Int) -> Bool {
         gapBefore(index, contains: Self.clauseBreak)
     }
+
+    /// A clause break other than a semicolon (";" may separate the names of a list).
+    func breaksClauseHard(before index: Int) -> Bool {
+        gapBefore(index, contains: Self.hardBreak)
+    }
+
+    private static let hardBreak = UnitSet(":.(\"“")
 
     func text(from start: Int, to end: Int) -> String {
         words.text(words[start].range.lowerBound..<words[end - 1].range.upperBound)

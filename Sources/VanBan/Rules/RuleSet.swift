@@ -19,7 +19,7 @@ public struct RuleSet: Sendable {
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
-    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv",
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "bodies.tsv",
                                      "query.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
     public init(directory: URL) throws {
@@ -39,7 +39,7 @@ public struct RuleSet: Sendable {
         citations = try CitationRules(relations: tables["relations.tsv"]!, aliases: tables["aliases.tsv"]!,
                                       references: tables["references.tsv"]!, types: types)
         requirements = try RequirementRules(requirements: tables["requirements.tsv"]!, schedules: tables["schedules.tsv"]!,
-                                            abbreviations: tables["abbreviations.tsv"]!)
+                                            abbreviations: tables["abbreviations.tsv"]!, bodies: tables["bodies.tsv"]!)
         query = try QueryWords(table: tables["query.tsv"]!)
         legacyEncodings = try LegacyEncodings(directory: directory)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
