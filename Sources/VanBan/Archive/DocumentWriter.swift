@@ -58,8 +58,32 @@ struct DocumentWriter {
             try insert.execute(arguments: [documentID, ordinal + 1, passage.line, span.start, span.headingLength, span.bodyLength])
             try index.execute(arguments: [db.lastInsertedRowID, "", passage.headingPath, passage.text])
         }
+        try insertSource(analysed, documentID: documentID, into: db)
         try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
+    }
+
+    /// The file's format, pages and notes, and each passage's page: one statement per page, as
+    /// passages run in page order.
+    private func insertSource(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
+        let source = analysed.source, metadata = analysed.parsed.metadata
+        let notes = PlainJSON.array(source.notes + metadata.notes)
+        try db.execute(sql: "UPDATE documents SET format = ?, pages = ?, notes = ?, ocr = ?, partial_date = ? WHERE id = ?",
+                       arguments: [source.format.rawValue, source.pageCount, notes, source.ocr, metadata.partialDate, documentID])
+        guard source.pageCount != nil else { return }
+        let statement = try db.cachedStatement(sql: """
+            UPDATE passages SET page = ? WHERE document_id = ? AND ordinal BETWEEN ? AND ?
+            """)
+        let passages = analysed.parsed.passages
+        var first = 0
+        while first < passages.count {
+            let page = passages[first].page
+            var last = first
+            while last + 1 < passages.count, passages[last + 1].page == page { last += 1 }
+            // Ordinals count from 1 for body passages; the title passage (0) lies on the first page.
+            try statement.execute(arguments: [page, documentID, first == 0 ? 0 : first + 1, last + 1])
+            first = last + 1
+        }
     }
 
     /// Removes a document, its passages from the full-text index first (which reads their text

@@ -6,9 +6,12 @@ struct AnalysedDocument {
     let citations: [Citation]
     let requirements: [Requirement]
     let stored: StoredText
+    /// The file's format, pages and conversion notes (its text is in `parsed`).
+    let source: SourceText
 
-    init(_ parsed: ParsedDocument, rules: RuleSet) {
+    init(_ parsed: ParsedDocument, source: SourceText, rules: RuleSet) {
         self.parsed = parsed
+        self.source = source
         stored = StoredText(title: parsed.metadata.titlePassage, passages: parsed.passages)
         let words = parsed.passages.map { Words($0.text) }
         // The trích yếu is read last, as if a passage after the body, so that what it names
@@ -32,7 +35,7 @@ struct FileAnalysis {
     let bytes: Int
     let outcome: Outcome
 
-    static func analyse(_ item: ChangePlan.Item, rules: RuleSet) -> FileAnalysis {
+    static func analyse(_ item: ChangePlan.Item, rules: RuleSet, options: SourceReader.Options) -> FileAnalysis {
         let bytes: [UInt8]
         do {
             bytes = try read(item.file.url)
@@ -44,9 +47,9 @@ struct FileAnalysis {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .unchanged(known))
         }
         do {
-            let decoded = try TextDecoder.decode(bytes, legacy: rules.legacyEncodings)
-            let document = AnalysedDocument(DocumentParser(rules: rules).parse(decoded.text), rules: rules)
-            return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: decoded.encoding))
+            let source = try SourceReader(options: options, legacy: rules.legacyEncodings).read(bytes, url: item.file.url)
+            let document = AnalysedDocument(DocumentParser(rules: rules).parse(source), source: source, rules: rules)
+            return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: source.encoding))
         } catch {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure(error.description))
         }

@@ -6,7 +6,7 @@ enum Schema {
     static let version = 3
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 7
+    static let pipelineVersion = 8
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -96,6 +96,15 @@ enum Schema {
         """,
         "CREATE INDEX requirement_actors_actor ON requirement_actors(actor_id)",
         "CREATE TABLE term_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
+        // Where a document's text came from (see SourceReader): its file's format, pages and
+        // conversion notes (with the header parser's: a number or day left blank), whether OCR
+        // read it, the month or year of a date without its day, and the page of each passage.
+        "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text'",
+        "ALTER TABLE documents ADD COLUMN pages INTEGER",
+        "ALTER TABLE documents ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE documents ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE documents ADD COLUMN partial_date TEXT",
+        "ALTER TABLE passages ADD COLUMN page INTEGER",
     ]
 
     /// Counts the passages holding each indexed form, for ranking (see vvrank in CVietText):

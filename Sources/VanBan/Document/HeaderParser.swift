@@ -10,12 +10,16 @@ struct HeaderParser {
     private struct State {
         var metadata = DocumentMetadata()
         var issuerLines: [String] = []
+        /// The issuer lines as written, to join a line that continues the one above.
+        var issuerUpperLines: [String] = []
         var titleLines: [String] = []
         var collectingTitle = false
         var inRecipients = false
         var sawTypeHeading = false
         /// A "V/v ..." line: the document is a công văn, whose number may name no type.
         var sawSubjectLine = false
+        /// The type of a number left blank ("Số     -CTr/TU").
+        var blankNumberType: DocumentTypes.Entry?
     }
 
     /// The metadata, and the index of the first body line.
@@ -23,12 +27,53 @@ struct HeaderParser {
         var state = State()
         var index = start
         while index < min(lines.count, start + Self.maxLines) {
-            if !read(lines[index], into: &state) { break }
+            if !read(cellsOf: lines[index], into: &state) { break }
             index += 1
         }
         if index == start + Self.maxLines { index = start }  // no recognisable end: all of it is body
         finish(&state)
         return (state.metadata, index)
+    }
+
+    /// A header line flattened from two columns holds a cell of each ("ỦY BAN NHÂN DÂN      CỘNG
+    /// HÒA ...", "Số: 9387 /UBND-KT | Lào Cai, ngày ..."): each is read as a line. The line is
+    /// the header's when its first cell is.
+    private func read(cellsOf line: Line, into state: inout State) -> Bool {
+        let cells = Self.cells(line.text)
+        guard cells.count > 1 else { return read(line, into: &state) }
+        let lines = cells.map { Line(number: line.number, text: $0) }
+        guard read(lines[0], into: &state) else { return false }
+        for cell in lines.dropFirst() { _ = read(cell, into: &state) }
+        return true
+    }
+
+    private nonisolated(unsafe) static let cellGap = #/\t+|\s+\|\s+|\s{3,}/#
+
+    /// The cells of a flattened line: separated by tabs, " | ", or three spaces or more. A cell
+    /// that a blank in a signed PDF cut off ("Số" and "-CTr/TU", "ngày" and "tháng 8 năm 2026")
+    /// is one cell with the next.
+    static func cells(_ text: String) -> [String] {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.contains("  ") || trimmed.contains("\t") || trimmed.contains(" | ") else { return [text] }
+        var cells: [String] = []
+        for part in trimmed.split(separator: cellGap) {
+            let part = String(part)
+            if let last = cells.last, continues(last, with: part) {
+                cells[cells.count - 1] = last + " " + part
+            } else {
+                cells.append(part)
+            }
+        }
+        return cells.isEmpty ? [text] : cells
+    }
+
+    private static func continues(_ cell: String, with next: String) -> Bool {
+        let folded = VietText.key(cell)
+        let nextFolded = VietText.key(next)
+        if folded == "so" || folded == "so:" { return true }
+        if folded.hasSuffix("ngay") || folded.hasSuffix("ngay ...") { return nextFolded.hasPrefix("thang") || nextFolded.first?.isNumber == true }
+        if folded.hasSuffix("thang") { return nextFolded.hasPrefix("nam") }
+        return false
     }
 
     /// Reads one header line; false when the line is body text.
@@ -37,7 +82,10 @@ struct HeaderParser {
             state.collectingTitle = false
             return true
         }
-        if line.plain == "*" || line.plain.allSatisfy({ $0 == "-" || $0 == "_" || $0 == "*" }) { return true }
+        if line.plain == "*" || line.plain.allSatisfy({ $0 == "-" || $0 == "_" || $0 == "*" || $0 == "=" }) {
+            state.collectingTitle = false
+            return true
+        }
         if state.inRecipients && line.isListItem {
             state.metadata.recipients.append(Self.listItemText(line.plain))
             return true
@@ -53,6 +101,10 @@ struct HeaderParser {
             return true
         }
         if state.collectingTitle {
+            if endsTitle(line, state: state) {
+                state.collectingTitle = false
+                return false
+            }
             state.titleLines.append(line.plain)
             return true
         }
@@ -69,25 +121,60 @@ struct HeaderParser {
         return false
     }
 
-    private nonisolated(unsafe) static let numberLine = #/^so\s*[:.]?\s*\d/#
+    private nonisolated(unsafe) static let numberLine = #/^so\s*[:.]?\s*(?:\d|[-/.…]+\s*[a-z])/#
+    private nonisolated(unsafe) static let blankNumber = #/^[-/.…\s]*(?:(\d{4})\s*/\s*)?(\p{L}[\p{L}\d]*)(?:\s*[-/]\s*(\p{L}[\p{L}\d]*(?:-\p{L}[\p{L}\d]*)*))?/#
 
-    /// "Số: 84 - CV/ĐU", "Số 164-KH/TU" (not "SỞ TƯ PHÁP", which folds to "so tu phap").
+    /// "Số: 84 - CV/ĐU", "Số 164-KH/TU" (not "SỞ TƯ PHÁP", which folds to "so tu phap"), and
+    /// "Số        -CTr/TU", whose number a signed PDF leaves blank: its type is kept, and the
+    /// number is missing.
     private func readNumber(_ line: Line, into state: inout State) -> Bool {
         // The prefix test first: Swift Regex costs more than the rest of the header together.
         guard line.folded.hasPrefix("so"), line.folded.prefixMatch(of: Self.numberLine) != nil else { return false }
         let rest = String(line.plain.dropFirst(2).drop { $0 == ":" || $0 == "." || $0 == " " })
-        state.metadata.number = state.metadata.number ?? NumberScanner(rules: rules).matches(in: rest).first?.number
+        guard state.metadata.number == nil else { return true }
+        if let number = NumberScanner(rules: rules).matches(in: rest).first?.number {
+            state.metadata.number = number
+        } else if let match = rest.prefixMatch(of: Self.blankNumber) {
+            let codes = [String(match.output.2)] + (match.output.3.map { [String($0)] } ?? [])
+            let isParty = rest.drop { $0 == " " || $0 == "." || $0 == "…" }.first == "-"
+            // Party: "-CTr/TU" is type then issuer; State: "/QĐ-UBND" the same, "/UBND-VP" a công văn's units.
+            if let type = rules.types.entry(for: codes[0]), codes.count > 1 || isParty {
+                state.blankNumberType = type
+            }
+            state.metadata.notes.append("number left blank in the text: \"Số \(rest.trimmingCharacters(in: .whitespaces))\"")
+        }
         return true
     }
 
     private nonisolated(unsafe) static let placeDate = #/^([^,\d]{2,40}),\s*ngay\s+\d/#
 
+    private nonisolated(unsafe) static let blankDay = #/^([^,\d]{2,40}),\s*ngay[\s.…_]*(?:thang\s+(\d{1,2})|thang)[\s.…_]*nam\s+(\d{4})/#
+
     private func readPlaceAndDate(_ line: Line, into state: inout State) -> Bool {
-        guard state.metadata.date == nil, line.folded.contains("ngay"), let match = line.folded.firstMatch(of: Self.placeDate),
-              let date = DateParser.first(in: line.folded) else { return false }
+        guard state.metadata.date == nil, state.metadata.partialDate == nil, line.folded.contains("ngay") else { return false }
+        if let match = line.folded.firstMatch(of: Self.placeDate), let date = DateParser.first(in: line.folded) {
+            state.metadata.place = line.plain.slice(offsets(match.1.startIndex..<match.1.endIndex, in: line.folded))
+            state.metadata.date = date.iso
+            return true
+        }
+        // "Lào Cai, ngày      tháng 8 năm 2026": the day was to be written in when signed.
+        guard let match = line.folded.firstMatch(of: Self.blankDay) else { return false }
         state.metadata.place = line.plain.slice(offsets(match.1.startIndex..<match.1.endIndex, in: line.folded))
-        state.metadata.date = date.iso
+        let month = match.2.flatMap { Int($0) }.flatMap { (1...12).contains($0) ? $0 : nil }
+        state.metadata.partialDate = month.map { "\(match.3)-\($0 < 10 ? "0" : "")\($0)" } ?? String(match.3)
+        state.metadata.notes.append("day\(month == nil ? " and month" : "") left blank in the text: \"\(line.plain)\"")
         return true
+    }
+
+    /// A line that starts the body rather than continuing the title: a marked line ("1. ...",
+    /// "Điều 1."), one that opens with a body's first words ("Căn cứ ...", "Thực hiện ..."), or
+    /// any line after a title of four lines or one that ended its sentence.
+    private func endsTitle(_ line: Line, state: State) -> Bool {
+        if Outline.marker(of: line.plain) != nil { return true }
+        if line.plain.first?.isUppercase == true, LayoutRules.starts(line.folded, with: rules.layout.titleEnds) { return true }
+        if state.titleLines.count >= 4 { return true }
+        if let last = state.titleLines.last?.last, ".;!".contains(last), line.plain.first?.isUppercase == true { return true }
+        return false
     }
 
     private func isMotto(_ line: Line) -> Bool {
@@ -105,7 +192,12 @@ struct HeaderParser {
             let rest = line.plain.split(separator: " ").dropFirst(type.name.split(separator: " ").count)
             state.titleLines = rest.isEmpty ? [] : [rules.casing.ordinaryCase(rest.joined(separator: " "))]
             state.collectingTitle = true
+        } else if let last = state.issuerUpperLines.last, rules.casing.startsWithPlaceUnit(line.plain) {
+            // "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" names one body.
+            state.issuerUpperLines[state.issuerUpperLines.count - 1] = last + " " + line.plain
+            state.issuerLines[state.issuerLines.count - 1] = rules.casing.ordinaryCase(last + " " + line.plain)
         } else {
+            state.issuerUpperLines.append(line.plain)
             state.issuerLines.append(rules.casing.ordinaryCase(line.plain))
         }
     }
@@ -119,7 +211,7 @@ struct HeaderParser {
         metadata.issuer = state.issuerLines.last
         metadata.parentIssuer = state.issuerLines.count > 1 ? state.issuerLines[state.issuerLines.count - 2] : nil
         let code = metadata.number?.type.isEmpty == false ? metadata.number?.type : (state.sawSubjectLine ? "CV" : nil)
-        if metadata.typeCode == nil, let code, let type = rules.types.entry(for: code) {
+        if metadata.typeCode == nil, let type = code.flatMap(rules.types.entry(for:)) ?? state.blankNumberType {
             metadata.typeCode = type.code
             metadata.typeName = type.name
         }

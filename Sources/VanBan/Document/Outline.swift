@@ -4,7 +4,15 @@
 /// "-" (5), "+" (6). A marked paragraph is a heading when it reads like one (see
 /// ``isHeading(_:next:)``); otherwise it is a list item, a passage of its own. A paragraph cut
 /// by a page break (no closing punctuation, next one starting in lower case) is joined again.
+///
+/// In wrapped text a marked line is still the rest of the sentence above when that line ends
+/// with a word that takes a number ("... quy định tại khoản" ⏎ "3. ..."; `continuation` in
+/// `indexer/layout.tsv`), and "75-KL/TW, ..." is a number, never a marker. A table row (cells
+/// between " | ") is a passage of its own. Runs of spaces (PDF layout, justified lines) read as one.
 struct Outline {
+    let layout: DocumentParser.Layout
+    let rules: LayoutRules
+
     struct Marker: Equatable {
         let rank: Int
         /// Length of the marker and the space after it, in characters.
@@ -20,8 +28,8 @@ struct Outline {
         var upperCase = false
     }
 
-    static func passages(from lines: ArraySlice<Line>) -> [Passage] {
-        let paragraphs = joinPageBreaks(split(lines))
+    func passages(from lines: ArraySlice<Line>) -> [Passage] {
+        let paragraphs = Self.joinPageBreaks(split(lines))
         var path: [Heading] = []
         var passages: [Passage] = []
         var itemRank: Int?  // the rank of the list the last item belonged to: its siblings are items too
@@ -29,7 +37,7 @@ struct Outline {
             let next = index + 1 < paragraphs.count ? paragraphs[index + 1] : nil
             if let marker = paragraph.marker {
                 path.removeAll { $0.rank >= marker.rank }
-                if marker.rank != itemRank, isHeading(paragraph, next: next) {
+                if marker.rank != itemRank, Self.isHeading(paragraph, next: next) {
                     path.append(Heading(text: paragraph.plain, rank: marker.rank))
                     itemRank = nil
                     continue
@@ -42,24 +50,38 @@ struct Outline {
     }
 
     /// Blocks of non-blank lines; inside a block, every marked line starts a paragraph.
-    private static func split(_ lines: ArraySlice<Line>) -> [Paragraph] {
+    private func split(_ lines: ArraySlice<Line>) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var previousBlank = true
+        var previousRow = false
+        var previousPlain = ""
         for line in lines {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
-            let marker = marker(of: line.plain)
+            let text = Self.collapsingSpaces(line.text), plain = Self.collapsingSpaces(line.plain)
+            let isRow = plain.contains(" | ")
+            var marker = Self.marker(of: plain)
+            if marker != nil, layout == .wrapped, !previousBlank, LayoutRules.ends(VietText.key(previousPlain), with: rules.continuations) {
+                marker = nil
+            }
             // A part heading ("I. MỤC TIÊU") or an upper-case heading never runs on into the line under it.
             let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || $0.upperCase } ?? false
-            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading {
-                paragraphs.append(Paragraph(text: line.text, plain: line.plain, line: line.number, marker: marker,
+            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || layout == .paragraphs || isRow || previousRow {
+                paragraphs.append(Paragraph(text: text, plain: plain, line: line.number, marker: marker,
                                             upperCase: line.isUpperCase))
             } else {
-                paragraphs[paragraphs.count - 1].text += " " + line.text
-                paragraphs[paragraphs.count - 1].plain += " " + line.plain
+                paragraphs[paragraphs.count - 1].text += " " + text
+                paragraphs[paragraphs.count - 1].plain += " " + plain
             }
+            previousRow = isRow
+            previousPlain = plain
         }
         return paragraphs
+    }
+
+    static func collapsingSpaces(_ text: String) -> String {
+        guard text.contains("  ") || text.contains("\t") else { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     private static func joinPageBreaks(_ paragraphs: [Paragraph]) -> [Paragraph] {
@@ -134,12 +156,19 @@ struct Outline {
         }
         guard index < characters.count, index <= 8 else { return nil }
         let digitsOnly = dots == 0
+        if digitsOnly, characters[index] == "-", isNumberCode(characters[(index + 1)...]) { return nil }
         if digitsOnly, "-)".contains(characters[index]) {
             let spaced = index + 1 < characters.count && characters[index + 1] == " "
             return Marker(rank: 3, length: index + (spaced ? 2 : 1))
         }
         guard characters[index] == " ", characters[index - 1] == "." || dots >= 1 else { return nil }
         return Marker(rank: dots > 1 || characters[index - 1] != "." ? 2 : 1, length: index + 1)
+    }
+
+    /// "KL/TW" after "75-": the rest of a document number ("75-KL/TW, ..."), not a heading's text.
+    private static func isNumberCode(_ characters: ArraySlice<Character>) -> Bool {
+        let code = characters.prefix { $0.isLetter }
+        return !code.isEmpty && characters.dropFirst(code.count).first == "/"
     }
 
     private static func roman(_ characters: [Character]) -> Marker? {

@@ -33,6 +33,14 @@ public struct Casing: Sendable {
         return words.joined(separator: " ")
     }
 
+    /// Whether an upper-case line starts with a place unit ("TỈNH LÀO CAI", "HUYỆN MAI SƠN": an
+    /// entry whose following words are a name) rather than a body ("TỈNH ỦY"): such a line
+    /// continues the issuer line above it ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI").
+    public func startsWithPlaceUnit(_ line: String) -> Bool {
+        let words = line.lowercased().split(separator: " ").map(String.init)
+        return entries.first { matches($0.lowered, at: 0, in: words) }?.following == .rest
+    }
+
     private func matches(_ phrase: [String], at index: Int, in words: [String]) -> Bool {
         guard index + phrase.count <= words.count else { return false }
         return zip(phrase, words[index...]).allSatisfy { $0 == $1 }

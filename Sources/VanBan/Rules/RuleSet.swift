@@ -8,6 +8,7 @@ public struct RuleSet: Sendable {
     public let casing: Casing
     public let citations: CitationRules
     public let requirements: RequirementRules
+    public let layout: LayoutRules
     /// Byte tables of TCVN3 and VNI-Windows (`indexer/encodings/`) for files that are not UTF-8.
     public let legacyEncodings: LegacyEncodings
     /// Place → province, from `places.tsv`, keyed ignoring case and marks.
@@ -18,7 +19,7 @@ public struct RuleSet: Sendable {
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
-    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv",
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "layout.tsv",
                                      "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
     public init(directory: URL) throws {
@@ -39,6 +40,7 @@ public struct RuleSet: Sendable {
                                       references: tables["references.tsv"]!, types: types)
         requirements = try RequirementRules(requirements: tables["requirements.tsv"]!, schedules: tables["schedules.tsv"]!,
                                             abbreviations: tables["abbreviations.tsv"]!)
+        layout = LayoutRules(table: tables["layout.tsv"]!)
         legacyEncodings = try LegacyEncodings(directory: directory)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
                                uniquingKeysWith: { first, _ in first })

@@ -1,0 +1,97 @@
+/// Mends what a file's layout did to its lines before the parsers read them: a number split
+/// over two lines ("Nghị quyết số 10-" ⏎⏎ "NQ/TW"), header lines a page broke mid-phrase
+/// ("ỦY" ⏎ "BAN NHÂN DÂN", "Số:" ⏎ "216-QĐ/TW", "Sơn" ⏎ "La, ngày ..."), and the stamp of a
+/// digital signature ("Thời gian ký: 28-07-2026 09:58:36 +07:00"), which is not text of the
+/// document. A joined line keeps its number and the line it took becomes blank, so every line
+/// keeps its place (and its page).
+enum LayoutRepair {
+    /// The lines of the header, where mid-phrase breaks are mended.
+    static let headerLines = 40
+
+    static func repair(_ lines: inout [String], rules: LayoutRules) -> [String] {
+        let notes = removeStamps(&lines, labels: rules.stampLabels)
+        joinSplitNumbers(&lines)
+        joinHeaderBreaks(&lines)
+        return notes
+    }
+
+    private nonisolated(unsafe) static let stamp = #/(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})[ T]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d{0,2}|\+07)/#
+
+    /// Signing times with their time zone, and the stamp's labelled lines around them.
+    private static func removeStamps(_ lines: inout [String], labels: [String]) -> [String] {
+        var notes: [String] = []
+        for index in lines.indices where lines[index].contains(":") {
+            guard let match = lines[index].firstMatch(of: stamp) else { continue }
+            notes.append("digital signature stamp: \(match.output.0)")
+            lines[index].removeSubrange(match.range)
+            for near in max(0, index - 4)...min(lines.count - 1, index + 4) {
+                let folded = VietText.key(lines[near].trimmingCharacters(in: .whitespaces))
+                if LayoutRules.starts(folded, with: labels), folded.contains(":") || near == index { lines[near] = "" }
+            }
+        }
+        return notes
+    }
+
+    private nonisolated(unsafe) static let numberTail = #/\d\s*[-/]\s*$/#
+    private nonisolated(unsafe) static let codeHead = #/^\s*\p{L}[\p{L}\d]{0,11}\s*[/-]/#
+
+    private static func joinSplitNumbers(_ lines: inout [String]) {
+        for index in lines.indices where lines[index].last == "-" || lines[index].last == "/" || lines[index].last == " " {
+            guard lines[index].firstMatch(of: numberTail) != nil, let next = nextText(after: index, in: lines, within: 3),
+                  lines[next].firstMatch(of: codeHead) != nil else { continue }
+            lines[index] = trimmedEnd(lines[index]) + lines[next].trimmingCharacters(in: .whitespaces)
+            lines[next] = ""
+        }
+    }
+
+    private nonisolated(unsafe) static let placeDate = #/^[^,\d]{1,25},\s*ngày/#
+
+    private static func joinHeaderBreaks(_ lines: inout [String]) {
+        for index in lines.indices.prefix(headerLines) {
+            let line = lines[index].trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, let next = nextText(after: index, in: lines, within: 2) else { continue }
+            let following = lines[next].trimmingCharacters(in: .whitespaces)
+            let folded = VietText.key(line)
+            let joins = ((folded == "so" || folded == "so:") && following.first.map { $0.isNumber || $0 == "-" || $0 == "/" } == true)
+                || (isOneUpperCaseWord(line) && isUpperCase(following))
+                || (isPlaceStart(line) && following.firstMatch(of: placeDate) != nil)
+            if joins {
+                lines[index] = line + " " + following
+                lines[next] = ""
+            }
+        }
+    }
+
+    private static func nextText(after index: Int, in lines: [String], within distance: Int) -> Int? {
+        var next = index + 1
+        while next < lines.count, next <= index + distance {
+            if lines[next].contains(where: { !$0.isWhitespace }) { return next }
+            next += 1
+        }
+        return nil
+    }
+
+    private static func trimmedEnd(_ text: String) -> String {
+        String(text.reversed().drop { $0 == " " }.reversed())
+    }
+
+    private static func isOneUpperCaseWord(_ line: String) -> Bool {
+        !line.contains(" ") && line.count >= 2 && isUpperCase(line)
+    }
+
+    /// Letters, at least two, none lower case.
+    static func isUpperCase(_ text: String) -> Bool {
+        var letters = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if scalar.properties.isLowercase { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+
+    /// One or two capitalised words without digits or commas: the start of a place name.
+    private static func isPlaceStart(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        return (1...2).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }
+    }
+}
