@@ -29,12 +29,26 @@ public struct DocumentParser: Sendable {
     }
 
     public func parse(_ text: String, layout: Layout = .wrapped) -> ParsedDocument {
+        let text = text.contains("\u{00A0}") ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text
         var texts = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
-        let repairNotes = LayoutRepair.repair(&texts, rules: rules.layout)
+        let repairNotes = LayoutRepair.repair(&texts, rules: rules)
         let lines = texts.enumerated().map { Line(number: $0.offset + 1, text: $0.element) }
         let frontMatter = FrontMatter(lines: lines)
-        var (metadata, bodyStart) = HeaderParser(rules: rules).parse(lines, from: frontMatter.bodyStart)
+        let header = HeaderParser(rules: rules)
+        var headerStart = frontMatter.bodyStart
+        var (metadata, bodyStart) = header.parse(lines, from: headerStart)
+        // Nothing of a header at the top: a site's page may stand above it.
+        if metadata.number == nil && metadata.date == nil && metadata.issuer == nil {
+            let located = HeaderLocator.start(lines, from: headerStart)
+            if located > headerStart {
+                (metadata, bodyStart) = header.parse(lines, from: located)
+                headerStart = located
+            }
+        }
         metadata.notes = repairNotes + metadata.notes
+        if headerStart > frontMatter.bodyStart {
+            metadata.notes.append("\(headerStart - frontMatter.bodyStart) lines above the document's header (a site's page around it) left out")
+        }
         let closingStart = ClosingParser(rules: rules).parse(lines, bodyStart: bodyStart, into: &metadata)
         frontMatter.apply(to: &metadata, rules: rules)
         if metadata.typeCode == nil, let code = metadata.number?.type, let type = rules.types.entry(for: code) {

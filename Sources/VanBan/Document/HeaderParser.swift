@@ -6,6 +6,8 @@ struct HeaderParser {
 
     /// The longest header considered, in lines.
     static let maxLines = 40
+    /// Lines above the header that are not part of it, at most.
+    static let maxPreamble = 3
 
     private struct State {
         var metadata = DocumentMetadata()
@@ -18,19 +20,32 @@ struct HeaderParser {
         var sawTypeHeading = false
         /// A "V/v ..." line: the document is a công văn, whose number may name no type.
         var sawSubjectLine = false
+        /// The title's first line is upper case ("THI HÀNH ĐIỀU LỆ ĐẢNG"): so may its next lines be.
+        var titleIsUpperCase = false
         /// The type of a number left blank ("Số     -CTr/TU").
         var blankNumberType: DocumentTypes.Entry?
+
+        var recognisedAny: Bool {
+            !issuerLines.isEmpty || metadata.number != nil || metadata.date != nil || metadata.partialDate != nil
+                || sawTypeHeading || !titleLines.isEmpty || blankNumberType != nil
+        }
     }
 
     /// The metadata, and the index of the first body line.
     func parse(_ lines: [Line], from start: Int) -> (DocumentMetadata, bodyStart: Int) {
         var state = State()
         var index = start
+        var preamble = 0
         while index < min(lines.count, start + Self.maxLines) {
-            if !read(cellsOf: lines[index], into: &state) { break }
+            if !read(cellsOf: lines[index], into: &state) {
+                // A line or two above the header ("Cơ quan phát hành: ...", a portal's caption) is skipped.
+                guard !state.recognisedAny, preamble < Self.maxPreamble else { break }
+                preamble += 1
+            }
             index += 1
         }
-        if index == start + Self.maxLines { index = start }  // no recognisable end: all of it is body
+        // No recognisable end, or nothing recognised: all of it is body.
+        if index == start + Self.maxLines || !state.recognisedAny { index = start }
         finish(&state)
         return (state.metadata, index)
     }
@@ -71,15 +86,20 @@ struct HeaderParser {
         let folded = VietText.key(cell)
         let nextFolded = VietText.key(next)
         if folded == "so" || folded == "so:" { return true }
-        if folded.hasSuffix("ngay") || folded.hasSuffix("ngay ...") { return nextFolded.hasPrefix("thang") || nextFolded.first?.isNumber == true }
-        if folded.hasSuffix("thang") { return nextFolded.hasPrefix("nam") }
+        if folded.hasSuffix("ngay") { return nextFolded.hasPrefix("thang") || nextFolded.first?.isNumber == true }
+        if folded.hasSuffix("thang") { return nextFolded.hasPrefix("nam") || nextFolded.first?.isNumber == true }
+        // "Số: 779     /QĐ-UBND": the number's rest after a gap.
+        if folded.last?.isNumber == true, folded.hasPrefix("so") {
+            return next.first.map { $0 == "/" || $0 == "-" } == true
+        }
         return false
     }
 
     /// Reads one header line; false when the line is body text.
     private func read(_ line: Line, into state: inout State) -> Bool {
         if line.isBlank {
-            state.collectingTitle = false
+            // Under a type heading the title may follow a blank line ("QUY ĐỊNH" ⏎⏎ "THI HÀNH ĐIỀU LỆ ĐẢNG").
+            if !(state.sawTypeHeading && state.titleLines.isEmpty) { state.collectingTitle = false }
             return true
         }
         if line.plain == "*" || line.plain.allSatisfy({ $0 == "-" || $0 == "_" || $0 == "*" || $0 == "=" }) {
@@ -103,22 +123,39 @@ struct HeaderParser {
         if state.collectingTitle {
             if endsTitle(line, state: state) {
                 state.collectingTitle = false
-                return false
+                // The authority line under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") is the header's.
+                return line.isUpperCase && state.sawTypeHeading
             }
-            state.titleLines.append(line.plain)
+            let text = Self.unquoted(line.plain)
+            // "VỀ" (two letters) counts as upper case here: a title's lines are short.
+            let upperCase = LayoutRepair.isUpperCase(line.plain)
+            if state.titleLines.isEmpty { state.titleIsUpperCase = upperCase }
+            state.titleLines.append(upperCase ? rules.casing.ordinaryCase(text) : text)
             return true
         }
-        if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
-            state.titleLines = [Self.afterPrefix(line.plain, length: line.folded.hasPrefix("v/v") ? 3 : 7)]
+        let subject = Self.unquoted(line.plain)
+        let subjectFolded = VietText.foldPreservingOffsets(subject)
+        if subjectFolded.hasPrefix("v/v") || subjectFolded.hasPrefix("ve viec") {
+            state.titleLines = [Self.unquoted(Self.afterPrefix(subject, length: subjectFolded.hasPrefix("v/v") ? 3 : 7))]
+            state.titleIsUpperCase = line.isUpperCase
             state.collectingTitle = true
             state.sawSubjectLine = !state.sawTypeHeading
             return true
         }
         if line.isUpperCase && Outline.marker(of: line.plain) == nil {
+            // Under the type heading and its title, an upper-case line is the issuing authority's
+            // ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..."), not another issuer line.
+            if state.sawTypeHeading && !state.titleLines.isEmpty { return true }
             readUpperCase(line, into: &state)
             return true
         }
         return false
+    }
+
+    /// Without the quotation marks a trích yếu is sometimes written in (“V/v ...”).
+    static func unquoted(_ text: String) -> String {
+        let quotes: Set<Character> = ["\"", "“", "”", "'", "‘", "’"]
+        return String(text.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
     }
 
     private nonisolated(unsafe) static let numberLine = #/^so\s*[:.]?\s*(?:\d|[-/.…]+\s*[a-z])/#
@@ -168,19 +205,25 @@ struct HeaderParser {
 
     /// A line that starts the body rather than continuing the title: a marked line ("1. ...",
     /// "Điều 1."), one that opens with a body's first words ("Căn cứ ...", "Thực hiện ..."), or
-    /// any line after a title of four lines or one that ended its sentence.
+    /// any line after a title of six lines or one that ended its sentence.
     private func endsTitle(_ line: Line, state: State) -> Bool {
         if Outline.marker(of: line.plain) != nil { return true }
+        // The first line under a type heading is its title, whatever it starts with ("HƯỚNG DẪN" ⏎ "Thực hiện ...").
+        guard !state.titleLines.isEmpty else { return false }
+        if line.isUpperCase && !state.titleIsUpperCase { return true }
         if line.plain.first?.isUppercase == true, LayoutRules.starts(line.folded, with: rules.layout.titleEnds) { return true }
-        if state.titleLines.count >= 4 { return true }
+        if state.titleLines.count >= 6 { return true }
         if let last = state.titleLines.last?.last, ".;!".contains(last), line.plain.first?.isUppercase == true { return true }
         return false
     }
 
-    private func isMotto(_ line: Line) -> Bool {
-        let folded = line.folded
-        return folded.contains("dang cong san viet nam") || folded.contains("cong hoa xa hoi chu nghia")
-            || folded.hasPrefix("doc lap")
+    private func isMotto(_ line: Line) -> Bool { Self.isMotto(line.folded) }
+
+    /// The national motto, the Party's name, or the Youth Union's, over a document's date.
+    static func isMotto(_ folded: String) -> Bool {
+        folded.contains("dang cong san viet nam") || folded.contains("cong hoa xa hoi chu nghia")
+            || folded.hasPrefix("doc lap") || folded.hasPrefix("doan tncs ho chi minh")
+            || folded.hasPrefix("doan thanh nien cong san ho chi minh")
     }
 
     private func readUpperCase(_ line: Line, into state: inout State) {
@@ -191,6 +234,7 @@ struct HeaderParser {
             state.metadata.typeName = type.name
             let rest = line.plain.split(separator: " ").dropFirst(type.name.split(separator: " ").count)
             state.titleLines = rest.isEmpty ? [] : [rules.casing.ordinaryCase(rest.joined(separator: " "))]
+            state.titleIsUpperCase = !rest.isEmpty
             state.collectingTitle = true
         } else if let last = state.issuerUpperLines.last, rules.casing.startsWithPlaceUnit(line.plain) {
             // "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" names one body.

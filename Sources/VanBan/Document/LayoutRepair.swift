@@ -5,14 +5,21 @@
 /// document. A joined line keeps its number and the line it took becomes blank, so every line
 /// keeps its place (and its page).
 enum LayoutRepair {
-    /// The lines of the header, where mid-phrase breaks are mended.
-    static let headerLines = 40
-
-    static func repair(_ lines: inout [String], rules: LayoutRules) -> [String] {
-        let notes = removeStamps(&lines, labels: rules.stampLabels)
+    static func repair(_ lines: inout [String], rules: RuleSet) -> [String] {
+        for index in lines.indices where lines[index].utf8.first == UInt8(ascii: "|") {
+            lines[index] = tableRow(lines[index])
+        }
+        let notes = removeStamps(&lines, labels: rules.layout.stampLabels)
         joinSplitNumbers(&lines)
-        joinHeaderBreaks(&lines)
+        joinHeaderBreaks(&lines, rules: rules)
         return notes
+    }
+
+    /// "|BAN CHẤP HÀNH TRUNG ƯƠNG   |ĐẢNG CỘNG SẢN VIỆT NAM   |" (antiword's tables, Markdown's)
+    /// as cells between " | "; a bar alone (a page converted cell by cell) is a blank line.
+    private static func tableRow(_ line: String) -> String {
+        let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return cells.joined(separator: " | ")
     }
 
     private nonisolated(unsafe) static let stamp = #/(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})[ T]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d{0,2}|\+07)/#
@@ -46,20 +53,43 @@ enum LayoutRepair {
 
     private nonisolated(unsafe) static let placeDate = #/^[^,\d]{1,25},\s*ngày/#
 
-    private static func joinHeaderBreaks(_ lines: inout [String]) {
-        for index in lines.indices.prefix(headerLines) {
-            let line = lines[index].trimmingCharacters(in: .whitespaces)
-            guard !line.isEmpty, let next = nextText(after: index, in: lines, within: 2) else { continue }
-            let following = lines[next].trimmingCharacters(in: .whitespaces)
-            let folded = VietText.key(line)
-            let joins = ((folded == "so" || folded == "so:") && following.first.map { $0.isNumber || $0 == "-" || $0 == "/" } == true)
-                || (isOneUpperCaseWord(line) && isUpperCase(following))
-                || (isPlaceStart(line) && following.firstMatch(of: placeDate) != nil)
-            if joins {
-                lines[index] = line + " " + following
-                lines[next] = ""
+    private nonisolated(unsafe) static let dateStart = #/,\s*ngay(?:\s+\d{1,2})?(?:\s+thang(?:\s+\d{1,2})?)?$/#
+    private nonisolated(unsafe) static let dateRest = #/^(?:\d{1,2}\s+)?(?:thang\s+\d{1,2}\s+)?nam\s+\d{4}|^(?:\d{1,2}\s+)?thang/#
+
+    /// Header lines that a page broke mid-phrase, in the lines a header may stand in (lower
+    /// than the top in a page saved from a portal: see ``HeaderLocator``).
+    private static func joinHeaderBreaks(_ lines: inout [String], rules: RuleSet) {
+        var index = 0
+        while index < min(lines.count, HeaderLocator.searched) {
+            let line = Line.stripEmphasis(lines[index])
+            guard !line.isEmpty, let next = nextText(after: index, in: lines, within: 2) else {
+                index += 1
+                continue
             }
+            let following = Line.stripEmphasis(lines[next])
+            // Folded with punctuation kept ("ha noi, ngay 19"), unlike a key.
+            let folded = VietText.foldPreservingOffsets(line), followingFolded = VietText.foldPreservingOffsets(following)
+            let joined = line + " " + following
+            let joins = ((folded == "so" || folded == "so:") && following.first.map { $0.isNumber || $0 == "-" || $0 == "/" } == true)
+                || (isOneUpperCaseWord(line) && isUpperCase(following) && following.split(separator: " ").count <= 8)
+                || (isPlaceStart(line) && following.firstMatch(of: placeDate) != nil)
+                || (folded.firstMatch(of: dateStart) != nil && followingFolded.prefixMatch(of: dateRest) != nil)
+                // "BAN CHẤP HÀNH" ⏎ "TRUNG ƯƠNG", "ĐẢNG CỘNG" ⏎ "SẢN VIỆT NAM": together a known name or the motto.
+                || (isUpperCase(line) && isUpperCase(following) && !line.contains("  ") && !following.contains("  ")
+                    && (rules.issuers.isName(joined) || (HeaderParser.isMotto(VietText.foldPreservingOffsets(joined))
+                        && !HeaderParser.isMotto(folded) && !HeaderParser.isMotto(followingFolded))))
+            if joins {
+                lines[index] = emphasisKept(lines[index], joinedWith: lines[next])
+                lines[next] = ""
+                continue  // the joined line may join the next one too
+            }
+            index += 1
         }
+    }
+
+    /// "**THỦ TƯỚNG CHÍNH" and "PHỦ**" joined as "**THỦ TƯỚNG CHÍNH PHỦ**".
+    private static func emphasisKept(_ line: String, joinedWith next: String) -> String {
+        trimmedEnd(line) + " " + next.trimmingCharacters(in: .whitespaces)
     }
 
     private static func nextText(after index: Int, in lines: [String], within distance: Int) -> Int? {

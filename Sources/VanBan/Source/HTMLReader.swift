@@ -5,53 +5,16 @@
 /// `aside`, and elements whose class or id names a menu, breadcrumb, sidebar, banner, share or
 /// comment box) are left out. Each block (paragraph, heading, list item, `<br>`) is a line;
 /// tables are read as in ``DOCXReader`` (one or two columns cell by cell, more row by row
-/// unless a cell holds a page's worth of text). Text before the document's header — the
-/// site's title, menus and search box — is dropped: the document starts at the issuer lines
-/// above its national motto.
+/// unless a cell holds a page's worth of text). What of the site is left above the document's
+/// header, the parser leaves out (see ``HeaderLocator``).
 struct HTMLReader {
     func read(_ bytes: [UInt8], legacy: LegacyEncodings) throws(SourceFailure) -> SourceText {
         let decoded: TextDecoder.Decoded
         do { decoded = try TextDecoder.decode(bytes, legacy: legacy) } catch { throw .text(error) }
         let page = HTMLText(decoded.text)
-        var lines = page.lines
-        var notes: [String] = []
-        if let start = Self.documentStart(lines), start > 0 {
-            lines.removeFirst(start)
-            notes.append("\(start) lines of the page before the document's header left out")
-        }
-        var text = SourceText(text: VietText.nfc(lines.joined(separator: "\n") + "\n"), format: .html, encoding: decoded.encoding)
+        var text = SourceText(text: VietText.nfc(page.lines.joined(separator: "\n") + "\n"), format: .html, encoding: decoded.encoding)
         text.propertiesTitle = page.title
-        text.notes = notes
         return text
-    }
-
-    /// The line of the first issuer line above the first national motto, if there is a motto.
-    static func documentStart(_ lines: [String]) -> Int? {
-        guard let motto = lines.prefix(400).firstIndex(where: isMotto) else { return nil }
-        var start = motto
-        var index = motto - 1
-        var taken = 0
-        while index >= 0, taken < 6 {
-            let line = lines[index].trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { index -= 1; continue }
-            guard isHeaderLine(line) else { break }
-            start = index
-            taken += 1
-            index -= 1
-        }
-        return start
-    }
-
-    private static func isMotto(_ line: String) -> Bool {
-        let folded = VietText.key(line)
-        return folded.contains("cong hoa xa hoi chu nghia viet nam") || folded.contains("dang cong san viet nam")
-    }
-
-    /// An issuer line: upper case, or "Số ...", or a star under the issuer.
-    private static func isHeaderLine(_ line: String) -> Bool {
-        if line == "*" || line.hasPrefix("Số") { return true }
-        let letters = line.unicodeScalars.filter { $0.properties.isAlphabetic }
-        return letters.count >= 2 && letters.allSatisfy { !$0.properties.isLowercase } && line.count <= 80
     }
 }
 
