@@ -54,7 +54,7 @@ let package = Package(
         ),
         .testTarget(
             name: "VanBanTests",
-            dependencies: ["VanBan", "VanBanServer", "vanban"],
+            dependencies: ["VanBan", "VanBanServer", "vanban", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -13,16 +13,44 @@ struct ClosingParser {
     func parse(_ lines: [Line], bodyStart: Int, into metadata: inout DocumentMetadata) -> Int {
         let first = max(bodyStart, lines.count - Self.window)
         guard first < lines.count else { return lines.count }
+        // Line numbers count from 1 at the text's first line: a column's line maps back by its number.
+        let block = Self.columns(Array(lines[first...]))
         var start = lines.count
-        if let recipients = lines[first...].lastIndex(where: { $0.folded.hasPrefix("noi nhan") }) {
-            start = recipients
-            metadata.recipients += listItems(lines, after: recipients)
+        if let recipients = block.lastIndex(where: { $0.folded.hasPrefix("noi nhan") }) {
+            start = block[recipients].number - 1
+            metadata.recipients += listItems(block, after: recipients)
         }
-        if let signature = lines[first...].lastIndex(where: isSignatureStart) {
-            start = min(start, signature)
-            readSignature(lines, from: signature, into: &metadata)
+        if var signature = block.lastIndex(where: isSignatureStart) {
+            // "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": one signature's role.
+            while signature > 0, isSignatureStart(block[signature - 1]) { signature -= 1 }
+            start = min(start, block[signature].number - 1)
+            readSignature(block, from: signature, into: &metadata)
         }
-        return start
+        return max(first, start)
+    }
+
+    /// The closing block as two columns, left then right, when its lines were flattened from
+    /// two ("Nơi nhận:          TM. ỦY BAN NHÂN DÂN"): the recipients' list stands left, the
+    /// signature right, and a line of one cell goes by its indentation.
+    static func columns(_ lines: [Line]) -> [Line] {
+        let split = lines.map { HeaderParser.cells($0.text) }
+        guard split.contains(where: { $0.count > 1 }) else { return lines }
+        let indent = { (line: Line) in line.text.prefix { $0 == " " }.count }
+        var left: [Line] = [], right: [Line] = []
+        for (line, cells) in zip(lines, split) {
+            if cells.count > 1 {
+                left.append(Line(number: line.number, text: cells[0]))
+                right.append(Line(number: line.number, text: cells.dropFirst().joined(separator: " ")))
+            } else if line.isBlank {
+                left.append(line)
+                right.append(line)
+            } else if indent(line) >= 20 {
+                right.append(line)
+            } else {
+                left.append(line)
+            }
+        }
+        return left + right
     }
 
     private func isSignatureStart(_ line: Line) -> Bool {
@@ -32,6 +60,7 @@ struct ClosingParser {
     }
 
     private func listItems(_ lines: [Line], after index: Int) -> [String] {
+        guard index + 1 <= lines.count else { return [] }
         var items: [String] = []
         let rest = HeaderParser.afterColon(lines[index].plain)
         if !rest.isEmpty { items.append(HeaderParser.listItemText(rest)) }

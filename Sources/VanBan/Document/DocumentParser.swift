@@ -38,7 +38,7 @@ public struct DocumentParser: Sendable {
         var headerStart = frontMatter.bodyStart
         var (metadata, bodyStart) = header.parse(lines, from: headerStart)
         // Nothing of a header at the top: a site's page may stand above it.
-        if metadata.number == nil && metadata.date == nil && metadata.issuer == nil {
+        if metadata.number == nil && metadata.date == nil && metadata.partialDate == nil {
             let located = HeaderLocator.start(lines, from: headerStart)
             if located > headerStart {
                 (metadata, bodyStart) = header.parse(lines, from: located)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the header of a Vietnamese administrative document: the issuing bodies, the national
 /// motto, place and date, "Số: ...", the type heading or "V/v ..." line, and "Kính gửi".
 /// What it cannot find stays empty; it never invents a number.
@@ -55,7 +57,9 @@ struct HeaderParser {
     /// the header's when its first cell is.
     private func read(cellsOf line: Line, into state: inout State) -> Bool {
         let cells = Self.cells(line.text)
-        guard cells.count > 1 else { return read(line, into: &state) }
+        guard cells.count > 1 else {
+            return read(cells.first.map { $0 == line.plain ? line : Line(number: line.number, text: $0) } ?? line, into: &state)
+        }
         let lines = cells.map { Line(number: line.number, text: $0) }
         guard read(lines[0], into: &state) else { return false }
         for cell in lines.dropFirst() { _ = read(cell, into: &state) }
@@ -68,8 +72,9 @@ struct HeaderParser {
     /// that a blank in a signed PDF cut off ("Số" and "-CTr/TU", "ngày" and "tháng 8 năm 2026")
     /// is one cell with the next.
     static func cells(_ text: String) -> [String] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.contains("  ") || trimmed.contains("\t") || trimmed.contains(" | ") else { return [text] }
+        // A row's outer bars ("HUYỆN ỦY MAI SƠN | ", "| Số 12 |") bound no cell.
+        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "|")))
+        guard trimmed.contains("  ") || trimmed.contains("\t") || trimmed.contains(" | ") else { return [trimmed] }
         var cells: [String] = []
         for part in trimmed.split(separator: cellGap) {
             let part = String(part)
@@ -127,10 +132,11 @@ struct HeaderParser {
                 return line.isUpperCase && state.sawTypeHeading
             }
             let text = Self.unquoted(line.plain)
-            // "VỀ" (two letters) counts as upper case here: a title's lines are short.
+            // "VỀ" (two letters) counts as upper case here: a title's lines are short. The type's
+            // name stands before the title, so its first word is not capitalised.
             let upperCase = LayoutRepair.isUpperCase(line.plain)
             if state.titleLines.isEmpty { state.titleIsUpperCase = upperCase }
-            state.titleLines.append(upperCase ? rules.casing.ordinaryCase(text) : text)
+            state.titleLines.append(upperCase ? rules.casing.ordinaryCase(text, capitalisingFirst: false) : text)
             return true
         }
         let subject = Self.unquoted(line.plain)
@@ -213,6 +219,8 @@ struct HeaderParser {
         if line.isUpperCase && !state.titleIsUpperCase { return true }
         if line.plain.first?.isUppercase == true, LayoutRules.starts(line.folded, with: rules.layout.titleEnds) { return true }
         if state.titleLines.count >= 6 { return true }
+        // A sentence ("Thời gian qua, ... chưa nghiêm."): titles do not end with a full stop.
+        if let last = line.plain.last, ".;:".contains(last), line.plain.count > 40 { return true }
         if let last = state.titleLines.last?.last, ".;!".contains(last), line.plain.first?.isUppercase == true { return true }
         return false
     }

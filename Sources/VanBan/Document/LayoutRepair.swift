@@ -9,11 +9,25 @@ enum LayoutRepair {
         for index in lines.indices where lines[index].utf8.first == UInt8(ascii: "|") {
             lines[index] = tableRow(lines[index])
         }
+        removePageNumbers(&lines)
         let notes = removeStamps(&lines, labels: rules.layout.stampLabels)
         joinSplitNumbers(&lines)
         joinHeaderBreaks(&lines, rules: rules)
         return notes
     }
+
+    /// Page numbers a converter left in the text ("- 2 -", "Trang 3/3", or a number alone between
+    /// blank lines), which are no part of any paragraph.
+    private static func removePageNumbers(_ lines: inout [String]) {
+        for index in lines.indices where lines[index].utf8.count <= 24 && lines[index].utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) {
+            guard PageCleaner.isPageNumber(lines[index]) else { continue }
+            let bare = lines[index].allSatisfy { $0.isNumber || $0.isWhitespace }
+            let blankAround = (index == 0 || isBlank(lines[index - 1])) && (index + 1 == lines.count || isBlank(lines[index + 1]))
+            if !bare || blankAround { lines[index] = "" }
+        }
+    }
+
+    private static func isBlank(_ line: String) -> Bool { line.allSatisfy(\.isWhitespace) }
 
     /// "|BAN CHẤP HÀNH TRUNG ƯƠNG   |ĐẢNG CỘNG SẢN VIỆT NAM   |" (antiword's tables, Markdown's)
     /// as cells between " | "; a bar alone (a page converted cell by cell) is a blank line.
@@ -32,7 +46,7 @@ enum LayoutRepair {
             notes.append("digital signature stamp: \(match.output.0)")
             lines[index].removeSubrange(match.range)
             for near in max(0, index - 4)...min(lines.count - 1, index + 4) {
-                let folded = VietText.key(lines[near].trimmingCharacters(in: .whitespaces))
+                let folded = VietText.foldPreservingOffsets(lines[near].trimmingCharacters(in: .whitespaces))
                 if LayoutRules.starts(folded, with: labels), folded.contains(":") || near == index { lines[near] = "" }
             }
         }

@@ -59,7 +59,7 @@ struct Outline {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
             let text = Self.collapsingSpaces(line.text), plain = Self.collapsingSpaces(line.plain)
-            let isRow = plain.contains(" | ")
+            let isRow = Self.isRow(plain)
             var marker = Self.marker(of: plain)
             if marker != nil, layout == .wrapped, !previousBlank, LayoutRules.ends(VietText.key(previousPlain), with: rules.continuations) {
                 marker = nil
@@ -87,8 +87,10 @@ struct Outline {
     private static func joinPageBreaks(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var joined: [Paragraph] = []
         for paragraph in paragraphs {
-            if let last = joined.last, paragraph.marker == nil, isCut(last.plain),
-               paragraph.plain.first?.isLowercase == true {
+            // A paragraph that starts in lower case, or with a number that is no marker ("75-KL/TW,
+            // ..."), continues a cut one.
+            if let last = joined.last, paragraph.marker == nil, isCut(last.plain), !isRow(last.plain), !isRow(paragraph.plain),
+               paragraph.plain.first.map({ $0.isLowercase || $0.isNumber }) == true {
                 joined[joined.count - 1].text += " " + paragraph.text
                 joined[joined.count - 1].plain += " " + paragraph.plain
             } else {
@@ -97,6 +99,8 @@ struct Outline {
         }
         return joined
     }
+
+    private static func isRow(_ text: String) -> Bool { text.contains(" | ") }
 
     private static func isCut(_ text: String) -> Bool {
         guard let last = text.last else { return false }

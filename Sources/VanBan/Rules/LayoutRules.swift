@@ -16,7 +16,7 @@ public struct LayoutRules: Sendable {
         stampLabels = phrases("stamp")
     }
 
-    /// Whether folded text starts with one of the phrases, as whole words.
+    /// Whether folded text (punctuation kept or not) starts with one of the phrases, as whole words.
     static func starts(_ folded: String, with phrases: [String]) -> Bool {
         phrases.contains { folded.hasPrefix($0) && (folded.count == $0.count || !isWordCharacter(folded[folded.index(folded.startIndex, offsetBy: $0.count)])) }
     }
