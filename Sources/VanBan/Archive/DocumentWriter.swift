@@ -68,8 +68,10 @@ struct DocumentWriter {
     private func insertSource(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
         let source = analysed.source, metadata = analysed.parsed.metadata
         let notes = PlainJSON.array(source.notes + metadata.notes)
-        try db.execute(sql: "UPDATE documents SET format = ?, pages = ?, notes = ?, ocr = ?, partial_date = ? WHERE id = ?",
-                       arguments: [source.format.rawValue, source.pageCount, notes, source.ocr, metadata.partialDate, documentID])
+        try db.execute(sql: """
+            UPDATE documents SET format = ?, pages = ?, notes = ?, ocr = ?, partial_date = ?, partial_number = ? WHERE id = ?
+            """, arguments: [source.format.rawValue, source.pageCount, notes, source.ocr, metadata.partialDate,
+                             metadata.partialNumber, documentID])
         guard source.pageCount != nil else { return }
         let statement = try db.cachedStatement(sql: """
             UPDATE passages SET page = ? WHERE document_id = ? AND ordinal BETWEEN ? AND ?

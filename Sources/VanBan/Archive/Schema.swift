@@ -98,12 +98,14 @@ enum Schema {
         "CREATE TABLE term_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
         // Where a document's text came from (see SourceReader): its file's format, pages and
         // conversion notes (with the header parser's: a number or day left blank), whether OCR
-        // read it, the month or year of a date without its day, and the page of each passage.
+        // read it, what is given of a date without its day or a number left blank, and the page
+        // of each passage.
         "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text'",
         "ALTER TABLE documents ADD COLUMN pages INTEGER",
         "ALTER TABLE documents ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
         "ALTER TABLE documents ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE documents ADD COLUMN partial_date TEXT",
+        "ALTER TABLE documents ADD COLUMN partial_number TEXT",
         "ALTER TABLE passages ADD COLUMN page INTEGER",
     ]
 

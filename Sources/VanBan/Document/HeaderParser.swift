@@ -131,7 +131,14 @@ struct HeaderParser {
                 // The authority line under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") is the header's.
                 return line.isUpperCase && state.sawTypeHeading
             }
-            let text = Self.unquoted(line.plain)
+            var text = Self.unquoted(line.plain)
+            // A page that ran the authority into the title's last line ("... CÓ HIỆU LỰC CHÍNH PHỦ"),
+            // not a title that names it ("... NGHỊ ĐỊNH CỦA CHÍNH PHỦ").
+            if let issuer = state.issuerUpperLines.first(where: { text.count > $0.count + 1 && text.hasSuffix(" " + $0) }),
+               !VietText.key(String(text.dropLast(issuer.count + 1))).hasSuffix(" cua") {
+                text = String(text.dropLast(issuer.count + 1))
+                state.collectingTitle = false
+            }
             // "VỀ" (two letters) counts as upper case here: a title's lines are short. The type's
             // name stands before the title, so its first word is not capitalised.
             let upperCase = LayoutRepair.isUpperCase(line.plain)
@@ -184,6 +191,8 @@ struct HeaderParser {
             if let type = rules.types.entry(for: codes[0]), codes.count > 1 || isParty {
                 state.blankNumberType = type
             }
+            // What the text gives of the number: "HD/BTCTU" (Party), "QĐ-UBND" (State).
+            state.metadata.partialNumber = codes.joined(separator: isParty ? "/" : "-")
             state.metadata.notes.append("number left blank in the text: \"Số \(rest.trimmingCharacters(in: .whitespaces))\"")
         }
         return true
@@ -219,8 +228,11 @@ struct HeaderParser {
         if line.isUpperCase && !state.titleIsUpperCase { return true }
         if line.plain.first?.isUppercase == true, LayoutRules.starts(line.folded, with: rules.layout.titleEnds) { return true }
         if state.titleLines.count >= 6 { return true }
-        // A sentence ("Thời gian qua, ... chưa nghiêm."): titles do not end with a full stop.
-        if let last = line.plain.last, ".;:".contains(last), line.plain.count > 40 { return true }
+        // A sentence ("Thời gian qua, ... chưa nghiêm."): titles do not end with a full stop; nor
+        // with a colon ("THỦ TƯỚNG CHÍNH PHỦ điện:", "QUYẾT ĐỊNH:").
+        if let last = line.plain.last, last == ":" || (".;".contains(last) && line.plain.count > 40) { return true }
+        // The issuer again, as the authority that decides ("CHÍNH PHỦ" under the title).
+        if state.issuerUpperLines.contains(where: { line.folded.hasPrefix(VietText.foldPreservingOffsets($0)) }) { return true }
         if let last = state.titleLines.last?.last, ".;!".contains(last), line.plain.first?.isUppercase == true { return true }
         return false
     }
@@ -262,6 +274,12 @@ struct HeaderParser {
         }
         metadata.issuer = state.issuerLines.last
         metadata.parentIssuer = state.issuerLines.count > 1 ? state.issuerLines[state.issuerLines.count - 2] : nil
+        // A department written short under its committee ("VĂN PHÒNG" under "BAN CHẤP HÀNH TRUNG
+        // ƯƠNG") goes by its full name when the number names it ("36-HD/VPTW": Văn phòng Trung ương Đảng).
+        if metadata.parentIssuer != nil, let written = metadata.issuer, let code = metadata.number?.issuer,
+           let name = rules.issuers.entry(for: code)?.name, VietText.key(name).hasPrefix(VietText.key(written) + " ") {
+            metadata.issuer = name
+        }
         let code = metadata.number?.type.isEmpty == false ? metadata.number?.type : (state.sawSubjectLine ? "CV" : nil)
         if metadata.typeCode == nil, let type = code.flatMap(rules.types.entry(for:)) ?? state.blankNumberType {
             metadata.typeCode = type.code

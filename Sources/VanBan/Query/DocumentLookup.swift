@@ -27,8 +27,10 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
     public let pages: Int?
     public let ocr: Bool
     public let notes: [String]
-    /// The month or year of a date whose day the text leaves blank.
+    /// The month or year of a date whose day the text leaves blank, and what the text gives of
+    /// a number it leaves blank ("HD/BTCTU").
     public let partialDate: String?
+    public let partialNumber: String?
 
     init(row: Row) {
         id = row["id"]
@@ -56,6 +58,7 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
         let notesJSON: String = row["notes"] ?? "[]"
         notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
         partialDate = row["partial_date"]
+        partialNumber = row["partial_number"]
     }
 
     var hit: SearchHit {
