@@ -46,6 +46,15 @@ enum PDFFixture {
         return document(objects: &objects, pages: contents.map { (content: $0, resources: resources, extra: []) })
     }
 
+    /// A page of unaccented text in Helvetica at 14 points, which Poppler draws with a font of
+    /// the system: a page to render and scan (the text layer of ``text(_:)`` has no glyphs).
+    static func printed(_ lines: [Text]) -> Data {
+        var objects: [String] = []
+        objects.append("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+        let content = lines.map { "BT /F1 14 Tf \($0.x) \($0.y) Td (\($0.text)) Tj ET" }.joined(separator: "\n")
+        return document(objects: &objects, pages: [(content: content, resources: "/Font << /F1 1 0 R >>", extra: [])])
+    }
+
     /// A PDF of one page that is only an image (grey bytes, width × height), as a scanner makes.
     static func scan(grey: [UInt8], width: Int, height: Int) -> Data {
         var objects: [String] = []

@@ -14,7 +14,7 @@ struct ClosingParser {
         let first = max(bodyStart, lines.count - Self.window)
         guard first < lines.count else { return lines.count }
         // Line numbers count from 1 at the text's first line: a column's line maps back by its number.
-        let block = Self.columns(Array(lines[first...]))
+        let block = columns(Array(lines[first...]))
         var start = lines.count
         if let recipients = block.lastIndex(where: { $0.folded.hasPrefix("noi nhan") }) {
             start = block[recipients].number - 1
@@ -32,12 +32,18 @@ struct ClosingParser {
     /// The closing block as two columns, left then right, when its lines were flattened from
     /// two ("Nơi nhận:          TM. ỦY BAN NHÂN DÂN"): the recipients' list stands left, the
     /// signature right, and a line of one cell goes by its indentation.
-    static func columns(_ lines: [Line]) -> [Line] {
-        let split = lines.map { HeaderParser.cells($0.text) }
-        guard split.contains(where: { $0.count > 1 }) else { return lines }
+    func columns(_ all: [Line]) -> [Line] {
+        // From the first line with "Nơi nhận" or a signature in one of its cells: a table of
+        // the body above (or a tab in a paragraph) is not the closing block's.
+        let split = all.map { HeaderParser.cells($0.text) }
+        guard let first = split.firstIndex(where: { $0.count > 1 && $0.contains { cell in
+            let line = Line(number: 0, text: cell)
+            return line.folded.hasPrefix("noi nhan") || isSignatureStart(line)
+        } }) else { return all }
+        let lines = all[first...]
         let indent = { (line: Line) in line.text.prefix { $0 == " " }.count }
-        var left: [Line] = [], right: [Line] = []
-        for (line, cells) in zip(lines, split) {
+        var left = Array(all[..<first]), right: [Line] = []
+        for (line, cells) in zip(lines, split[first...]) {
             if cells.count > 1 {
                 left.append(Line(number: line.number, text: cells[0]))
                 right.append(Line(number: line.number, text: cells.dropFirst().joined(separator: " ")))
@@ -53,10 +59,12 @@ struct ClosingParser {
         return left + right
     }
 
+    /// "T/M ...", "KT. ...", or a signer's title alone ("CHỦ TỊCH", `signer-role` in
+    /// `indexer/layout.tsv`).
     private func isSignatureStart(_ line: Line) -> Bool {
         guard line.isUpperCase else { return false }
         let folded = line.folded
-        return Self.signaturePrefixes.contains { folded.hasPrefix($0) }
+        return Self.signaturePrefixes.contains { folded.hasPrefix($0) } || rules.layout.signerRoles.contains(VietText.key(line.plain))
     }
 
     private func listItems(_ lines: [Line], after index: Int) -> [String] {

@@ -182,8 +182,11 @@ struct HeaderParser {
         guard line.folded.hasPrefix("so"), line.folded.prefixMatch(of: Self.numberLine) != nil else { return false }
         let rest = String(line.plain.dropFirst(2).drop { $0 == ":" || $0 == "." || $0 == " " })
         guard state.metadata.number == nil else { return true }
-        if let number = NumberScanner(rules: rules).matches(in: rest).first?.number {
-            state.metadata.number = number
+        if let match = NumberScanner(rules: rules).matches(in: rest).first {
+            state.metadata.number = match.number
+            // OCR joins the columns with one space: "Số: 12/QĐ-UBND Lào Cai, ngày 15 tháng 9 năm 2026".
+            let after = rest.utf16.count > match.range.upperBound ? rest.slice(match.range.upperBound..<rest.utf16.count) : ""
+            if after.contains(",") { _ = readPlaceAndDate(Line(number: line.number, text: after), into: &state) }
         } else if let match = rest.prefixMatch(of: Self.blankNumber) {
             let codes = [String(match.output.2)] + (match.output.3.map { [String($0)] } ?? [])
             let isParty = rest.drop { $0 == " " || $0 == "." || $0 == "…" }.first == "-"

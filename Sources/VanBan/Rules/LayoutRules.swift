@@ -5,6 +5,8 @@ public struct LayoutRules: Sendable {
     let titleEnds: [String]
     let continuations: [String]
     let stampLabels: [String]
+    /// A signer's titles, each a line of its own over the signature ("CHỦ TỊCH").
+    let signerRoles: Set<String>
 
     init(table: RuleTable) {
         func phrases(_ kind: String) -> [String] {
@@ -14,6 +16,7 @@ public struct LayoutRules: Sendable {
         titleEnds = phrases("title-end")
         continuations = phrases("continuation")
         stampLabels = phrases("stamp")
+        signerRoles = Set(phrases("signer-role"))
     }
 
     /// Whether folded text (punctuation kept or not) starts with one of the phrases, as whole words.

@@ -17,9 +17,9 @@ struct ExternalTool: Sendable {
         let timedOut: Bool
     }
 
-    /// The tool's full path, looked up on `PATH` (then /usr/bin), or nil when it is not installed.
+    /// The tool's full path, looked up on `PATH`, or nil when it is not installed.
     var path: String? {
-        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin"]
+        let directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
         return directories.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 

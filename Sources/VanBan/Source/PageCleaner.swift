@@ -1,6 +1,6 @@
 /// Joins a paged text's pages, leaving out what repeats on every page rather than belonging to
 /// the text: page numbers ("- 2 -", "Trang 2/5", "2"), and running heads and footers (a first
-/// or last line that recurs, digits aside, on several pages).
+/// or last line that recurs, digits aside, on two pages or more).
 enum PageCleaner {
     struct Cleaned {
         let text: String
@@ -46,12 +46,12 @@ enum PageCleaner {
         String(VietText.foldPreservingOffsets(line).filter { !$0.isNumber && !$0.isWhitespace })
     }
 
-    /// Edge lines that recur on at least three pages (or on every page of a two-page file).
+    /// Edge lines that recur on two pages or more: a page's first or last line is the same as
+    /// another page's by chance almost never (the first page's heading has no running head).
     private static func recurring(_ edges: [String?]) -> Set<String> {
         var counts: [String: Int] = [:]
         for edge in edges.compactMap({ $0 }) where !edge.isEmpty { counts[edge, default: 0] += 1 }
-        let needed = edges.count >= 3 ? 3 : 2
-        return Set(counts.filter { $0.value >= needed && edges.count >= 2 }.keys)
+        return Set(counts.filter { $0.value >= 2 }.keys)
     }
 
     /// "3", "- 3 -", "Trang 3", "3/12", "Trang 3/12", "Page 3 of 12".
