@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vanban needs and a fresh machine may lack: ICU, SQLite and zlib
-# headers for the build, the sqlite3 shell for the loadable-extension tests.
+# headers for the build, the sqlite3 shell for the loadable-extension tests, and the tools the
+# source readers run: Poppler's pdftotext and pdftoppm (PDF), antiword and catdoc (Word 97–2003),
+# tesseract with its Vietnamese data (OCR of scans, `vanban index --ocr`), and libxml2, which
+# Foundation's XML parser (DOCX) loads.
 set -euo pipefail
 missing=()
-for package in libicu-dev libsqlite3-dev zlib1g-dev sqlite3; do
+for package in libicu-dev libsqlite3-dev zlib1g-dev sqlite3 libxml2 poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0

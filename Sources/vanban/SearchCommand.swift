@@ -62,7 +62,8 @@ struct SearchCommand: ParsableCommand {
             let heading = [hit.number ?? hit.file, hit.date, hit.type].compactMap { $0 }.joined(separator: " · ")
             print(Terminal.bold(heading) + (hit.numberMatch ? "  (number match)" : ""))
             if let title = hit.title { print("  " + Terminal.dim(title)) }
-            if !hit.section.isEmpty { print("  § " + hit.section) }
+            let place = [hit.section.isEmpty ? nil : "§ " + hit.section, hit.page.map { "page \($0)" }].compactMap { $0 }
+            if !place.isEmpty { print("  " + place.joined(separator: " · ")) }
             print("  " + Terminal.highlighted(hit.snippet))
             print("")
         }

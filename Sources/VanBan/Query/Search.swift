@@ -42,6 +42,8 @@ public struct SearchHit: Codable, Sendable, Equatable {
     /// The heading path of the passage (" › " between levels); empty for the document header.
     public let section: String
     public let line: Int
+    /// The page the passage starts on, for a file with pages (PDF, DOCX).
+    public var page: Int?
     public let snippet: Snippet
     /// True when the document was put first because the query is its number.
     public let numberMatch: Bool
@@ -98,16 +100,16 @@ extension Archive {
     /// inflating its document's stored text.
     private func hit(passage id: Int64, expression: String, db: Database) throws -> SearchHit? {
         let statement = try db.cachedStatement(sql: """
-            SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line,
+            SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line, pp.page,
                 snippet(passages_fts, -1, char(2), char(3), '…', 28) AS marked
             FROM passages_fts JOIN passage_texts p ON p.id = passages_fts.rowid
-            JOIN documents d ON d.id = p.document_id
+            JOIN passages pp ON pp.id = p.id JOIN documents d ON d.id = p.document_id
             WHERE passages_fts MATCH ? AND passages_fts.rowid = ?
             """)
         return try Row.fetchOne(statement, arguments: [expression, id]).map { row in
             SearchHit(number: row["symbol"], type: row["type_name"], issuer: row["issuer"], date: row["date"],
                       title: row["title"], file: row["path"], section: row["heading"], line: row["line"],
-                      snippet: Snippet(marked: row["marked"]), numberMatch: false)
+                      page: row["page"], snippet: Snippet(marked: row["marked"]), numberMatch: false)
         }
     }
 }
