@@ -106,6 +106,33 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(document.passages.first?.text.hasPrefix("Căn cứ Luật Tổ chức") == true)
     }
 
+    func testGluedDatesRulesEnDashesAndStampsWithoutATimeZone() {
+        let text = """
+            SAO Y; THÀNH ỦY AN HÒA; 05/02/2026; 09:30:00; +07:00
+            THÀNH ỦY AN HÒA      ĐẢNG CỘNG SẢN VIỆT NAM
+            BAN TUYÊN GIÁO
+            *      ---------------
+            Số 08 –HD/BTGTU      -----------An Hòa, ngày 12 tháng3 năm 2026
+            Ký bởi: BAN TUYÊN GIÁO THÀNH ỦY AN HÒA
+            Thời gian ký: 12/03/2026 10:11:12
+
+            HƯỚNG DẪN
+            tuyên truyền kỷ niệm ngày thành lập Đảng
+
+            Các chi bộ tổ chức tuyên truyền sâu rộng.
+            """
+        let document = DocumentParser(rules: Support.rules).parse(text)
+        let metadata = document.metadata
+        XCTAssertEqual(metadata.number?.symbol, "08-HD/BTGTU", "an en dash for the hyphen")
+        XCTAssertEqual(metadata.date, "2026-03-12", "\"tháng3\" glued, and the rule glued before the place")
+        XCTAssertEqual(metadata.place, "An Hòa")
+        XCTAssertEqual(metadata.issuer, "Ban Tuyên giáo")
+        XCTAssertEqual(metadata.parentIssuer, "Thành ủy An Hòa")
+        XCTAssertEqual(metadata.title, "Hướng dẫn tuyên truyền kỷ niệm ngày thành lập Đảng")
+        XCTAssertEqual(metadata.notes.filter { $0.hasPrefix("digital signature stamp") }.count, 2, "\(metadata.notes)")
+        XCTAssertEqual(document.passages.map(\.text), ["Các chi bộ tổ chức tuyên truyền sâu rộng."])
+    }
+
     func testPreambleAboveTheHeaderIsLeftOut() {
         let text = """
             Cơ quan phát hành: VĂN PHÒNG CHÍNH PHỦ

@@ -56,7 +56,7 @@ struct HeaderParser {
     /// HÒA ...", "Số: 9387 /UBND-KT | Lào Cai, ngày ..."): each is read as a line. The line is
     /// the header's when its first cell is.
     private func read(cellsOf line: Line, into state: inout State) -> Bool {
-        let cells = Self.cells(line.text)
+        let cells = Self.cells(line.text).map(Self.withoutRule)
         guard cells.count > 1 else {
             return read(cells.first.map { $0 == line.plain ? line : Line(number: line.number, text: $0) } ?? line, into: &state)
         }
@@ -85,6 +85,13 @@ struct HeaderParser {
             }
         }
         return cells.isEmpty ? [text] : cells
+    }
+
+    /// A rule under the motto glued to the line under it ("-----------Hà Nội, ngày ...").
+    static func withoutRule(_ cell: String) -> String {
+        let rule = cell.prefix { $0 == "-" || $0 == "_" || $0 == "=" }
+        guard rule.count >= 3, rule.count < cell.count else { return cell }
+        return String(cell.dropFirst(rule.count))
     }
 
     private static func continues(_ cell: String, with next: String) -> Bool {
@@ -279,9 +286,11 @@ struct HeaderParser {
         metadata.parentIssuer = state.issuerLines.count > 1 ? state.issuerLines[state.issuerLines.count - 2] : nil
         // A department written short under its committee ("VĂN PHÒNG" under "BAN CHẤP HÀNH TRUNG
         // ƯƠNG") goes by its full name when the number names it ("36-HD/VPTW": Văn phòng Trung ương Đảng).
+        // Only a central body's name is one body's; a local code's names a kind ("Ban Tuyên giáo Tỉnh ủy").
         if metadata.parentIssuer != nil, let written = metadata.issuer, let code = metadata.number?.issuer,
-           let name = rules.issuers.entry(for: code)?.name, VietText.key(name).hasPrefix(VietText.key(written) + " ") {
-            metadata.issuer = name
+           let entry = rules.issuers.entry(for: code), !entry.isLocal,
+           VietText.key(entry.name).hasPrefix(VietText.key(written) + " ") {
+            metadata.issuer = entry.name
         }
         let code = metadata.number?.type.isEmpty == false ? metadata.number?.type : (state.sawSubjectLine ? "CV" : nil)
         if metadata.typeCode == nil, let type = code.flatMap(rules.types.entry(for:)) ?? state.blankNumberType {

@@ -36,7 +36,10 @@ enum LayoutRepair {
         return cells.joined(separator: " | ")
     }
 
-    private nonisolated(unsafe) static let stamp = #/(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})[ T]+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d{0,2}|\+07)/#
+    /// A signing time: a date, then a time with its seconds or its time zone ("28-07-2026
+    /// 09:58:36 +07:00", "02/03/2025 10:11:12", "05/02/2025; 09:30:00; +07:00"). Documents
+    /// themselves never write times to the second.
+    private nonisolated(unsafe) static let stamp = #/(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2})[;,]?[ T]+\d{1,2}:\d{2}(?::\d{2}(?:[;,]?\s*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d{0,2}))?|[;,]?\s*(?:[+-]\d{2}:?\d{2}|GMT[+-]?\d{0,2}))/#
 
     /// Signing times with their time zone, and the stamp's labelled lines around them.
     private static func removeStamps(_ lines: inout [String], labels: [String]) -> [String] {

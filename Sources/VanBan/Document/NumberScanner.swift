@@ -62,10 +62,10 @@ public struct NumberScanner: Sendable {
         return nil
     }
 
-    /// `25-NQ/TW`, with spaces allowed around the punctuation.
+    /// `25-NQ/TW`, with spaces allowed around the punctuation, and an en dash for the hyphen.
     private func partyForm(number: String, cursor: inout Cursor) -> DocumentNumber? {
         cursor.skipSpaces()
-        guard cursor.take(0x2D) else { return nil }
+        guard cursor.take(0x2D) || cursor.take(0x2013) else { return nil }  // "08 –HD/BTCTU": an en dash typed for the hyphen
         cursor.skipSpaces()
         guard let typeCode = cursor.code(), let type = rules.types.entry(for: typeCode) else { return nil }
         cursor.skipSpaces()
