@@ -28,10 +28,17 @@ let package = Package(
                 .linkedLibrary("z"),
             ]
         ),
+        // The search index's postings and query evaluation (C, over CVietText's tokenizer).
+        .target(
+            name: "CSearch",
+            dependencies: ["CVietText"],
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
         .target(
             name: "VanBan",
             dependencies: [
                 "CVietText",
+                "CSearch",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

@@ -7,6 +7,7 @@
 #include <sqlite3ext.h>
 
 #include "viet_text.h"
+#include "viet_score.h"
 #include "fold_internal.h"
 #include "words_internal.h"
 #include "host_internal.h"
@@ -36,12 +37,20 @@ static int is_word_char(UChar32 c) {
 
 typedef int (*TokenCallback)(void *, int, const char *, int, int, int);
 
-static int emit_word(void *ctx, int flags, const char *text, int start, int end, TokenCallback emit) {
+/// Emits one word's forms at one position. A document word: its exact form, its folded form
+/// (colocated, when it differs), and in an unmarked document the marked-query form
+/// (colocated). A query word typed with marks: its exact form, and the marked-query form
+/// (colocated) so that it also finds unmarked documents; one typed without: its folded form.
+static int emit_word(void *ctx, int query, int unmarked, const char *text, int start, int end, TokenCallback emit) {
     VVForms forms;
     if (vv_forms(text + start, end - start, &forms) != 0) return SQLITE_OK;
-    if (flags & FTS5_TOKENIZE_QUERY) {
-        return forms.marked ? emit(ctx, 0, forms.exact, forms.exact_len, start, end)
-                            : emit(ctx, 0, forms.folded, forms.folded_len, start, end);
+    char marked_query[sizeof forms.folded + 1];
+    marked_query[0] = VV_UNMARKED_PREFIX;
+    memcpy(marked_query + 1, forms.folded, (size_t)forms.folded_len);
+    if (query) {
+        if (!forms.marked) return emit(ctx, 0, forms.folded, forms.folded_len, start, end);
+        int rc = emit(ctx, 0, forms.exact, forms.exact_len, start, end);
+        return rc == SQLITE_OK ? emit(ctx, FTS5_TOKEN_COLOCATED, marked_query, forms.folded_len + 1, start, end) : rc;
     }
     int rc = emit(ctx, 0, forms.exact, forms.exact_len, start, end);
     int same = forms.exact_len == forms.folded_len
@@ -49,17 +58,33 @@ static int emit_word(void *ctx, int flags, const char *text, int start, int end,
     if (rc == SQLITE_OK && !same) {
         rc = emit(ctx, FTS5_TOKEN_COLOCATED, forms.folded, forms.folded_len, start, end);
     }
+    if (rc == SQLITE_OK && unmarked) {
+        rc = emit(ctx, FTS5_TOKEN_COLOCATED, marked_query, forms.folded_len + 1, start, end);
+    }
     return rc;
 }
 
-static int vt_tokenize(Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *text, int length,
-                       TokenCallback emit) {
-    (void)tokenizer;
-    int i = 0;
+static int starts_with(const char *text, int length, int i, const char *bytes) {
+    int n = (int)strlen(bytes);
+    return i + n <= length && memcmp(text + i, bytes, (size_t)n) == 0;
+}
+
+int vv_tokenize(const char *text, int length, int query, void *ctx, TokenCallback emit) {
+    int i = 0, unmarked = 0;
+    if (!query && starts_with(text, length, 0, VV_UNMARKED_MARK)) {
+        unmarked = 1;
+        i = (int)strlen(VV_UNMARKED_MARK);
+    }
     while (i < length) {
         int start = i;
         UChar32 c;
         U8_NEXT(text, i, length, c);
+        if (c == VV_BOUNDARY_CHAR) {
+            // A passage boundary takes a position of its own, so no phrase reaches across it.
+            int rc = query ? SQLITE_OK : emit(ctx, 0, VV_BOUNDARY_TOKEN, (int)strlen(VV_BOUNDARY_TOKEN), start, i);
+            if (rc != SQLITE_OK) return rc;
+            continue;
+        }
         if (c < 0 || !is_word_char(c)) continue;
         int end = i;
         while (end < length) {
@@ -68,52 +93,69 @@ static int vt_tokenize(Fts5Tokenizer *tokenizer, void *ctx, int flags, const cha
             if (c < 0 || !is_word_char(c)) break;
             end = next;
         }
-        int rc = emit_word(ctx, flags, text, start, end, emit);
+        int rc = emit_word(ctx, query, unmarked, text, start, end, emit);
         if (rc != SQLITE_OK) return rc;
         i = end;
     }
     return SQLITE_OK;
 }
 
+static int vt_tokenize(Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *text, int length,
+                       TokenCallback emit) {
+    (void)tokenizer;
+    return vv_tokenize(text, length, (flags & FTS5_TOKENIZE_QUERY) != 0, ctx, emit);
+}
+
 /// The calls of the SQLite that registered us (the host's, when loaded as an extension).
 SQLiteCalls host;
 
-/// vvrank(fts, column weights..., phrase weights...): BM25 with the inverse document frequency
-/// of each phrase given by the caller. bm25() computes it by counting every row that holds each
-/// phrase, a visit to every match of a common word; the archive keeps term counts instead, so
-/// ranking a bounded window of matches does not pay it. Lower is better, as with bm25().
+/// vvrank(fts, average_length, idf_0, ..., idf_n): the row's BM25F score over the query's
+/// phrases, each with the inverse document frequency the caller gives (from the archive's term
+/// counts: bm25() would count every row holding each phrase, a visit to every match of a
+/// common word). Higher is better. The search index ranks with the same formula (viet_score.h).
 static void vv_rank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nargs,
                     sqlite3_value **args) {
-    enum { MAX_COLUMNS = 8, MAX_PHRASES = 64 };
-    const double k1 = 1.2, b = 0.75;
-    int columns = api->xColumnCount(fts), phrases = api->xPhraseCount(fts), instances = 0;
-    if (columns > MAX_COLUMNS) columns = MAX_COLUMNS;
-    if (phrases > MAX_PHRASES) phrases = MAX_PHRASES;
-    int frequency[MAX_PHRASES][MAX_COLUMNS] = {{0}};
+    int phrases = api->xPhraseCount(fts), instances = 0, length = 0;
+    int *weighted = calloc((size_t)phrases + 1, sizeof *weighted);
+    if (!weighted) { host.result_error(ctx, "vvrank: out of memory", -1); return; }
     api->xInstCount(fts, &instances);
     for (int i = 0; i < instances; i++) {
         int phrase = 0, column = 0, offset = 0;
-        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase < phrases && column < columns) {
-            frequency[phrase][column]++;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase < phrases && column < VV_COLUMNS) {
+            weighted[phrase] += vv_column_weight[column];
         }
     }
-    sqlite3_int64 rows = 1;
-    api->xRowCount(fts, &rows);
-    double score = 0;
-    for (int column = 0; column < columns; column++) {
-        int length = 0;
-        sqlite3_int64 total = 0;
-        api->xColumnSize(fts, column, &length);
-        api->xColumnTotalSize(fts, column, &total);
-        double average = rows > 0 && total > 0 ? (double)total / (double)rows : 1.0;
-        double weight = column < nargs ? host.value_double(args[column]) : 1.0;
-        for (int phrase = 0; phrase < phrases; phrase++) {
-            double tf = frequency[phrase][column];
-            double idf = columns + phrase < nargs ? host.value_double(args[columns + phrase]) : 1.0;
-            if (tf > 0) score += weight * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / average));
-        }
+    api->xColumnSize(fts, -1, &length);
+    double average = nargs > 0 ? host.value_double(args[0]) : 1.0, score = 0;
+    for (int phrase = 0; phrase < phrases && phrase + 1 < nargs; phrase++) {
+        if (weighted[phrase] > 0) score += vv_phrase_score(host.value_double(args[phrase + 1]), weighted[phrase], length, average);
     }
-    host.result_double(ctx, -score);
+    free(weighted);
+    host.result_double(ctx, score);
+}
+
+/// vvcoord(fts, clauses, weight_0, ..., weight_m, clause_of_phrase_0, ...): the summed weight of
+/// the clauses with a phrase in the row, for queries where any word may match: a document with
+/// more of the words comes first.
+static void vv_coord(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nargs,
+                     sqlite3_value **args) {
+    int clauses = nargs > 0 ? host.value_int(args[0]) : 0, phrases = api->xPhraseCount(fts);
+    if (clauses < 0 || 1 + clauses + phrases > nargs) { host.result_error(ctx, "vvcoord: wrong arguments", -1); return; }
+    char *matched = calloc((size_t)clauses + 1, 1);
+    if (!matched) { host.result_error(ctx, "vvcoord: out of memory", -1); return; }
+    for (int phrase = 0; phrase < phrases; phrase++) {
+        Fts5PhraseIter iter;
+        int column = -1, offset = -1;
+        int clause = host.value_int(args[1 + clauses + phrase]);
+        if (api->xPhraseFirst(fts, phrase, &iter, &column, &offset) == SQLITE_OK && column >= 0
+            && clause >= 0 && clause < clauses) matched[clause] = 1;
+    }
+    double coverage = 0;
+    for (int clause = 0; clause < clauses; clause++) {
+        if (matched[clause]) coverage += host.value_double(args[1 + clause]);
+    }
+    free(matched);
+    host.result_double(ctx, coverage);
 }
 
 static int register_tokenizer(sqlite3 *db, SQLiteCalls calls) {
@@ -129,6 +171,7 @@ static int register_tokenizer(sqlite3 *db, SQLiteCalls calls) {
     fts5_tokenizer methods = {vt_create, vt_delete, vt_tokenize};
     rc = api->xCreateTokenizer(api, "vietnamese", NULL, &methods, NULL);
     if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "vvrank", NULL, vv_rank, NULL);
+    if (rc == SQLITE_OK) rc = api->xCreateFunction(api, "vvcoord", NULL, vv_coord, NULL);
     return rc == SQLITE_OK ? vv_register_text_function(db) : rc;
 }
 

@@ -3,8 +3,6 @@ import VanBan
 extension SearchRequest {
     /// The longest type, issuer or number a parameter may hold: far above any real one.
     static let maxNameBytes = 200
-    /// Deep pages cost a scan of every hit before them; nobody reads past this.
-    static let maxOffset = 10_000
 
     /// A search from the parameters of /search or of the page, each checked here so that a bad
     /// one is a 400 naming it. The library caps the limit and the query length too, silently or
@@ -27,6 +25,7 @@ extension SearchRequest {
                   fromYear: from, toYear: to,
                   limit: try query.integer("limit", in: 1...Self.maxLimit) ?? 10,
                   offset: try query.integer("offset", in: 0...Self.maxOffset) ?? 0,
-                  order: try query.choice("sort", of: Order.self) ?? .relevance)
+                  order: try query.choice("sort", of: Order.self) ?? .relevance,
+                  exhaustive: try query.choice("exhaustive", of: APIRoutes.Flag.self) == .true)
     }
 }

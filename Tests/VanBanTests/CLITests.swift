@@ -32,7 +32,9 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(hits.first?["number"] as? String, "84-CV/ĐU")
         XCTAssertEqual(hits.first?["numberMatch"] as? Bool, true)
         XCTAssertNotNil(json?["total"] as? Int)
-        let snippet = try XCTUnwrap(hits.last?["snippet"] as? [String: Any])
+        XCTAssertNotNil(json?["facets"] as? [String: Any])
+        let passages = try XCTUnwrap(hits.last?["passages"] as? [[String: Any]])
+        let snippet = try XCTUnwrap(passages.first?["snippet"] as? [String: Any])
         XCTAssertNotNil(snippet["highlights"] as? [[Int]])
     }
 

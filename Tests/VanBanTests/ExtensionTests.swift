@@ -30,7 +30,7 @@ final class ExtensionTests: XCTestCase {
 
     func testTheShellRunsMatchQueriesWithTheLoadedTokenizer() throws {
         let result = try sqlite3([Self.archive, "-cmd", ".load \(try extensionPath())", """
-            SELECT highlight(passages_fts, 2, '[', ']') FROM passages_fts WHERE passages_fts MATCH 'dang uy' ORDER BY rank LIMIT 5;
+            SELECT highlight(documents_fts, 2, '[', ']') FROM documents_fts WHERE documents_fts MATCH 'dang uy' ORDER BY rank LIMIT 5;
             """])
         XCTAssertEqual(result.status, 0, result.stderr)
         let rows = result.stdout.split(separator: "\n")
@@ -60,7 +60,7 @@ final class ExtensionTests: XCTestCase {
         XCTAssertEqual(documents.status, 0, documents.stderr)
         XCTAssertEqual(documents.stdout, "60-CTr/ĐUK\n84-CV/ĐU\n")
         // Only MATCH needs the tokenizer, and says so.
-        let match = try sqlite3([Self.archive, "SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'dang';"])
+        let match = try sqlite3([Self.archive, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'dang';"])
         XCTAssertNotEqual(match.status, 0)
         XCTAssertTrue(match.stderr.contains("no such tokenizer: vietnamese"), match.stderr)
         let text = try sqlite3([Self.archive, "SELECT body FROM passage_texts LIMIT 1;"])

@@ -63,7 +63,7 @@ final class IndexerTests: XCTestCase {
         XCTAssertEqual(third.removed, ["84-CV-DU_2014-06-06.txt"])
         let archive = try Archive(path: path, rules: Support.rules)
         XCTAssertEqual(try archive.search(SearchRequest(query: "chuyen doi so")).hits.first?.number, "60-CTr/ĐUK")
-        XCTAssertEqual(try archive.search(SearchRequest(query: "Phan Văn Châu")).total, 0)
+        XCTAssertEqual(try archive.search(SearchRequest(query: "\"Phan Văn Châu\"")).total, 0)
         XCTAssertEqual(try archive.search(SearchRequest(query: "khỏe mạnh")).hits.first?.number, "5-TB/ĐU")
         XCTAssertEqual(try archive.statistics().orphanPassages, 0)
     }

@@ -29,7 +29,7 @@ final class ReliabilityTests: XCTestCase {
         try Support.write([], "empty.txt", in: folder)  // recorded as unreadable: known, not missing
         let (archive, _) = try Support.archive(of: folder)
         let report = try verify(archive, folder)
-        XCTAssertEqual(report.checks.map(\.name), ["sqlite integrity", "schema", "fts5 integrity", "corpus files indexed",
+        XCTAssertEqual(report.checks.map(\.name), ["sqlite integrity", "schema", "fts5 integrity", "search index agrees with fts5", "corpus files indexed",
                                                    "documents have files", "links point at nodes", "no orphan rows"])
         XCTAssertTrue(report.passed, "\(failures(report))")
     }
@@ -57,7 +57,9 @@ final class ReliabilityTests: XCTestCase {
         let (archive, _) = try Support.archive(of: folder)
         let damaged = try copy(archive.path, as: "damaged.db")
         let stored = try DatabaseQueue(path: damaged).read { db in
-            try Data.fetchOne(db, sql: "SELECT substr(text, 200, 64) FROM documents WHERE symbol = '60-CTr/ĐUK'")
+            try Data.fetchOne(db, sql: """
+                SELECT substr(t.block, 200, 64) FROM texts t JOIN documents d ON d.id = t.document_id WHERE d.symbol = '60-CTr/ĐUK'
+                """)
         }
         var file = try Data(contentsOf: URL(fileURLWithPath: damaged))
         let range = try XCTUnwrap(stored.flatMap { file.range(of: $0) }, "the programme's stored text is in the file")
@@ -79,7 +81,7 @@ final class ReliabilityTests: XCTestCase {
         try Support.run(["index", folder.path, "--archive", path])
         let sound = try Support.run(["verify", folder.path, "--archive", path])
         XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
-        XCTAssertEqual(sound.stdout.split(separator: "\n").filter { $0.hasPrefix("ok") }.count, 7, sound.stdout)
+        XCTAssertEqual(sound.stdout.split(separator: "\n").filter { $0.hasPrefix("ok") }.count, 8, sound.stdout)
 
         try Support.write(Array("Số: 9-TB/ĐU\n\nThông báo chưa lập chỉ mục.\n".utf8), "late.txt", in: folder)
         let stale = try Support.run(["verify", folder.path, "--archive", path, "--json"])
@@ -198,7 +200,7 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertEqual(report.failed, [])
         XCTAssertEqual(Set(report.added.map { Array($0.utf8) }), Set(names.map { Array($0.utf8) }))
         let hits = try archive.search(SearchRequest(query: "chim yen", limit: 10)).hits
-        XCTAssertEqual(Set(hits.map { Array($0.file.utf8) }), Set(names.map { Array($0.utf8) }))
+        XCTAssertEqual(Set(hits.map { Array(($0.file ?? "").utf8) }), Set(names.map { Array($0.utf8) }))
         XCTAssertTrue(try verify(archive, folder).passed)
         let shown = try Support.run(["show", "7-NQ/ĐU", "--json", "--archive", archive.path])
         XCTAssertTrue(shown.stdout.contains(names[2]), shown.stdout)

@@ -54,22 +54,26 @@ final class ServerTests: XCTestCase {
         }
     }
 
-    func testSearchGivesHitsWithCodePointHighlights() async throws {
-        let reply = try await server.get("/search?q=dan+van+kheo&limit=2")
+    func testSearchGivesDocumentHitsWithCodePointHighlights() async throws {
+        let reply = try await server.get("/search?q=dan+van+kheo&limit=1")
         XCTAssertEqual(reply.status, 200)
         XCTAssertEqual(reply.contentType, "application/json; charset=utf-8")
         let results = try JSONDecoder().decode(SearchResults.self, from: reply.body)
-        XCTAssertEqual(results.hits.count, 2)
-        XCTAssertEqual(results.nextOffset, 2)
+        XCTAssertEqual(results.hits.count, 1)
         let hit = try XCTUnwrap(results.hits.first)
         XCTAssertEqual(hit.number, "60-CTr/ĐUK")
-        XCTAssertTrue(hit.section.hasPrefix("III. NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP"), hit.section)
-        let scalars = Array(hit.snippet.text.unicodeScalars)
-        let marked = hit.snippet.highlights.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
-        XCTAssertTrue(marked.contains("Dân vận khéo"), "\(marked)")
+        let passage = try XCTUnwrap(hit.passages.first)
+        XCTAssertTrue(passage.section.hasPrefix("III. NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP"), passage.section)
+        let scalars = Array(passage.snippet.text.unicodeScalars)
+        let marked = passage.snippet.highlights.map { String(String.UnicodeScalarView(scalars[$0[0]..<$0[1]])) }
+        XCTAssertTrue(marked.contains { $0.hasPrefix("Dân vận") }, "\(marked)")
+        XCTAssertEqual(results.facets.types.first?.value, "CTr")
 
-        let next = try JSONDecoder().decode(SearchResults.self, from: try await server.get("/search?q=dan+van+kheo&limit=2&offset=2").body)
-        XCTAssertFalse(next.hits.isEmpty)
+        let first = try JSONDecoder().decode(SearchResults.self, from: try await server.get("/search?q=dan+van&limit=1").body)
+        XCTAssertEqual(first.nextOffset, 1)
+        let next = try JSONDecoder().decode(SearchResults.self, from: try await server.get("/search?q=dan+van&limit=1&offset=1").body)
+        XCTAssertEqual(next.hits.count, 1)
+        XCTAssertNotEqual(next.hits.first?.number, first.hits.first?.number)
         let filtered = try JSONDecoder().decode(SearchResults.self, from: try await server.get(
             "/search?q=d%C3%A2n&type=CV&issuer=dang+uy+so&from=2014&to=2014&sort=date").body)
         XCTAssertFalse(filtered.hits.isEmpty)

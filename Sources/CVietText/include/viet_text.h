@@ -25,8 +25,26 @@ void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out);
 int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
                   char *folded, int32_t folded_cap);
 
-/// Registers the FTS5 tokenizer "vietnamese", the ranking function vvrank() and the stored-text
-/// function vv_text() on a sqlite3* connection. Returns an SQLite code.
+/// Marks the text of a column as coming from an unmarked document (written without any
+/// Vietnamese marks): its words are also indexed in the marked-query form, so that a query typed
+/// with marks finds them. U+E000, a private-use character, never occurs in stored text.
+#define VV_UNMARKED_MARK "\xEE\x80\x80"
+/// The first byte of the marked-query form: a query word typed with marks also matches this
+/// prefix and its folded form, which only words of unmarked documents carry.
+#define VV_UNMARKED_PREFIX 0x01
+/// Passages inside one column are separated by U+2029 (paragraph separator), which the
+/// tokenizer turns into a token of its own, so that no phrase matches across two passages.
+#define VV_BOUNDARY_CHAR 0x2029
+#define VV_BOUNDARY_TOKEN "\xE2\x80\xA9"
+
+/// The tokenizer: calls `emit(ctx, flags, token, token_len, start, end)` for each token of
+/// `text`, as FTS5's tokenizer callback (flags 1: colocated with the previous token). `query`
+/// selects the query forms (see tokenizer.c). Returns the first non-zero result of `emit`, or 0.
+int vv_tokenize(const char *text, int length, int query, void *ctx,
+                int (*emit)(void *ctx, int flags, const char *token, int token_len, int start, int end));
+
+/// Registers the FTS5 tokenizer "vietnamese", the ranking functions vvrank() and vvcoord(),
+/// and the stored-text function vv_text() on a sqlite3* connection. Returns an SQLite code.
 int vv_register_tokenizer(void *db);
 
 /// Decodes `len` bytes in the ICU code page `charset` ("windows-1258") to UTF-16. Writes at

@@ -12,33 +12,60 @@ public final class Archive: @unchecked Sendable {
     public let rules: RuleSet
     private let connections: Int
     private let lock = NSLock()
-    private var queues: [DatabaseQueue]
+    private var file: OpenFile
     private var next = 0
-    private var identity: FileIdentity
+
+    /// One archive file, open: its connections, and its search table once read.
+    private final class OpenFile: @unchecked Sendable {
+        let queues: [DatabaseQueue]
+        let identity: FileIdentity
+        private let lock = NSLock()
+        private var table: LoadedSearchTable?
+
+        init(queues: [DatabaseQueue], identity: FileIdentity) {
+            self.queues = queues
+            self.identity = identity
+        }
+
+        func searchTable(_ db: Database) throws -> SearchTable {
+            lock.lock()
+            defer { lock.unlock() }
+            if let table { return table.table }
+            let loaded = LoadedSearchTable(try SearchTable.read(db))
+            table = loaded
+            return loaded.table
+        }
+    }
 
     public init(path: String, rules: RuleSet, connections: Int = 1) throws {
         self.path = path
         self.rules = rules
         self.connections = max(1, connections)
-        (queues, identity) = try Self.open(path, count: self.connections)
+        file = try Self.open(path, count: self.connections)
     }
 
     /// Runs `block` on the current archive file.
     public func read<T>(_ block: (Database) throws -> T) throws -> T {
-        try current().read(block)
+        try current().queue.read(block)
     }
 
-    private func current() throws -> DatabaseQueue {
+    /// Runs `block` on the current archive file with its search table.
+    func search<T>(_ block: (Database, SearchTable) throws -> T) throws -> T {
+        let (queue, file) = try current()
+        return try queue.read { db in try block(db, try file.searchTable(db)) }
+    }
+
+    private func current() throws -> (queue: DatabaseQueue, file: OpenFile) {
         lock.lock()
         defer { lock.unlock() }
-        if let now = FileIdentity(path: path), now != identity {
-            (queues, identity) = try Self.open(path, count: connections)
+        if let now = FileIdentity(path: path), now != file.identity {
+            file = try Self.open(path, count: connections)
         }
-        next = (next + 1) % queues.count
-        return queues[next]
+        next = (next + 1) % file.queues.count
+        return (file.queues[next], file)
     }
 
-    private static func open(_ path: String, count: Int) throws -> ([DatabaseQueue], FileIdentity) {
+    private static func open(_ path: String, count: Int) throws -> OpenFile {
         var queues: [DatabaseQueue] = []
         var identity: FileIdentity?
         for _ in 0..<count {
@@ -46,7 +73,7 @@ public final class Archive: @unchecked Sendable {
             queues.append(queue)
             identity = identity ?? opened
         }
-        return (queues, identity!)
+        return OpenFile(queues: queues, identity: identity!)
     }
 
     private static func open(_ path: String) throws -> (DatabaseQueue, FileIdentity) {

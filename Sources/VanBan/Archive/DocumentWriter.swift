@@ -1,15 +1,17 @@
 import Foundation
 import GRDB
 
-/// Stores parsed documents: each one's row with its stored text, title passage, body
-/// passages, citations and requirements, and keeps the full-text index in step.
+/// Stores parsed documents: each one's row, its stored text, title passage and body passages,
+/// citations and requirements, and keeps both full-text indexes in step: FTS5's, a row a
+/// document, and the search index's (``SearchIndexWriter``).
 ///
-/// Passages go into the index one `INSERT … VALUES` each, from the text in hand, not through a
+/// Documents go into FTS5 one `INSERT … VALUES` each, from the text in hand, not through a
 /// trigger: a trigger makes every insert a multi-row write with a statement savepoint, and
 /// SQLite 3.40's FTS5 writes its pending terms out as a new segment at every savepoint, which
 /// made indexing four times slower than the tokenizing itself.
 struct DocumentWriter {
     let rules: RuleSet
+    let index: SearchIndexWriter
     private let actorIDs = ActorIDs()
 
     /// The `actors` row of each name seen in this run.
@@ -17,7 +19,10 @@ struct DocumentWriter {
         var byName: [String: Int64] = [:]
     }
 
-    init(rules: RuleSet) { self.rules = rules }
+    init(rules: RuleSet, index: SearchIndexWriter) {
+        self.rules = rules
+        self.index = index
+    }
 
     struct Source {
         let file: Corpus.File
@@ -33,32 +38,34 @@ struct DocumentWriter {
         let issuerNames = [metadata.issuer, metadata.parentIssuer, issuerCode.flatMap { rules.issuers.entry(for: $0)?.name }]
             .compactMap { $0 }.joined(separator: " ")
         let recipients = String(decoding: try JSONEncoder().encode(metadata.recipients), as: UTF8.self)
+        let indexed = analysed.indexed
         try db.execute(sql: """
             INSERT INTO documents(path, size, mtime, hash, encoding, symbol, num_key, type_key, issuer_key,
                 number_year, type_code, type_name, issuer, issuer_code, parent_issuer, issuer_name_key,
-                place, date, year, title, signer, signer_role, recipients, province, source, missing, sections, text)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                place, date, year, title, signer, signer_role, recipients, province, source, missing, sections,
+                unmarked, tokens, title_tokens, heading_tokens)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [
                 source.file.path, source.file.size, source.file.mtime, source.hash, source.encoding,
                 number?.symbol, number?.numberKey, number?.typeKey, number?.issuerKey, number?.year,
                 metadata.typeCode, metadata.typeName, metadata.issuer, issuerCode, metadata.parentIssuer,
                 VietText.key(issuerNames), metadata.place, metadata.date, metadata.year, metadata.title,
                 metadata.signer, metadata.signerRole, recipients, rules.province(of: metadata), metadata.source,
-                metadata.missingFields.joined(separator: ","), analysed.stored.sections, analysed.stored.block,
+                metadata.missingFields.joined(separator: ","), analysed.stored.sections,
+                analysed.unmarked, indexed.length, indexed.tokens(column: 0), indexed.tokens(column: 1),
             ])
         let documentID = db.lastInsertedRowID
-        let insert = try db.cachedStatement(sql: """
-            INSERT INTO passages(document_id, ordinal, line, start, heading_length, body_length) VALUES (?,?,?,?,?,?)
-            """)
-        let index = try db.cachedStatement(sql: "INSERT INTO passages_fts(rowid, title, heading, body) VALUES (?,?,?,?)")
-        let spans = analysed.stored.spans
-        try insert.execute(arguments: [documentID, 0, 1, spans[0].start, spans[0].headingLength, spans[0].bodyLength])
-        try index.execute(arguments: [db.lastInsertedRowID, metadata.titlePassage, "", ""])
-        for (ordinal, (passage, span)) in zip(document.passages, spans.dropFirst()).enumerated() {
-            try insert.execute(arguments: [documentID, ordinal + 1, passage.line, span.start, span.headingLength, span.bodyLength])
-            try index.execute(arguments: [db.lastInsertedRowID, "", passage.headingPath, passage.text])
-        }
+        let stored = analysed.stored
+        try db.execute(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?)", arguments: [
+            documentID, stored.title.utf8.count, stored.headingStart, stored.headings.utf8.count,
+            stored.bodyStart, stored.bodies.utf8.count, stored.block,
+        ])
+        try insertPassages(analysed, documentID: documentID, into: db)
         try insertSource(analysed, documentID: documentID, into: db)
+        let columns = analysed.columns
+        try db.execute(sql: "INSERT INTO documents_fts(rowid, title, heading, body) VALUES (?,?,?,?)",
+                       arguments: [documentID, columns.title, columns.heading, columns.body])
+        try index.add(indexed, id: documentID, db: db)
         try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
     }
@@ -88,13 +95,30 @@ struct DocumentWriter {
         }
     }
 
-    /// Removes a document, its passages from the full-text index first (which reads their text
-    /// from the document's stored block), then everything stored for it.
+    /// Each passage with where its text lies in the block and where its tokens start.
+    private func insertPassages(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO passages(document_id, ordinal, line, heading_start, heading_length, body_start, body_length,
+                heading_token, body_token) VALUES (?,?,?,?,?,?,?,?,?)
+            """)
+        let headingTokens = analysed.indexed.passageStarts(column: 1), bodyTokens = analysed.indexed.passageStarts(column: 2)
+        let lines = [1] + analysed.parsed.passages.map(\.line)
+        for (ordinal, span) in analysed.stored.spans.enumerated() {
+            let tokens = ordinal == 0 ? (0, 0) : (Int(headingTokens[ordinal - 1]), Int(bodyTokens[ordinal - 1]))
+            try insert.execute(arguments: [documentID, ordinal, lines[ordinal], span.headingStart, span.headingLength,
+                                           span.bodyStart, span.bodyLength, tokens.0, tokens.1])
+        }
+    }
+
+    /// Removes a document: from FTS5 first (which is given the text it indexed), from the search
+    /// index's term counts, then everything stored for it.
     func delete(document id: Int64, from db: Database) throws {
-        try db.execute(sql: """
-            INSERT INTO passages_fts(passages_fts, rowid, title, heading, body)
-            SELECT 'delete', id, title, heading, body FROM passage_texts WHERE document_id = ?
-            """, arguments: [id])
+        if let row = try Row.fetchOne(db, sql: "SELECT title, heading, body FROM document_columns WHERE id = ?", arguments: [id]) {
+            let columns = DocumentColumns(title: row["title"], heading: row["heading"], body: row["body"])
+            try db.execute(sql: "INSERT INTO documents_fts(documents_fts, rowid, title, heading, body) VALUES ('delete', ?, ?, ?, ?)",
+                           arguments: [id, columns.title, columns.heading, columns.body])
+            index.remove(try IndexedDocument(columns))
+        }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 

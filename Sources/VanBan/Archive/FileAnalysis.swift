@@ -6,13 +6,20 @@ struct AnalysedDocument {
     let citations: [Citation]
     let requirements: [Requirement]
     let stored: StoredText
+    /// Written without any Vietnamese marks (see ``VietText/isUnmarked(_:)``).
+    let unmarked: Bool
+    let columns: DocumentColumns
+    let indexed: IndexedDocument
     /// The file's format, pages and conversion notes (its text is in `parsed`).
     let source: SourceText
 
-    init(_ parsed: ParsedDocument, source: SourceText, rules: RuleSet) {
+    init(_ parsed: ParsedDocument, source: SourceText, rules: RuleSet) throws {
         self.parsed = parsed
         self.source = source
         stored = StoredText(title: parsed.metadata.titlePassage, passages: parsed.passages)
+        unmarked = VietText.isUnmarked(stored.bodies)
+        columns = DocumentColumns(stored, unmarked: unmarked)
+        indexed = try IndexedDocument(columns)
         let words = parsed.passages.map { Words($0.text) }
         // The trích yếu is read last, as if a passage after the body, so that what it names
         // ("Chương trình của Đảng ủy Khối") can point back at what the body named.
@@ -48,10 +55,12 @@ struct FileAnalysis {
         }
         do {
             let source = try SourceReader(options: options, legacy: rules.legacyEncodings).read(bytes, url: item.file.url)
-            let document = AnalysedDocument(DocumentParser(rules: rules).parse(source), source: source, rules: rules)
+            let document = try AnalysedDocument(DocumentParser(rules: rules).parse(source), source: source, rules: rules)
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: source.encoding))
-        } catch {
+        } catch let error as SourceFailure {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure(error.description))
+        } catch {
+            return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure((error as? VanBanError)?.description ?? "\(error)"))
         }
     }
 

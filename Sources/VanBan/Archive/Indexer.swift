@@ -110,7 +110,8 @@ public struct Indexer {
 
     private func apply(_ plan: ChangePlan, in db: Database, report: inout IndexReport,
                        progress: ((IndexProgress) -> Void)?, started: Date) throws {
-        let writer = DocumentWriter(rules: rules)
+        let index = try SearchIndexWriter(db)
+        let writer = DocumentWriter(rules: rules, index: index)
         for removed in plan.removed {
             try writer.delete(document: removed.id, from: db)
             report.removed.append(removed.path)
@@ -131,7 +132,7 @@ public struct Indexer {
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
         try CitationGraph(rules: rules).rebuild(db)
-        try Schema.countTerms(db)
+        try index.finish(db)
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",
                        arguments: [ISO8601DateFormatter().string(from: Date()), corpus.root.path])
     }

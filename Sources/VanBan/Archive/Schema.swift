@@ -3,19 +3,21 @@ import GRDB
 /// The archive's tables. An archive records the schema version and the vanban version that
 /// built it; one of another schema version is rebuilt, never read half-understood.
 enum Schema {
-    static let version = 3
+    static let version = 4
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 8
+    static let pipelineVersion = 9
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
 
     static let statements = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+        // AUTOINCREMENT: an id is never given again, so postings of a removed document that
+        // are still in an older segment of the search index can never be read as another's.
         """
         CREATE TABLE documents(
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             path TEXT NOT NULL UNIQUE,
             size INTEGER NOT NULL, mtime REAL NOT NULL, hash TEXT NOT NULL, encoding TEXT NOT NULL,
             symbol TEXT, num_key TEXT, type_key TEXT, issuer_key TEXT, number_year INTEGER,
@@ -24,32 +26,54 @@ enum Schema {
             place TEXT, date TEXT, year INTEGER, title TEXT,
             signer TEXT, signer_role TEXT, recipients TEXT NOT NULL DEFAULT '[]',
             province TEXT, source TEXT, missing TEXT NOT NULL DEFAULT '',
-            sections INTEGER NOT NULL DEFAULT 0, text BLOB NOT NULL DEFAULT x'')
+            sections INTEGER NOT NULL DEFAULT 0, unmarked INTEGER NOT NULL DEFAULT 0,
+            tokens INTEGER NOT NULL DEFAULT 0, title_tokens INTEGER NOT NULL DEFAULT 0,
+            heading_tokens INTEGER NOT NULL DEFAULT 0)
         """,
         "CREATE INDEX documents_number ON documents(num_key, type_key)",
         "CREATE INDEX documents_year ON documents(year)",
+        // A document's text, compressed in one block (see StoredText), apart from its metadata
+        // so that scans of the metadata never read it.
+        """
+        CREATE TABLE texts(
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            title_length INTEGER NOT NULL, heading_start INTEGER NOT NULL, heading_length INTEGER NOT NULL,
+            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL, block BLOB NOT NULL)
+        """,
         """
         CREATE TABLE passages(
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, line INTEGER NOT NULL,
-            start INTEGER NOT NULL, heading_length INTEGER NOT NULL, body_length INTEGER NOT NULL)
+            heading_start INTEGER NOT NULL, heading_length INTEGER NOT NULL,
+            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL,
+            heading_token INTEGER NOT NULL, body_token INTEGER NOT NULL)
         """,
         "CREATE INDEX passages_document ON passages(document_id, ordinal)",
-        // The passages with their text, read from the document's stored block (see StoredText);
-        // passage 0 is the title passage, whose text goes in the title column.
+        // The passages with their text, read from the document's stored block; passage 0 is the
+        // title passage, whose text goes in the title column.
         """
         CREATE VIEW passage_texts(id, document_id, ordinal, line, title, heading, body) AS
             SELECT p.id, p.document_id, p.ordinal, p.line,
-                CASE p.ordinal WHEN 0 THEN vv_text(d.text, p.start, p.body_length) ELSE '' END,
-                vv_text(d.text, p.start, p.heading_length),
-                CASE p.ordinal WHEN 0 THEN '' ELSE vv_text(d.text, p.start + p.heading_length, p.body_length) END
-            FROM passages p JOIN documents d ON d.id = p.document_id
+                CASE p.ordinal WHEN 0 THEN vv_text(t.block, p.body_start, p.body_length) ELSE '' END,
+                vv_text(t.block, p.heading_start, p.heading_length),
+                CASE p.ordinal WHEN 0 THEN '' ELSE vv_text(t.block, p.body_start, p.body_length) END
+            FROM passages p JOIN texts t ON t.document_id = p.document_id
+        """,
+        // What FTS5 indexes of each document: its title passage, its heading paths and its bodies,
+        // passages apart (see StoredText), marked as unmarked text where it is (see VietText).
+        """
+        CREATE VIEW document_columns(id, title, heading, body) AS
+            SELECT t.document_id,
+                CASE d.unmarked WHEN 1 THEN char(57344) ELSE '' END || vv_text(t.block, 0, t.title_length),
+                CASE d.unmarked WHEN 1 THEN char(57344) ELSE '' END || vv_text(t.block, t.heading_start, t.heading_length),
+                CASE d.unmarked WHEN 1 THEN char(57344) ELSE '' END || vv_text(t.block, t.body_start, t.body_length)
+            FROM texts t JOIN documents d ON d.id = t.document_id
         """,
         // Written by DocumentWriter, row by row and without triggers (see there).
         """
-        CREATE VIRTUAL TABLE passages_fts USING fts5(title, heading, body,
-            content='passage_texts', content_rowid='id', tokenize='vietnamese', detail=full)
+        CREATE VIRTUAL TABLE documents_fts USING fts5(title, heading, body,
+            content='document_columns', content_rowid='id', tokenize='vietnamese', detail=full)
         """,
         "CREATE TABLE problems(path TEXT PRIMARY KEY, message TEXT NOT NULL) WITHOUT ROWID",
         """
@@ -95,7 +119,18 @@ enum Schema {
             PRIMARY KEY(requirement_id, ordinal)) WITHOUT ROWID
         """,
         "CREATE INDEX requirement_actors_actor ON requirement_actors(actor_id)",
-        "CREATE TABLE term_docs(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
+        // The search index (see SearchIndex): postings of each term, a row a segment, and each
+        // term's document count over the live documents.
+        """
+        CREATE TABLE search_postings(
+            id INTEGER PRIMARY KEY, term TEXT NOT NULL, segment INTEGER NOT NULL, count INTEGER NOT NULL,
+            docs BLOB NOT NULL, positions BLOB)
+        """,
+        "CREATE UNIQUE INDEX search_postings_term ON search_postings(term, segment)",
+        "CREATE INDEX search_postings_segment ON search_postings(segment)",
+        "CREATE TABLE search_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
+        // Every document's length and facets, packed for the search (see SearchTable).
+        "CREATE TABLE search_table(id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL, labels TEXT NOT NULL)",
         // Where a document's text came from (see SourceReader): its file's format, pages and
         // conversion notes (with the header parser's: a number or day left blank), whether OCR
         // read it, what is given of a date without its day or a number left blank, and the page
@@ -108,19 +143,6 @@ enum Schema {
         "ALTER TABLE documents ADD COLUMN partial_number TEXT",
         "ALTER TABLE passages ADD COLUMN page INTEGER",
     ]
-
-    /// Counts the passages holding each indexed form, for ranking (see vvrank in CVietText):
-    /// one pass over the index at build time instead of one per query and term.
-    static func countTerms(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.passages_vocab;
-            CREATE VIRTUAL TABLE temp.passages_vocab USING fts5vocab(main, passages_fts, 'row');
-            DELETE FROM term_docs;
-            INSERT INTO term_docs SELECT term, doc FROM temp.passages_vocab;
-            DROP TABLE temp.passages_vocab;
-            INSERT OR REPLACE INTO meta VALUES ('passages', (SELECT count(*) FROM passages));
-            """)
-    }
 
     static func create(_ db: Database, buildKey: String) throws {
         // Pages freed by FTS5's segment merges go back at commit instead of staying in the file;

@@ -1,42 +1,54 @@
 import CVietText
 import Foundation
 
-/// A document's passages as the archive stores them: the title passage, then every heading
-/// path and body, one after the other, compressed as one block (`documents.text`); each
-/// passage keeps only where its heading and body lie in the block (the title passage's text
-/// is its "body"). The view `passage_texts` reads them back through the
-/// SQL function `vv_text`.
+/// A document's text as the archive stores it, in one block compressed with zlib
+/// (`texts.block`): the title passage, then the heading path of every passage, then every
+/// body, passages apart by U+2029 (a position of its own for the tokenizer, so that no phrase
+/// runs from one passage into the next). The three parts are the three columns FTS5 and the
+/// search index read (the view `document_columns`); each passage keeps where its heading and
+/// body lie, and the view `passage_texts` reads them back through the SQL function `vv_text`.
 ///
-/// Text was two thirds of an archive (each passage's heading path repeated in full). A
-/// whole document compresses three to four times, since its headings repeat and its phrasing
+/// A whole document compresses three to four times, since its headings repeat and its phrasing
 /// recurs; a passage alone would barely shrink.
 struct StoredText {
     struct Span {
-        /// Byte offset of the heading path in the uncompressed block.
-        let start: Int
+        let headingStart: Int
         let headingLength: Int
+        let bodyStart: Int
         let bodyLength: Int
     }
 
+    static let boundary = "\u{2029}"
+
     let block: Data
+    /// The title passage's span first, then the body passages'.
     let spans: [Span]
+    let title: String
+    let headings: String
+    let bodies: String
     /// Distinct non-empty heading paths: the document's sections.
     let sections: Int
 
+    /// Byte ranges of the three columns in the block.
+    var headingStart: Int { title.utf8.count }
+    var bodyStart: Int { headingStart + headings.utf8.count }
+
     init(title: String, passages: [Passage]) {
-        var bytes = Array(title.utf8)
-        var spans = [Span(start: 0, headingLength: 0, bodyLength: bytes.count)]
-        var headings = Set<String>()
+        self.title = title
+        headings = passages.map(\.headingPath).joined(separator: Self.boundary)
+        bodies = passages.map(\.text).joined(separator: Self.boundary)
+        var spans = [Span(headingStart: 0, headingLength: 0, bodyStart: 0, bodyLength: title.utf8.count)]
+        var heading = title.utf8.count, body = heading + headings.utf8.count
+        let separator = Self.boundary.utf8.count
         for passage in passages {
-            let heading = passage.headingPath
-            if !heading.isEmpty { headings.insert(heading) }
-            spans.append(Span(start: bytes.count, headingLength: heading.utf8.count, bodyLength: passage.text.utf8.count))
-            bytes += heading.utf8
-            bytes += passage.text.utf8
+            let path = passage.headingPath.utf8.count, text = passage.text.utf8.count
+            spans.append(Span(headingStart: heading, headingLength: path, bodyStart: body, bodyLength: text))
+            heading += path + separator
+            body += text + separator
         }
         self.spans = spans
-        sections = headings.count
-        block = Self.pack(bytes)
+        sections = Set(passages.map(\.headingPath).filter { !$0.isEmpty }).count
+        block = Self.pack(Array(title.utf8) + Array(headings.utf8) + Array(bodies.utf8))
     }
 
     private static func pack(_ bytes: [UInt8]) -> Data {

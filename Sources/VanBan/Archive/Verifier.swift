@@ -78,6 +78,7 @@ public struct Verifier {
         // only repeat the failure above.
         guard checks.allSatisfy(\.passed) else { return report() }
         check("fts5 integrity") { try Self.ftsIntegrity(queue) }
+        check("search index agrees with fts5") { try queue.write(Self.searchIndexAgrees) }
         check("corpus files indexed") { try queue.read { try Self.unindexedFiles(listing.files, db: $0) } }
         check("documents have files") { try queue.read { try Self.documentsWithoutFiles(listing.files, db: $0) } }
         check("links point at nodes") { try queue.read(Self.danglingLinks) }
@@ -90,10 +91,24 @@ public struct Verifier {
         return rows == ["ok"] ? [] : rows
     }
 
-    /// With rank 1, FTS5 also compares its index with the `passages` rows it was built from.
+    /// With rank 1, FTS5 also compares its index with the text it was built from.
     private static func ftsIntegrity(_ queue: DatabaseQueue) throws -> [String] {
-        try queue.write { try $0.execute(sql: "INSERT INTO passages_fts(passages_fts, rank) VALUES ('integrity-check', 1)") }
+        try queue.write { try $0.execute(sql: "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)") }
         return []
+    }
+
+    /// The search index counts, for every term, the documents FTS5 finds it in.
+    private static func searchIndexAgrees(_ db: Database) throws -> [String] {
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.verify_vocab; CREATE VIRTUAL TABLE temp.verify_vocab USING fts5vocab(main, documents_fts, 'row')")
+        defer { try? db.execute(sql: "DROP TABLE temp.verify_vocab") }
+        return try Row.fetchAll(db, sql: """
+            SELECT coalesce(v.term, s.term) AS term, v.doc AS fts, s.docs AS search
+            FROM temp.verify_vocab v FULL OUTER JOIN search_terms s ON s.term = v.term
+            WHERE v.term IS NOT ? AND (v.doc IS NOT s.docs)
+            ORDER BY 1 LIMIT 20
+            """, arguments: [StoredText.boundary]).map { row in
+            "term \(String(reflecting: row["term"] as String)): FTS5 finds it in \(row["fts"] as Int? ?? 0) documents, the search index counts \(row["search"] as Int? ?? 0)"
+        }
     }
 
     /// Every corpus file is indexed with its current content, or recorded as unreadable.

@@ -19,6 +19,7 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
     public let source: String?
     public let file: String
     public let encoding: String
+    public let year: Int?
     /// Header fields the parser could not find.
     public let missing: [String]
     /// The source file's format ("text", "pdf", "docx", "html", "doc"), its pages when it has
@@ -50,6 +51,7 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
         source = row["source"]
         file = row["path"]
         encoding = row["encoding"]
+        year = row["year"]
         let missingList: String = row["missing"]
         missing = missingList.split(separator: ",").map(String.init)
         format = row["format"] ?? "text"
@@ -61,10 +63,6 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
         partialNumber = row["partial_number"]
     }
 
-    var hit: SearchHit {
-        SearchHit(number: number, type: type, issuer: issuer, date: date, title: title, file: file, section: "",
-                  line: 1, snippet: Snippet(marked: title ?? ""), numberMatch: true)
-    }
 }
 
 /// A document with its body, passage by passage under its headings.
@@ -106,7 +104,7 @@ extension Archive {
             if (try? node(named: text)) != nil { throw VanBanError.notFound("No document numbered \(text) in the archive.") }
             throw VanBanError.badQuery("\"\(text)\" is not a document number (forms: 25-NQ/TW, 25/NQ-TW, nq 25, 18/2000/CT-TTg).")
         }
-        return try read { try documents(numbered: reference, filter: SearchFilter(), db: $0) }
+        return try read { try documents(numbered: reference, filters: [], db: $0) }
     }
 
     /// The one document a number names, with its body.
@@ -149,7 +147,7 @@ extension Archive {
         }
     }
 
-    func documents(numbered reference: NumberReference, filter: SearchFilter, db: Database) throws -> [DocumentSummary] {
+    func documents(numbered reference: NumberReference, filters: [SearchFilter], db: Database) throws -> [DocumentSummary] {
         var sql = "SELECT d.* FROM documents d WHERE num_key = ? AND type_key = ?"
         var arguments: StatementArguments = [reference.number, VietText.key(reference.typeCode)]
         if let issuer = reference.issuer {
@@ -160,12 +158,11 @@ extension Archive {
             sql += " AND (number_year = ? OR year = ?)"
             arguments += [year, year]
         }
-        sql += filter.sql + " ORDER BY date"
-        return try Row.fetchAll(db, sql: sql, arguments: arguments + filter.arguments)
-            .map(DocumentSummary.init(row:))
+        for filter in filters {
+            sql += filter.sql
+            arguments += filter.arguments
+        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY date", arguments: arguments).map(DocumentSummary.init(row:))
     }
 }
 
-extension SearchFilter {
-    init() {}
-}

@@ -69,17 +69,19 @@ extension Archive {
     }
 
     func nodes(named text: String, db: Database) throws -> [GraphNode] {
-        if let reference = NumberReference.parse(text, rules: rules) {
-            var sql = "SELECT \(Self.nodeColumns) FROM nodes WHERE num_key = ? AND type_key = ?"
-            var arguments: StatementArguments = [reference.number, CitationGraph.typeKey(VietText.key(reference.typeCode))]
-            if let issuer = reference.issuer {
-                sql += " AND issuer_key = ?"
-                arguments += [VietText.key(issuer)]
-            }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
-        }
+        if let reference = NumberReference.parse(text, rules: rules) { return try nodes(numbered: reference, db: db) }
         return try Row.fetchAll(db, sql: "SELECT \(Self.nodeColumns) FROM nodes WHERE key = ?",
                                 arguments: ["named:\(VietText.key(text))"]).map { GraphNode(row: $0) }
+    }
+
+    func nodes(numbered reference: NumberReference, db: Database) throws -> [GraphNode] {
+        var sql = "SELECT \(Self.nodeColumns) FROM nodes WHERE num_key = ? AND type_key = ?"
+        var arguments: StatementArguments = [reference.number, CitationGraph.typeKey(VietText.key(reference.typeCode))]
+        if let issuer = reference.issuer {
+            sql += " AND issuer_key = ?"
+            arguments += [VietText.key(issuer)]
+        }
+        return try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
     }
 
     /// What a document cites: the links whose source it is.

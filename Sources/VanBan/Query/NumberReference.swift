@@ -19,11 +19,11 @@ public struct NumberReference: Sendable, Equatable {
         year = number.year
     }
 
-    init(number: String, typeCode: String) {
+    init(number: String, typeCode: String, year: Int? = nil) {
         self.number = String(number.drop { $0 == "0" })
         self.typeCode = typeCode
         issuer = nil
-        year = nil
+        self.year = year
     }
 
     /// Reads `text` as a number reference, or nil when it is something else.
@@ -55,6 +55,28 @@ public struct NumberReference: Sendable, Equatable {
         }
         if let match = key.wholeMatch(of: numberThenType), let type = rules.types.entry(for: String(match.2)) {
             return NumberReference(number: String(match.1), typeCode: type.code)
+        }
+        return nil
+    }
+
+    /// A type word and a number as people type them, then a year or the issuer's words or both:
+    /// "ke hoach 45 tinh uy", "nghị quyết 25 trung ương", "chi thi 18 2000", "cong van 84 dang uy".
+    /// Nil for anything else, a bare type and number included (``parse(_:rules:)`` reads those).
+    public static func parseWithIssuer(_ text: String, rules: RuleSet) -> (reference: NumberReference, issuer: String?)? {
+        let words = VietText.key(text).split(separator: " ").map(String.init)
+        for typeLength in stride(from: min(3, words.count), through: 1, by: -1) {
+            guard let type = rules.types.entry(for: words[..<typeLength].joined(separator: " ")) else { continue }
+            var rest = words[typeLength...]
+            if rest.first == "so" { rest = rest.dropFirst() }
+            guard let number = rest.first, number.count <= 6, number.allSatisfy(\.isNumber) else { return nil }
+            rest = rest.dropFirst()
+            var year: Int?
+            if let first = rest.first, first.count == 4, let value = Int(first), (1945...2100).contains(value) {
+                year = value
+                rest = rest.dropFirst()
+            }
+            guard year != nil || !rest.isEmpty else { return nil }
+            return (NumberReference(number: number, typeCode: type.code, year: year), rest.isEmpty ? nil : rest.joined(separator: " "))
         }
         return nil
     }

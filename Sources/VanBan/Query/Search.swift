@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 
-/// What to search for, and how to filter and order the hits.
+/// What to search for, and how to filter and order the documents found.
 public struct SearchRequest: Sendable {
     public enum Order: String, Sendable, CaseIterable { case relevance, date }
 
@@ -12,14 +12,20 @@ public struct SearchRequest: Sendable {
     public var issuer: String?
     public var fromYear: Int?
     public var toYear: Int?
+    /// Documents a page holds, and documents before it.
     public var limit = 10
     public var offset = 0
     public var order = Order.relevance
+    /// Rank by scoring every FTS5 match in SQL, the slow way, instead of through the search
+    /// index: the same answer, for checking it.
+    public var exhaustive = false
 
     public static let maxLimit = 100
+    /// Deep pages cost a ranking of every document before them; nobody reads past this.
+    public static let maxOffset = 10_000
 
     public init(query: String, type: String? = nil, issuer: String? = nil, fromYear: Int? = nil,
-                toYear: Int? = nil, limit: Int = 10, offset: Int = 0, order: Order = .relevance) {
+                toYear: Int? = nil, limit: Int = 10, offset: Int = 0, order: Order = .relevance, exhaustive: Bool = false) {
         self.query = query
         self.type = type
         self.issuer = issuer
@@ -28,187 +34,146 @@ public struct SearchRequest: Sendable {
         self.limit = limit
         self.offset = offset
         self.order = order
+        self.exhaustive = exhaustive
+    }
+
+    /// Why the page asked for cannot be given, if it cannot.
+    public var pageProblem: String? {
+        if !(1...Self.maxLimit).contains(limit) { return "The page size must be a whole number from 1 to \(Self.maxLimit)." }
+        if !(0...Self.maxOffset).contains(offset) { return "The offset must be a whole number from 0 to \(Self.maxOffset)." }
+        return nil
     }
 }
 
-/// One hit: a passage of a document, or (for a number query) the document itself.
-public struct SearchHit: Codable, Sendable, Equatable {
+/// One document found: what it is, and its best passages with the matched words marked.
+public struct DocumentHit: Codable, Sendable, Equatable {
     public let number: String?
     public let type: String?
+    public let typeCode: String?
     public let issuer: String?
     public let date: String?
     public let title: String?
-    public let file: String
-    /// The heading path of the passage (" › " between levels); empty for the document header.
-    public let section: String
-    public let line: Int
-    /// The page the passage starts on, for a file with pages (PDF, DOCX).
-    public var page: Int?
-    public let snippet: Snippet
-    /// True when the document was put first because the query is its number.
+    /// The corpus file; nil for a document known only from citations.
+    public let file: String?
+    public let inArchive: Bool
+    /// How many citations of it the archive holds, for a document known only from them.
+    public let citedBy: Int?
+    /// Put first because the query is its number.
     public let numberMatch: Bool
+    /// Its score (nil when put first by its number).
+    public let score: Double?
+    public let passages: [PassageHit]
+}
+
+/// Counts of the matching documents by one attribute.
+public struct FacetValue: Codable, Sendable, Equatable {
+    /// What a filter takes (a type code, an issuer, a year).
+    public let value: String
+    public let label: String
+    public let count: Int
+}
+
+public struct Facets: Codable, Sendable, Equatable {
+    public let types: [FacetValue]
+    public let issuers: [FacetValue]
+    public let years: [FacetValue]
+
+    /// The issuers shown at most (the most frequent).
+    public static let maxIssuers = 10
 }
 
 public struct SearchResults: Codable, Sendable {
     public let query: String
     /// How the query was read: the FTS5 expression, and the number it names, if any.
     public let interpretedAs: String
-    /// Matching passages (and documents a number query names). When `totalIsLowerBound`, at
-    /// least this many: a query matching more is ranked among its newest matches only.
+    /// Matching documents, all of them.
     public let total: Int
-    public let totalIsLowerBound: Bool
-    public let hits: [SearchHit]
+    public let hits: [DocumentHit]
     /// The offset of the next page, when there is one.
     public let nextOffset: Int?
+    /// Counts of all matching documents by type, issuer and year.
+    public let facets: Facets
+    /// When the query was answered otherwise than as typed, how, in plain words.
+    public let notice: String?
+
+    public static let anyWordNotice = "No document has every word; showing those with most of them."
 }
 
 extension Archive {
-    /// Full-text search over the passages, with the document a number query names first.
+    /// Documents matching the query, best first, over every match, with the documents a number
+    /// query names before them.
     public func search(_ request: SearchRequest) throws -> SearchResults {
+        if let problem = request.pageProblem { throw VanBanError.badQuery(problem) }
         let filter = try SearchFilter(request, rules: rules)
-        let limit = min(max(request.limit, 1), SearchRequest.maxLimit)
-        let offset = min(max(request.offset, 0), Self.rankingWindow)  // no page lies beyond the window
-        return try read { db in
-            let parsed = try QueryParser(rules: rules).parse(request.query, expandPrefix: { try self.prefixTerms($0, db: db) })
-            var numbered: [SearchHit] = []
-            if let number = parsed.number, offset == 0 {
-                numbered = try documents(numbered: number, filter: filter, db: db).map(\.hit)
+        let parsed = try QueryParser(rules: rules).parse(request.query)
+        return try search { db, table in
+            let named = try namedDocuments(request.query, parsed: parsed, filter: filter, db: db)
+            let top = request.offset + request.limit
+            var ranking = RankingRequest(filter: filter, excluded: named.archived.map(\.id), top: top, byDate: request.order == .date)
+            ranking.top = max(0, top - named.count)
+            var plan = try SearchPlan(parsed, any: false, documents: table.labels.documents, rules: rules, db: db)
+            var ranked = try rank(plan, ranking, exhaustive: request.exhaustive, table: table, db: db)
+            var notice: String?
+            if ranked.total == 0, named.count == 0, plan.clauses.filter({ !$0.excluded }).count > 1 {
+                plan = try SearchPlan(parsed, any: true, documents: table.labels.documents, rules: rules, db: db)
+                ranked = try rank(plan, ranking, exhaustive: request.exhaustive, table: table, db: db)
+                if ranked.total > 0 { notice = SearchResults.anyWordNotice }
             }
-            let window = try rankingWindow(parsed.expression, filter: filter, db: db)
-            let weights = try phraseWeights(parsed.expression, db: db).map { ", \($0)" }.joined()
-            let windowSQL = window.ceiling.map { " AND passages_fts.rowid <= \($0)" } ?? ""
-            let order = request.order == .date ? "d.date DESC, score" : "score"
-            let ranked = try Int64.fetchAll(db, sql: """
-                SELECT passages_fts.rowid, vvrank(passages_fts, 10.0, 4.0, 1.0\(weights)) AS score
-                FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
-                JOIN documents d ON d.id = p.document_id
-                WHERE passages_fts MATCH ? \(filter.sql)\(windowSQL)
-                ORDER BY \(order) LIMIT ? OFFSET ?
-                """, arguments: [parsed.expression] + filter.arguments + [limit, offset])
-            let hits = try ranked.compactMap { try hit(passage: $0, expression: parsed.expression, db: db) }
-            let next = offset + limit < window.count ? offset + limit : nil
-            let reading = parsed.number.map { "number \($0.display); text \(parsed.expression)" } ?? parsed.expression
-            return SearchResults(query: request.query, interpretedAs: reading, total: window.count + numbered.count,
-                                 totalIsLowerBound: window.ceiling != nil, hits: numbered + hits, nextOffset: next)
+            let hits = try named.hits(plan: plan, rules: rules, db: db) + documentHits(ranked, plan: plan, db: db)
+            let page = Array(hits.dropFirst(request.offset).prefix(request.limit))
+            let total = named.count + ranked.total
+            var facets = ranked.facets
+            for document in named.archived { facets.add(type: document.typeCode, issuer: document.issuer, year: document.year) }
+            for (node, _) in named.external { facets.add(type: node.type, issuer: node.issuer, year: node.date.flatMap { Int($0.prefix(4)) }) }
+            var reading = (plan.any ? "any of: " : "") + plan.expression
+            if let number = parsed.number ?? named.reference { reading = "number \(number.display); text \(reading)" }
+            return SearchResults(query: request.query, interpretedAs: reading, total: total, hits: page,
+                                 nextOffset: top < total ? top : nil, facets: Facets(facets, rules: rules), notice: notice)
+        }
+    }
+
+    private func rank(_ plan: SearchPlan, _ request: RankingRequest, exhaustive: Bool, table: SearchTable,
+                      db: Database) throws -> Ranking {
+        exhaustive ? try plan.rankExhaustively(request, table: table.labels, db: db) : try plan.rank(request, table: table, db: db)
+    }
+
+    private func documentHits(_ ranking: Ranking, plan: SearchPlan, db: Database) throws -> [DocumentHit] {
+        guard !ranking.hits.isEmpty else { return [] }
+        let list = ranking.hits.map { String($0.id) }.joined(separator: ",")
+        let rows = try Row.fetchAll(db, sql: "SELECT d.* FROM documents d WHERE d.id IN (\(list))")
+        let documents = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] as Int64, DocumentSummary(row: $0)) })
+        let chooser = PassageChooser(plan: plan)
+        return try ranking.hits.compactMap { hit in
+            guard let document = documents[hit.id] else { return nil }
+            let passages = try chooser.passages(of: hit.id, matches: ranking.matches[hit.id] ?? [], db: db)
+            return DocumentHit(document, numberMatch: false, score: hit.score, passages: passages)
         }
     }
 }
 
-extension Archive {
-    /// A ranked passage as a hit, with its snippet. Snippets are made for the page's hits only:
-    /// in the ranking query they would be made for every match in the window, each one
-    /// inflating its document's stored text.
-    private func hit(passage id: Int64, expression: String, db: Database) throws -> SearchHit? {
-        let statement = try db.cachedStatement(sql: """
-            SELECT d.symbol, d.type_name, d.issuer, d.date, d.title, d.path, p.heading, p.line, pp.page,
-                snippet(passages_fts, -1, char(2), char(3), '…', 28) AS marked
-            FROM passages_fts JOIN passage_texts p ON p.id = passages_fts.rowid
-            JOIN passages pp ON pp.id = p.id JOIN documents d ON d.id = p.document_id
-            WHERE passages_fts MATCH ? AND passages_fts.rowid = ?
-            """)
-        return try Row.fetchOne(statement, arguments: [expression, id]).map { row in
-            SearchHit(number: row["symbol"], type: row["type_name"], issuer: row["issuer"], date: row["date"],
-                      title: row["title"], file: row["path"], section: row["heading"], line: row["line"],
-                      page: row["page"], snippet: Snippet(marked: row["marked"]), numberMatch: false)
-        }
+extension DocumentHit {
+    init(_ document: DocumentSummary, numberMatch: Bool, score: Double?, passages: [PassageHit]) {
+        self.init(number: document.number, type: document.type, typeCode: document.typeCode, issuer: document.issuer,
+                  date: document.date, title: document.title, file: document.file, inArchive: true, citedBy: nil,
+                  numberMatch: numberMatch, score: score, passages: passages)
+    }
+
+    init(_ node: GraphNode, citedBy: Int, rules: RuleSet) {
+        self.init(number: node.number, type: node.type.flatMap { rules.types.entry(for: $0)?.name }, typeCode: node.type,
+                  issuer: node.issuer, date: node.date, title: node.title, file: nil, inArchive: false, citedBy: citedBy,
+                  numberMatch: true, score: nil, passages: [])
     }
 }
 
-extension Archive {
-    /// How many matching passages bm25 ranks at most. FTS5 scores every match of `ORDER BY
-    /// rank`, so a word in most documents would cost a visit to each; past this many, the first
-    /// matches in index order are ranked, and the count stops there. (Index order, not newest
-    /// first: FTS5 reads a doclist backwards only by loading it whole, which costs as much as
-    /// ranking every match.)
-    public static let rankingWindow = 1_000
-
-    /// The number of matches up to the window, and the highest rowid inside the window when
-    /// the query matches more.
-    func rankingWindow(_ expression: String, filter: SearchFilter, db: Database) throws -> (count: Int, ceiling: Int64?) {
-        let matches = """
-            SELECT passages_fts.rowid AS id FROM passages_fts JOIN passages p ON p.id = passages_fts.rowid
-            JOIN documents d ON d.id = p.document_id WHERE passages_fts MATCH ? \(filter.sql)
-            """
-        // One pass: the first matches up to one past the window give both the count and the ceiling.
-        let ids = try Int64.fetchAll(db, sql: "\(matches) ORDER BY passages_fts.rowid LIMIT \(Self.rankingWindow + 1)",
-                                     arguments: [expression] + filter.arguments)
-        return ids.count > Self.rankingWindow ? (Self.rankingWindow, ids[Self.rankingWindow] - 1) : (ids.count, nil)
-    }
-}
-
-extension Archive {
-    /// The most words a prefix is rewritten into; past this, FTS5 expands it itself.
-    public static let maxPrefixTerms = 32
-
-    /// The indexed words starting with `prefix` (in the form the tokenizer gives it), from
-    /// the archive's term counts, or nil when there are more than ``maxPrefixTerms``.
-    ///
-    /// FTS5 answers `dân*` by merging the whole doclist of every matching word before the
-    /// first row comes out: a common syllable made it the slowest query (36 ms on 100,000
-    /// documents). Spelled out as `"dân" OR "dâng"`, the words are read in rowid order and
-    /// the ranking window stops after its first thousand matches, as for any other query.
-    func prefixTerms(_ prefix: String, db: Database) throws -> [String]? {
-        let form = VietText.queryForm(prefix)
-        guard !form.isEmpty else { return nil }
-        // The first terms in key order, then by frequency: sorting the whole range by frequency
-        // first would read every term of a short prefix.
-        let terms = try String.fetchAll(db, sql: """
-            SELECT term FROM (SELECT term, docs FROM term_docs WHERE term >= ? AND term < ? || char(1114111)
-                ORDER BY term LIMIT ?) ORDER BY docs DESC
-            """, arguments: [form, form, Self.maxPrefixTerms + 1])
-        return terms.count > Self.maxPrefixTerms ? nil : terms
-    }
-}
-
-extension Archive {
-    /// The inverse document frequency of each phrase of a MATCH expression, in its order, from
-    /// the term counts the archive keeps: a phrase is as rare as its rarest word. A prefix
-    /// (`dân*`) stands for many words and gets a neutral 1.
-    func phraseWeights(_ expression: String, db: Database) throws -> [Double] {
-        let rows = Double(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'passages'").flatMap(Int.init) ?? 1)
-        let parts = expression.split(separator: "\"", omittingEmptySubsequences: false)
-        return try stride(from: 1, to: parts.count, by: 2).map { index in
-            let isPrefix = index + 1 < parts.count && parts[index + 1].hasPrefix("*")
-            let words = parts[index].split { !$0.isLetter && !$0.isNumber }.map(String.init)
-            guard !isPrefix, !words.isEmpty else { return 1 }
-            let lookup = try db.cachedStatement(sql: "SELECT docs FROM term_docs WHERE term = ?")
-            let counts = try words.map { word in
-                Double(try Int.fetchOne(lookup, arguments: [VietText.queryForm(word)]) ?? 0)
-            }
-            let docs = counts.min() ?? 0
-            return log((rows - docs + 0.5) / (docs + 0.5) + 1)
+extension Facets {
+    init(_ counts: FacetCounts, rules: RuleSet) {
+        func sorted<Key>(_ counts: [Key: Int], by key: (Key) -> String) -> [(Key, Int)] {
+            counts.sorted { ($1.value, key($0.key)) < ($0.value, key($1.key)) }
         }
-    }
-}
-
-/// The SQL conditions for a request's type, issuer and year filters.
-struct SearchFilter {
-    var sql = ""
-    var arguments = StatementArguments()
-
-    init(_ request: SearchRequest, rules: RuleSet) throws {
-        if let type = request.type?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
-            guard let entry = rules.types.entry(for: type) else {
-                throw VanBanError.badQuery("Unknown document type \"\(type)\": use a code such as NQ, KH, CTr, CV or a name such as \"nghị quyết\".")
-            }
-            sql += " AND d.type_code = ?"
-            arguments += [entry.code]
+        types = sorted(counts.types) { $0 }.map {
+            FacetValue(value: $0.0, label: rules.types.entry(for: $0.0)?.name ?? $0.0, count: $0.1)
         }
-        if let issuer = request.issuer?.trimmingCharacters(in: .whitespaces), !issuer.isEmpty {
-            let code = rules.issuers.entry(for: issuer)?.code ?? issuer
-            sql += " AND (d.issuer_key = ? OR instr(d.issuer_name_key, ?) > 0)"
-            arguments += [VietText.key(code), VietText.key(issuer)]
-        }
-        if let from = request.fromYear {
-            sql += " AND d.year >= ?"
-            arguments += [from]
-        }
-        if let to = request.toYear {
-            sql += " AND d.year <= ?"
-            arguments += [to]
-        }
-        if let from = request.fromYear, let to = request.toYear, from > to {
-            throw VanBanError.badQuery("The year range \(from)–\(to) is empty: --from must not be after --to.")
-        }
+        issuers = sorted(counts.issuers) { $0 }.prefix(Self.maxIssuers).map { FacetValue(value: $0.0, label: $0.0, count: $0.1) }
+        years = counts.years.sorted { $0.key > $1.key }.map { FacetValue(value: String($0.key), label: String($0.key), count: $0.value) }
     }
 }

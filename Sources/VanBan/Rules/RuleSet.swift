@@ -9,6 +9,7 @@ public struct RuleSet: Sendable {
     public let citations: CitationRules
     public let requirements: RequirementRules
     public let layout: LayoutRules
+    public let query: QueryWords
     /// Byte tables of TCVN3 and VNI-Windows (`indexer/encodings/`) for files that are not UTF-8.
     public let legacyEncodings: LegacyEncodings
     /// Place → province, from `places.tsv`, keyed ignoring case and marks.
@@ -19,8 +20,8 @@ public struct RuleSet: Sendable {
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
-    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "layout.tsv",
-                                     "encodings/tcvn3.tsv", "encodings/vni.tsv"]
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv",
+                                     "query.tsv", "layout.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
@@ -40,6 +41,7 @@ public struct RuleSet: Sendable {
                                       references: tables["references.tsv"]!, types: types)
         requirements = try RequirementRules(requirements: tables["requirements.tsv"]!, schedules: tables["schedules.tsv"]!,
                                             abbreviations: tables["abbreviations.tsv"]!)
+        query = try QueryWords(table: tables["query.tsv"]!)
         layout = LayoutRules(table: tables["layout.tsv"]!)
         legacyEncodings = try LegacyEncodings(directory: directory)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },

@@ -64,9 +64,11 @@ public enum TextDecoder {
         return Decoded(text: VietText.nfc(cleaned), encoding: encoding)
     }
 
-    /// Line ends to LF; control characters other than tab and newline dropped (C0, DEL, C1
-    /// and stray byte-order marks). Works on UTF-8 bytes, which is many times faster than
-    /// going through Unicode scalars.
+    /// Line ends to LF (the line and paragraph separators U+2028 and U+2029 too: the archive
+    /// uses the latter between passages); control characters other than tab and newline
+    /// dropped (C0, DEL, C1, stray byte-order marks, and U+E000, the archive's mark of an
+    /// unmarked document). Works on UTF-8 bytes, which is many times faster than going through
+    /// Unicode scalars.
     static func clean(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes -> String in
@@ -83,6 +85,10 @@ public enum TextDecoder {
                 case 0x00..<0x20, 0x7F: break
                 case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]): index += 1
                 case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF: index += 2
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
+                    out.append(0x0A)
+                    index += 2
+                case 0xEE where index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x80: index += 2
                 default: out.append(byte)
                 }
                 index += 1

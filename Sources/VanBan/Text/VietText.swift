@@ -100,6 +100,37 @@ public enum VietText {
         return hasMarks(word) ? forms.exact : forms.folded
     }
 
+    /// True when a document's text is written without Vietnamese marks (typed where no
+    /// Vietnamese keyboard was at hand): of its words of two letters or more, at least 20 and
+    /// fewer than 1 in 20 carry a letter beyond ASCII. Its words cannot tell "dân" from "dẫn",
+    /// so a query typed with marks matches them by their folded form.
+    public static func isUnmarked(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var words = 0, marked = 0, letters = 0, wide = false
+            func endWord() {
+                if letters >= 2 {
+                    words += 1
+                    if wide { marked += 1 }
+                }
+                letters = 0
+                wide = false
+            }
+            for byte in bytes {
+                if byte >= 0x80 {
+                    wide = true
+                    if byte >= 0xC0 { letters += 1 }
+                } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    letters += 1
+                } else {
+                    endWord()
+                }
+            }
+            endWord()
+            return words >= 20 && marked * 20 < words
+        }
+    }
+
     /// True when the text carries any Vietnamese mark (tone, vowel mark or đ): such a query
     /// term is matched exactly, an unmarked one against folded forms.
     public static func hasMarks(_ text: String) -> Bool {

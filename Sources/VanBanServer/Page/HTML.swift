@@ -79,6 +79,11 @@ enum HTML {
         mark{background:#ffe58a;padding:0 .1em}
         .meta{color:#555;font-size:.9rem}
         .section{color:#8b1a1a;font-size:.9rem}
+        .title{font-size:.95rem}
+        .snippet{margin-left:1rem}
+        .facet{font-size:.9rem;margin:.2rem 0}
+        .notice{background:#fff8e1;padding:.4rem .8rem}
+        nav{margin:1rem 0}
         ol.hits>li{margin-bottom:1.1rem}
         .problem{border-left:4px solid #c00;padding:.5rem 1rem;background:#fff3f3}
         dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}

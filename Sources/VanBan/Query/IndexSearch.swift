@@ -1,0 +1,143 @@
+import CSearch
+import CVietText
+import Foundation
+import GRDB
+
+extension SearchPlan {
+    /// Ranks every matching document through the search index (CSearch's `vs_search`).
+    func rank(_ request: RankingRequest, table: SearchTable, db: Database) throws -> Ranking {
+        let query = try IndexQuery(self, db: db)
+        let labels = table.labels
+        let types = request.filter.types(labels), groups = request.filter.groups(labels)
+        let excluded = request.excluded.map { UInt32(clamping: $0) }.sorted()
+        var result: OpaquePointer?
+        let status = query.withSpecs { terms, slots, phrases, clauses in
+            types.withOptionalBuffer { types in
+                groups.withOptionalBuffer { groups in
+                    excluded.withUnsafeBufferPointer { excluded in
+                        var options = VSQuery()
+                        options.any_clause = any ? 1 : 0
+                        options.by_date = request.byDate ? 1 : 0
+                        options.average_length = labels.averageLength
+                        options.top = UInt32(clamping: request.top)
+                        options.types = types.baseAddress
+                        options.type_count = Int32(types.count)
+                        options.groups = groups.baseAddress
+                        options.group_count = Int32(groups.count)
+                        options.has_year_from = request.filter.fromYear == nil ? 0 : 1
+                        options.has_year_to = request.filter.toYear == nil ? 0 : 1
+                        options.year_from = Int32(clamping: request.filter.fromYear ?? 0)
+                        options.year_to = Int32(clamping: request.filter.toYear ?? 0)
+                        options.excluded = excluded.baseAddress
+                        options.excluded_count = Int32(excluded.count)
+                        options.positions = 1
+                        return vs_search(UnsafeMutableRawPointer(db.sqliteConnection), table.handle, terms.baseAddress,
+                                         Int32(terms.count), slots.baseAddress, Int32(slots.count), phrases.baseAddress,
+                                         Int32(phrases.count), clauses.baseAddress, Int32(clauses.count), &options, &result)
+                    }
+                }
+            }
+        }
+        guard ResultCode(rawValue: status) == .SQLITE_OK, let result else {
+            throw VanBanError.archiveVersion("The archive's search index cannot be read (SQLite code \(status)); run `vanban verify`, or `vanban index` to rebuild it.")
+        }
+        defer { vs_result_free(result) }
+        return Ranking(result, labels: labels)
+    }
+}
+
+extension Ranking {
+    fileprivate init(_ result: OpaquePointer, labels: SearchTable.Labels) {
+        total = Int(vs_result_total(result))
+        var found: UnsafePointer<VSHit>?
+        let count = Int(vs_result_hits(result, &found))
+        for (index, hit) in UnsafeBufferPointer(start: found, count: count).enumerated() {
+            let id = Int64(hit.docid)
+            hits.append(Hit(id: id, score: hit.score, coverage: hit.coverage))
+            var items: UnsafePointer<VSMatch>?
+            let n = Int(vs_result_matches(result, Int32(index), &items))
+            matches[id] = UnsafeBufferPointer(start: items, count: n).map {
+                Match(position: Int($0.position), phrase: Int($0.phrase), length: Int($0.length))
+            }
+        }
+        func counts(_ facet: Int32) -> UnsafeBufferPointer<UInt32> {
+            var counts: UnsafePointer<UInt32>?
+            let n = Int(vs_result_facet(result, facet, &counts))
+            return UnsafeBufferPointer(start: counts, count: n)
+        }
+        for (id, n) in counts(0).enumerated() where id > 0 && n > 0 { facets.types[labels.types[id - 1]] = Int(n) }
+        for (id, n) in counts(1).enumerated() where id > 0 && n > 0 { facets.issuers[labels.issuers[id - 1]] = Int(n) }
+        for (index, n) in counts(2).enumerated() where n > 0 { facets.years[Int(vs_year_base) + index] = Int(n) }
+    }
+}
+
+/// A plan as CSearch reads it: every position's forms as terms with their postings rows, and
+/// for a marked-query form (which has no positions of its own) its folded form's.
+private struct IndexQuery {
+    var terms: [(rowids: [Int64], positionsFrom: Int32)] = []
+    var slots: [VSSlotSpec] = []
+    var phrases: [VSPhraseSpec] = []
+    var clauses: [VSClauseSpec] = []
+
+    init(_ plan: SearchPlan, db: Database) throws {
+        let lookup = try db.cachedStatement(sql: "SELECT id FROM search_postings WHERE term = ? ORDER BY segment")
+        var rows: [String: [Int64]] = [:]
+        func rowids(_ form: String) throws -> [Int64] {
+            if let known = rows[form] { return known }
+            let found = try Int64.fetchAll(lookup, arguments: [form])
+            rows[form] = found
+            return found
+        }
+        var sources: [String] = []
+        for phrase in plan.phrases {
+            phrases.append(VSPhraseSpec(first_slot: Int32(slots.count), slots: Int32(phrase.slots.count),
+                                        clause: Int32(phrase.clause), idf: phrase.idf))
+            for forms in phrase.slots {
+                slots.append(VSSlotSpec(first_term: Int32(terms.count), terms: Int32(forms.count)))
+                for form in forms {
+                    var source: Int32 = -1
+                    if form.utf8.first == UInt8(VV_UNMARKED_PREFIX) {
+                        source = Int32(sources.count)  // an index among the sources, made absolute below
+                        sources.append(String(form.dropFirst()))
+                    }
+                    terms.append((try rowids(form), source))
+                }
+            }
+        }
+        let first = Int32(terms.count)
+        for index in terms.indices where terms[index].positionsFrom >= 0 { terms[index].positionsFrom += first }
+        for folded in sources { terms.append((try rowids(folded), -1)) }
+        clauses = plan.clauses.map { VSClauseSpec(weight: $0.weight, excluded: $0.excluded ? 1 : 0) }
+    }
+
+    /// Calls `body` with the specs, their rowid arrays kept alive for the call.
+    func withSpecs<Result>(_ body: (UnsafeBufferPointer<VSTermSpec>, UnsafeBufferPointer<VSSlotSpec>,
+                                    UnsafeBufferPointer<VSPhraseSpec>, UnsafeBufferPointer<VSClauseSpec>) -> Result) -> Result {
+        let flat = terms.flatMap(\.rowids)
+        return flat.withUnsafeBufferPointer { rowids in
+            var offset = 0
+            let specs = terms.map { term -> VSTermSpec in
+                defer { offset += term.rowids.count }
+                return VSTermSpec(rowids: rowids.baseAddress.map { $0 + offset }, segments: Int32(term.rowids.count),
+                                  positions_from: term.positionsFrom)
+            }
+            return specs.withUnsafeBufferPointer { specs in
+                slots.withUnsafeBufferPointer { slots in
+                    phrases.withUnsafeBufferPointer { phrases in
+                        clauses.withUnsafeBufferPointer { clauses in body(specs, slots, phrases, clauses) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+extension Optional where Wrapped == [UInt8] {
+    /// The bytes' buffer, or an empty one with no address for nil.
+    fileprivate func withOptionalBuffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        switch self {
+        case .some(let bytes): return bytes.withUnsafeBufferPointer(body)
+        case .none: return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
+    }
+}
