@@ -8,7 +8,7 @@ enum HeaderLocator {
 
     static func start(_ lines: [Line], from first: Int) -> Int {
         let end = min(lines.count, first + searched)
-        guard let motto = (first..<end).first(where: { HeaderParser.isMotto(lines[$0].folded) }) else {
+        guard let motto = (first..<end).first(where: { HeaderParser.isMotto(lines[$0]) }) else {
             return first
         }
         var start = motto

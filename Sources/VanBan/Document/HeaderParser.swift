@@ -233,9 +233,12 @@ struct HeaderParser {
     /// any line after a title of six lines or one that ended its sentence.
     private func endsTitle(_ line: Line, state: State) -> Bool {
         if Outline.marker(of: line.plain) != nil { return true }
-        // The first line under a type heading is its title, whatever it starts with ("HƯỚNG DẪN" ⏎ "Thực hiện ...").
-        guard !state.titleLines.isEmpty else { return false }
-        if line.isUpperCase && !state.titleIsUpperCase { return true }
+        // The first line under a type heading is its title, whatever it starts with ("HƯỚNG DẪN" ⏎
+        // "Thực hiện ..."), unless it introduces the body ("Ban Thường vụ kết luận như sau:").
+        guard !state.titleLines.isEmpty else { return line.plain.hasSuffix(":") && !line.isUpperCase }
+        // An upper-case line under a title in ordinary case is the authority's, unless it is a
+        // number the title goes on with ("... Quyết định số" ⏎ "6/QĐ-UBND").
+        if line.isUpperCase && !state.titleIsUpperCase && !line.plain.contains(where: \.isNumber) { return true }
         if line.plain.first?.isUppercase == true, LayoutRules.starts(line.folded, with: rules.layout.titleEnds) { return true }
         if state.titleLines.count >= 6 { return true }
         // A sentence ("Thời gian qua, ... chưa nghiêm."): titles do not end with a full stop; nor
@@ -247,7 +250,13 @@ struct HeaderParser {
         return false
     }
 
-    private func isMotto(_ line: Line) -> Bool { Self.isMotto(line.folded) }
+    private func isMotto(_ line: Line) -> Bool { Self.isMotto(line) }
+
+    /// The motto is written in capitals (but for "Độc lập - Tự do - Hạnh phúc"): a title that
+    /// names the Party ("... Ngày thành lập Đảng Cộng sản Việt Nam") is no motto.
+    static func isMotto(_ line: Line) -> Bool {
+        line.folded.hasPrefix("doc lap") || (line.isUpperCase && isMotto(line.folded))
+    }
 
     /// The national motto, the Party's name, or the Youth Union's, over a document's date.
     static func isMotto(_ folded: String) -> Bool {
