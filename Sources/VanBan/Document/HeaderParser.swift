@@ -109,6 +109,7 @@ struct HeaderParser {
 
     /// Reads one header line; false when the line is body text.
     private func read(_ line: Line, into state: inout State) -> Bool {
+        if line.isAbsorbed { return true }
         if line.isBlank {
             // Under a type heading the title may follow a blank line ("QUY ĐỊNH" ⏎⏎ "THI HÀNH ĐIỀU LỆ ĐẢNG").
             if !(state.sawTypeHeading && state.titleLines.isEmpty) { state.collectingTitle = false }
@@ -138,7 +139,7 @@ struct HeaderParser {
                 // The authority line under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") is the header's.
                 return line.isUpperCase && state.sawTypeHeading
             }
-            var text = Self.unquoted(line.plain)
+            var text = line.plain
             // A page that ran the authority into the title's last line ("... CÓ HIỆU LỰC CHÍNH PHỦ"),
             // not a title that names it ("... NGHỊ ĐỊNH CỦA CHÍNH PHỦ").
             if let issuer = state.issuerUpperLines.first(where: { text.count > $0.count + 1 && text.hasSuffix(" " + $0) }),
@@ -156,7 +157,7 @@ struct HeaderParser {
         let subject = Self.unquoted(line.plain)
         let subjectFolded = VietText.foldPreservingOffsets(subject)
         if subjectFolded.hasPrefix("v/v") || subjectFolded.hasPrefix("ve viec") {
-            state.titleLines = [Self.unquoted(Self.afterPrefix(subject, length: subjectFolded.hasPrefix("v/v") ? 3 : 7))]
+            state.titleLines = [Self.afterPrefix(subject, length: subjectFolded.hasPrefix("v/v") ? 3 : 7)]
             state.titleIsUpperCase = line.isUpperCase
             state.collectingTitle = true
             state.sawSubjectLine = !state.sawTypeHeading
@@ -172,10 +173,21 @@ struct HeaderParser {
         return false
     }
 
+    private static let quotes: Set<Character> = ["\"", "“", "”", "'", "‘", "’"]
+
     /// Without the quotation marks a trích yếu is sometimes written in (“V/v ...”).
     static func unquoted(_ text: String) -> String {
-        let quotes: Set<Character> = ["\"", "“", "”", "'", "‘", "’"]
-        return String(text.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+        String(text.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+    }
+
+    /// A title without a closing quotation mark left over from “V/v ...” (whose opening one went
+    /// with the "V/v"); quotations inside it ("“tự chuyển hóa”") stay.
+    static func withoutStrayQuote(_ title: String) -> String {
+        let opening = title.filter { $0 == "“" }.count, closing = title.filter { $0 == "”" }.count
+        guard let last = title.last, quotes.contains(last), closing > opening || (last == "\"" && title.filter { $0 == "\"" }.count % 2 == 1) else {
+            return title
+        }
+        return String(title.dropLast())
     }
 
     private nonisolated(unsafe) static let numberLine = #/^so\s*[:.]?\s*(?:\d|[-/.…]+\s*[a-z])/#
@@ -232,7 +244,12 @@ struct HeaderParser {
     /// "Điều 1."), one that opens with a body's first words ("Căn cứ ...", "Thực hiện ..."), or
     /// any line after a title of six lines or one that ended its sentence.
     private func endsTitle(_ line: Line, state: State) -> Bool {
-        if Outline.marker(of: line.plain) != nil { return true }
+        // A marked line starts the body, unless the title's line above stops at a word that takes
+        // a number ("... ngày" ⏎ "07-06-2012 về ...").
+        if Outline.marker(of: line.plain) != nil {
+            guard let last = state.titleLines.last else { return true }
+            return !LayoutRules.ends(VietText.key(last), with: rules.layout.continuations)
+        }
         // The first line under a type heading is its title, whatever it starts with ("HƯỚNG DẪN" ⏎
         // "Thực hiện ..."), unless it introduces the body ("Ban Thường vụ kết luận như sau:").
         guard !state.titleLines.isEmpty else { return line.plain.hasSuffix(":") && !line.isUpperCase }
@@ -288,7 +305,7 @@ struct HeaderParser {
     private func finish(_ state: inout State) {
         var metadata = state.metadata
         if !state.titleLines.isEmpty {
-            let title = state.titleLines.joined(separator: " ")
+            let title = Self.withoutStrayQuote(state.titleLines.joined(separator: " "))
             metadata.title = metadata.typeName.map { "\($0) \(title)" } ?? title
         }
         metadata.issuer = state.issuerLines.last

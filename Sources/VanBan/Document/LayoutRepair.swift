@@ -2,9 +2,13 @@
 /// over two lines ("Nghị quyết số 10-" ⏎⏎ "NQ/TW"), header lines a page broke mid-phrase
 /// ("ỦY" ⏎ "BAN NHÂN DÂN", "Số:" ⏎ "216-QĐ/TW", "Sơn" ⏎ "La, ngày ..."), and the stamp of a
 /// digital signature ("Thời gian ký: 28-07-2026 09:58:36 +07:00"), which is not text of the
-/// document. A joined line keeps its number and the line it took becomes blank, so every line
-/// keeps its place (and its page).
+/// document. A joined line keeps its number and the line it took stays as an empty line that
+/// breaks nothing (``absorbed``), so every line keeps its place (and its page).
 enum LayoutRepair {
+    /// What a line joined into the one above becomes: no text, and no paragraph break either
+    /// (see ``Line/isAbsorbed``), so a title or paragraph goes on across it.
+    static let absorbed = "\u{2060}"
+
     static func repair(_ lines: inout [String], rules: RuleSet) -> [String] {
         for index in lines.indices where lines[index].utf8.first == UInt8(ascii: "|") {
             lines[index] = tableRow(lines[index])
@@ -64,13 +68,15 @@ enum LayoutRepair {
             guard lines[index].firstMatch(of: numberTail) != nil, let next = nextText(after: index, in: lines, within: 3),
                   lines[next].firstMatch(of: codeHead) != nil else { continue }
             lines[index] = trimmedEnd(lines[index]) + lines[next].trimmingCharacters(in: .whitespaces)
-            lines[next] = ""
+            lines[next] = absorbed
         }
     }
 
     private nonisolated(unsafe) static let placeDate = #/^[^,\d]{1,25},\s*ngày/#
 
-    private nonisolated(unsafe) static let dateStart = #/,\s*ngay(?:\s+\d{1,2})?(?:\s+thang(?:\s+\d{1,2})?)?$/#
+    /// "Hà Nội, ngày 9" alone on a line: a place-date line cut before its month or year (not a
+    /// title's "... 55-QĐ/TW, ngày 10", which has digits before its comma).
+    private nonisolated(unsafe) static let dateStart = #/^[^,\d]{1,40},\s*ngay(?:\s+\d{1,2})?(?:\s+thang(?:\s+\d{1,2})?)?$/#
     private nonisolated(unsafe) static let dateRest = #/^(?:\d{1,2}\s+)?(?:thang\s+\d{1,2}\s+)?nam\s+\d{4}|^(?:\d{1,2}\s+)?thang/#
 
     /// Header lines that a page broke mid-phrase, in the lines a header may stand in (lower
@@ -97,7 +103,7 @@ enum LayoutRepair {
                         && !HeaderParser.isMotto(folded) && !HeaderParser.isMotto(followingFolded))))
             if joins {
                 lines[index] = emphasisKept(lines[index], joinedWith: lines[next])
-                lines[next] = ""
+                lines[next] = absorbed
                 continue  // the joined line may join the next one too
             }
             index += 1

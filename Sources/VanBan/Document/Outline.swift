@@ -55,7 +55,7 @@ struct Outline {
         var previousBlank = true
         var previousRow = false
         var previousPlain = ""
-        for line in lines {
+        for line in lines where !line.isAbsorbed {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
             let text = Self.collapsingSpaces(line.text), plain = Self.collapsingSpaces(line.plain)

@@ -17,7 +17,8 @@ public struct Casing: Sendable {
     /// `capitalisingFirst: false` for a line that continues a sentence ("của Bộ Chính trị" under
     /// "KẾT LUẬN").
     public func ordinaryCase(_ line: String, capitalisingFirst: Bool = true) -> String {
-        var words = line.lowercased().split(separator: " ").map(String.init)
+        let written = line.split(separator: " ").map(String.init)
+        var words = written.map { $0.lowercased() }
         let forms = words.map(Self.matchForm)
         var index = 0
         var following = Following.none
@@ -33,6 +34,8 @@ public struct Casing: Sendable {
             if following == .next { following = .none }
             index += 1
         }
+        // A document number keeps its capitals ("6/QĐ-UBND", "25-NQ/TW").
+        for index in words.indices where written[index].contains(where: { $0.isNumber }) { words[index] = written[index] }
         return words.joined(separator: " ")
     }
 
