@@ -33,7 +33,9 @@ final class SourceFormatTests: XCTestCase {
              .init(60, 764, "Các huyện ủy, thành ủy xây dựng kế hoạch thực hiện chương trình dân vận."),
              .init(290, 40, "2")],
             [.init(200, 815, "Chương trình hành động của Tỉnh ủy"),
-             .init(60, 780, "Ban Dân vận Tỉnh ủy theo dõi, đôn đốc việc thực hiện."),
+             .init(80, 780, "Ban Dân vận Tỉnh ủy theo dõi, đôn đốc việc thực hiện."),
+             .init(80, 766, "Các huyện ủy báo cáo kết quả thực hiện trước ngày 15/12"),
+             .init(60, 752, "hằng năm."),
              .init(290, 40, "3")],
         ])
     }
@@ -54,8 +56,10 @@ final class SourceFormatTests: XCTestCase {
         XCTAssertNil(metadata.date)
         XCTAssertEqual(metadata.partialDate, "2026-08")
         XCTAssertEqual(metadata.title, "Chương trình hành động thực hiện Kết luận số 75-KL/TW của Bộ Chính trị về tiếp tục đẩy mạnh công tác dân vận")
-        XCTAssertEqual(document.passages.map(\.headingPath), ["I. MỤC TIÊU", "II. TỔ CHỨC THỰC HIỆN", "II. TỔ CHỨC THỰC HIỆN"])
-        XCTAssertEqual(document.passages.map(\.page), [1, 2, 3], "each passage keeps its page")
+        XCTAssertEqual(document.passages.map(\.headingPath), ["I. MỤC TIÊU", "II. TỔ CHỨC THỰC HIỆN", "II. TỔ CHỨC THỰC HIỆN", "II. TỔ CHỨC THỰC HIỆN"])
+        XCTAssertEqual(document.passages.map(\.page), [1, 2, 3, 3], "each passage keeps its page")
+        XCTAssertEqual(document.passages.last?.text, "Các huyện ủy báo cáo kết quả thực hiện trước ngày 15/12 hằng năm.",
+                       "an indented first line opens a paragraph without a blank line before it")
         XCTAssertEqual(document.passages[0].text, "Nâng cao nhận thức của cán bộ, đảng viên về công tác dân vận trong tình hình mới, theo Kết luận số 75-KL/TW.")
     }
 

@@ -55,6 +55,7 @@ struct Outline {
         var previousBlank = true
         var previousRow = false
         var previousPlain = ""
+        let margin = Self.margin(lines)
         for line in lines where !line.isAbsorbed {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
@@ -66,7 +67,12 @@ struct Outline {
             }
             // A part heading ("I. MỤC TIÊU") or an upper-case heading never runs on into the line under it.
             let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || $0.upperCase } ?? false
-            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || layout == .paragraphs || isRow || previousRow {
+            // A first line indented from the text's margin, after a line that ended its sentence,
+            // opens a paragraph: justified PDF text (pdftotext -layout) has no blank lines between them.
+            let indented = layout == .wrapped && !previousBlank && Self.indent(line) >= margin + 3
+                && previousPlain.last.map { ".;:!?".contains($0) } == true
+            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || layout == .paragraphs || isRow || previousRow
+                || indented {
                 paragraphs.append(Paragraph(text: text, plain: plain, line: line.number, marker: marker,
                                             upperCase: line.isUpperCase))
             } else {
@@ -77,6 +83,15 @@ struct Outline {
             previousPlain = plain
         }
         return paragraphs
+    }
+
+    private static func indent(_ line: Line) -> Int { line.text.prefix { $0 == " " }.count }
+
+    /// The indentation most lines have: where wrapped lines start.
+    private static func margin(_ lines: ArraySlice<Line>) -> Int {
+        var counts: [Int: Int] = [:]
+        for line in lines where !line.isBlank { counts[indent(line), default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
     }
 
     static func collapsingSpaces(_ text: String) -> String {
