@@ -43,9 +43,12 @@ public struct Casing: Sendable {
     /// lower-case entry whose following words are a name) rather than a body ("TỈNH ỦY"): such a line
     /// continues the issuer line above it ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI").
     public func startsWithPlaceUnit(_ line: String) -> Bool {
-        let words = line.split(separator: " ").map { Self.matchForm(String($0)) }
+        // Text typed without marks ("HUYEN LAM HA") is matched without them.
+        let unmarked = !VietText.hasMarks(line)
+        let form = { (word: String) in unmarked ? VietText.key(word) : Self.matchForm(word) }
+        let words = line.split(separator: " ").map { form(String($0)) }
         // Place units are the entries written in lower case ("tỉnh", "thành phố"); "Tỉnh ủy" is a body.
-        guard let entry = entries.first(where: { matches($0.lowered, at: 0, in: words) }) else { return false }
+        guard let entry = entries.first(where: { matches($0.words.map(form), at: 0, in: words) }) else { return false }
         return entry.following == .rest && entry.words.first?.first?.isLowercase == true
     }
 
