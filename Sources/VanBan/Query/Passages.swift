@@ -58,13 +58,16 @@ struct PassageChooser {
         if scored.contains(where: { $0.ordinal > 0 }) { scored.removeAll { $0.ordinal == 0 } }
         scored.sort { ($0.score, -$0.ordinal) > ($1.score, -$1.ordinal) }
         let chosen = scored.prefix(Self.maxPassages).map(\.ordinal)
-        guard !chosen.isEmpty, let text = Self.inflate(row["block"]) else { return [] }
-        let place = try db.cachedStatement(sql: """
+        guard !chosen.isEmpty else { return [] }
+        let statement = try db.cachedStatement(sql: """
             SELECT line, page, heading_start, heading_length, body_start, body_length FROM passages
             WHERE document_id = ? AND ordinal = ?
             """)
-        return try chosen.compactMap { ordinal in
-            guard let passage = try Row.fetchOne(place, arguments: [id, ordinal]).map(Place.init) else { return nil }
+        let places = try chosen.map { try Row.fetchOne(statement, arguments: [id, $0]).map(Place.init) }
+        let reach = places.compactMap { $0.map { max($0.heading.upperBound, $0.body.upperBound) } }.max() ?? 0
+        guard let text = Self.inflate(row["block"], upTo: reach) else { return [] }
+        return zip(chosen, places).compactMap { ordinal, place in
+            guard let passage = place, passage.body.upperBound <= text.count, passage.heading.upperBound <= text.count else { return nil }
             let matches = found[ordinal] ?? Found()
             let heading = Array(text[passage.heading]), body = Array(text[passage.body])
             let first = ordinal == 0 ? (heading: 0, body: 0) : starts[ordinal - 1]
@@ -85,14 +88,15 @@ struct PassageChooser {
         }
     }
 
-    /// A document's stored text, inflated.
-    private static func inflate(_ block: Data) -> [UInt8]? {
+    /// A document's stored text, inflated as far as `reach` (no further: inflating is most of
+    /// what showing a hit costs).
+    private static func inflate(_ block: Data, upTo reach: Int) -> [UInt8]? {
         block.withUnsafeBytes { packed -> [UInt8]? in
             let input = packed.bindMemory(to: UInt8.self)
-            let length = vv_unpacked_length(input.baseAddress, Int32(input.count))
+            let length = Int(vv_unpacked_length(input.baseAddress, Int32(input.count)))
             guard length >= 0 else { return nil }
-            var text = [UInt8](repeating: 0, count: Int(length))
-            return vv_unpack(input.baseAddress, Int32(input.count), &text, length) == length ? text : nil
+            var text = [UInt8](repeating: 0, count: min(length, reach))
+            return vv_unpack(input.baseAddress, Int32(input.count), &text, Int32(text.count)) == Int32(text.count) ? text : nil
         }
     }
 
