@@ -22,6 +22,8 @@ struct ChainCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
+        try Exit.check(number, "number")
+        try Exit.check(depth, "--depth", in: Limits.chainDepth)
         let chain = try Exit.reporting {
             try options.openArchive().chain(from: number, direction: down ? .down : .up, depth: depth)
         }
@@ -65,6 +67,8 @@ struct PathCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
+        try Exit.check(from, "from")
+        try Exit.check(to, "to")
         let steps = try Exit.reporting { try options.openArchive().path(from: from, to: to) }
         if json { return try Terminal.printJSON(steps) }
         guard let first = steps.first else { return print("\(from) is \(to).") }

@@ -10,7 +10,9 @@ struct SearchCommand: ParsableCommand {
             typed without marks match any marks ("dan van" finds "dân vận"); words typed with \
             marks match those marks, and documents written without any. A query that is a \
             document number ("25-NQ/TW", "nq 25", "84 - CV/ĐU", "ke hoach 45 tinh uy") puts \
-            that document first. A query starting with "-" goes after "--".
+            that document first. A query starting with "-" goes after "--", options before it \
+            (vanban search --limit 5 -- -khéo "dân vận"), or starts with a space (" -khéo dân vận"). \
+            The limits and messages are the HTTP API's.
             """
     )
 
@@ -46,15 +48,26 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    func validate() throws {
-        let request = SearchRequest(query: query, limit: limit, offset: offset)
-        if let problem = request.pageProblem { throw ValidationError(problem) }
+    /// Refuses what /search refuses, in its words (``Limits``), before the archive is opened.
+    private func check(rules: RuleSet) throws {
+        if query.utf8.count > QueryParser.maxLength { throw Exit.refuse(Limits.queryTooLong(bytes: query.utf8.count)) }
+        try Exit.check(limit, "--limit", in: Limits.pageSize)
+        try Exit.check(offset, "--offset", in: Limits.offset)
+        try Exit.check(from, "--from", in: Limits.years)
+        try Exit.check(to, "--to", in: Limits.years)
+        if let from, let to, from > to { throw Exit.refuse(Limits.emptyYears(from, to, fromName: "--from", toName: "--to")) }
+        try Exit.check(type, "--type")
+        try Exit.check(issuer, "--issuer")
+        if let type, rules.types.entry(for: type) == nil { throw Exit.refuse(Limits.unknownType(type)) }
     }
 
     func run() throws {
+        let rules = try Exit.reporting { try options.loadRules() }
+        try check(rules: rules)
+        let archive = try Exit.reporting { try options.openArchive(rules: rules) }
         let request = SearchRequest(query: query, type: type, issuer: issuer, fromYear: from, toYear: to,
                                     limit: limit, offset: offset, order: sort, exhaustive: exhaustive)
-        let results = try Exit.reporting { try options.openArchive().search(request) }
+        let results = try Exit.reporting { try archive.search(request) }
         if json {
             try Terminal.printJSON(results)
         } else {
@@ -66,7 +79,10 @@ struct SearchCommand: ParsableCommand {
     private func render(_ results: SearchResults) {
         if let notice = results.notice { print(Terminal.dim(notice) + "\n") }
         guard !results.hits.isEmpty else {
-            print(results.total > 0 ? "No documents past \(offset) of \(results.total) for \(results.query)." : "No documents for \(results.query).")
+            let last = (results.total - 1) / limit * limit
+            print(results.total > 0
+                ? "No documents past --offset \(offset): \(results.query) finds \(results.total) (the last page is --offset \(last))."
+                : "No documents for \(results.query).")
             return
         }
         for hit in results.hits { render(hit) }
