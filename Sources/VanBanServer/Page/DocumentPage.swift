@@ -22,7 +22,7 @@ enum DocumentPage {
         var body = "<h1>\(HTML.escape(name.isEmpty ? document.file : name))</h1>\n"
         if let title = document.title {
             let spans = view.citations.filter { $0.passage == 0 }.map(link)
-            body += "<p class=\"doc-title\"><strong>\(Inline.html(title, spans: spans))</strong></p>\n"
+            body += "<p class=\"doc-title\" id=\"p0\"><strong>\(Inline.html(title, spans: spans))</strong></p>\n"
         }
         body += fields([
             (UI.fieldIssuer, document.issuer), (UI.fieldParent, document.parentIssuer), (UI.fieldPlace, document.place),

@@ -40,7 +40,10 @@ enum Graphviz {
         guard process.terminationStatus == 0, process.terminationReason == .exit else { return nil }
         let svg = String(decoding: data, as: UTF8.self)
         guard let start = svg.range(of: "<svg") else { return nil }
-        return String(svg[start.lowerBound...])
+        // Graphviz titles every graph, node and edge with its DOT name ("n12", "cluster_cited_implements"),
+        // which a browser shows on hover; the nodes' links carry their own (xlink:title).
+        return String(svg[start.lowerBound...]).replacing(/<title>[^<]*<\/title>\n?/, with: "")
+            .replacing(/<!--[^>]*-->\n?/, with: "")
     }
 
     /// A DOT string literal.

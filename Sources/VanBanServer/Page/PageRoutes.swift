@@ -6,12 +6,12 @@ import VanBan
 /// status rather than as JSON, since a person is reading, and in the page's language.
 enum PageRoutes {
     static let all: [Route] = [
-        Route(path: "/") { call in try shown(call) { try SearchPage.render(call) } },
-        Route(path: "/view/{number}") { call in try shown(call) { try DocumentPage.render(call) } },
-        Route(path: "/view/{number}/chain") { call in try shown(call) { try ChainPage.render(call) } },
-        Route(path: "/view/{number}/diagram") { call in try shown(call) { try DiagramPage.render(call) } },
-        Route(path: "/obligations") { call in try shown(call) { try RequirementsPage.list(call) } },
-        Route(path: "/calendar") { call in try shown(call) { try RequirementsPage.calendar(call) } },
+        Route(path: "/", page: true) { call in try shown(call) { try SearchPage.render(call) } },
+        Route(path: "/view/{number}", page: true) { call in try shown(call) { try DocumentPage.render(call) } },
+        Route(path: "/view/{number}/chain", page: true) { call in try shown(call) { try ChainPage.render(call) } },
+        Route(path: "/view/{number}/diagram", page: true) { call in try shown(call) { try DiagramPage.render(call) } },
+        Route(path: "/obligations", page: true) { call in try shown(call) { try RequirementsPage.list(call) } },
+        Route(path: "/calendar", page: true) { call in try shown(call) { try RequirementsPage.calendar(call) } },
     ]
 
     private static func shown(_ call: Call, _ render: () throws -> String) throws -> Response {
@@ -22,6 +22,11 @@ enum PageRoutes {
             if problem.status >= 500 { call.logger.error("\(String(reflecting: error))") }
             return .html(page(for: problem, call: call), status: HTTPResponse.Status(code: problem.status))
         }
+    }
+
+    /// A request whose address could not be decoded (bad percent-encoding), as a page.
+    static func undecodable(_ problem: Problem) -> Response {
+        .html(HTML.problem(title: UI.badRequestTitle, detail: UI.badEncoding), status: HTTPResponse.Status(code: problem.status))
     }
 
     /// The problem in the page's words: which parameter is wrong and what it takes, or which
