@@ -99,10 +99,11 @@ enum DocumentPage {
             let local = reference.statedIn.id == here?.id
             let href = local ? "#p\(reference.passage)" : HTML.view(reference.statedIn.label, "#p\(reference.passage)")
             guard seen.insert(href).inserted else { continue }
-            var place = reference.passage == 0 ? UI.inTitle : (reference.section.isEmpty ? UI.noHeading : reference.section)
-            place = place.cutAtWord(60)
+            // The innermost heading names the place; the path is in the link's title.
+            let innermost = reference.section.components(separatedBy: " › ").last ?? ""
+            var place = reference.passage == 0 ? UI.inTitle : (innermost.isEmpty ? UI.noHeading : innermost.cutAtWord(70))
             if !local { place = UI.statedIn(reference.statedIn.label) + ": " + place }
-            links.append("<a href=\"\(href)\">§ \(Inline.html(place))</a>")
+            links.append("<a href=\"\(href)\" title=\"\(HTML.escape(reference.section))\">§ \(Inline.html(place))</a>")
         }
         let quotes = references.map { "<blockquote>“\(HTML.marked($0.quote))”</blockquote>" }.joined()
         return links.joined(separator: "<br>") + "<details><summary class=\"meta\">\(HTML.escape(UI.quotes))</summary>\(quotes)</details>"

@@ -89,6 +89,7 @@ enum HTML {
         mark{background:#ffe58a;padding:0 .1em}
         .meta{color:#555;font-size:.9rem}
         .section{color:#8b1a1a;font-size:.9rem}
+        .section a{color:inherit}
         .title{font-size:.95rem}
         .snippet{margin-left:1rem}
         .facet{font-size:.9rem;margin:.2rem 0}
