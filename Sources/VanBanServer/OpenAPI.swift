@@ -381,14 +381,20 @@ enum OpenAPI {
           },
           "DocumentSummary": {
             "type": "object",
-            "required": ["id", "recipients", "file", "encoding", "missing"],
+            "required": ["id", "recipients", "file", "encoding", "missing", "format", "ocr", "notes"],
             "properties": {
               "id": {"type": "integer"}, "number": {"type": "string"}, "typeCode": {"type": "string"}, "type": {"type": "string"},
               "issuer": {"type": "string"}, "parentIssuer": {"type": "string"}, "place": {"type": "string"}, "date": {"type": "string"},
               "title": {"type": "string"}, "signer": {"type": "string"}, "signerRole": {"type": "string"},
               "recipients": {"type": "array", "items": {"type": "string"}}, "province": {"type": "string"}, "source": {"type": "string"},
               "file": {"type": "string"}, "encoding": {"type": "string"},
-              "missing": {"type": "array", "items": {"type": "string"}, "description": "Header fields the parser could not find."}
+              "missing": {"type": "array", "items": {"type": "string"}, "description": "Header fields the parser could not find."},
+              "format": {"type": "string", "enum": ["text", "pdf", "docx", "html", "doc"], "description": "The source file's format."},
+              "pages": {"type": "integer", "description": "The source file's pages, when it has pages."},
+              "ocr": {"type": "boolean", "description": "The text came from OCR of page images."},
+              "notes": {"type": "array", "items": {"type": "string"}, "description": "What the conversion and the parser noticed (a number or day left blank, pages left out)."},
+              "partialDate": {"type": "string", "description": "yyyy-mm or yyyy of a date whose day the text leaves blank."},
+              "partialNumber": {"type": "string", "description": "What the text gives of a number it leaves blank (\"HD/BTCTU\")."}
             }
           },
           "DocumentView": {
@@ -398,7 +404,7 @@ enum OpenAPI {
               "document": {"$ref": "#/components/schemas/DocumentSummary"},
               "paragraphs": {
                 "type": "array",
-                "items": {"type": "object", "required": ["section", "line", "text", "ordinal"], "properties": {"section": {"type": "string"}, "line": {"type": "integer"}, "text": {"type": "string"}, "ordinal": {"type": "integer"}}}
+                "items": {"type": "object", "required": ["section", "line", "text", "ordinal"], "properties": {"section": {"type": "string"}, "line": {"type": "integer"}, "page": {"type": "integer"}, "text": {"type": "string"}, "ordinal": {"type": "integer", "description": "The passage ordinal citations and requirements name; the page anchors it as #pN."}}}
               },
               "references": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
               "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
