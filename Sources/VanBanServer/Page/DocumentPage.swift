@@ -27,7 +27,8 @@ enum DocumentPage {
         body += fields([
             (UI.fieldIssuer, document.issuer), (UI.fieldParent, document.parentIssuer), (UI.fieldPlace, document.place),
             (UI.fieldDate, document.date.map(UI.date)), (UI.fieldSigner, signed),
-            (UI.fieldRecipients, document.recipients.joined(separator: "; ")), (UI.fieldFile, document.file),
+            (UI.fieldRecipients, document.recipients.joined(separator: "; ")),
+            (UI.fieldFile, document.file + UI.fileFormat(document.format, pages: document.pages, ocr: document.ocr)),
             (UI.fieldEncoding, document.encoding == "UTF-8" ? nil : document.encoding), (UI.fieldSource, document.source),
             (UI.fieldMissing, document.missing.map { UI.missingFields[$0] ?? $0 }.joined(separator: ", ")),
         ])

@@ -9,7 +9,7 @@ enum SearchPage {
         let request = try SearchRequest(call.query, rules: call.archive.rules)
         let results = try call.archive.search(request)
         var body = "<p class=\"meta\">\(HTML.escape(UI.found(results.total, query: request.query)))\(filterSummary(request))</p>\n"
-        body += reading(request, rules: call.archive.rules)
+        body += reading(request, interpretedAs: results.interpretedAs, rules: call.archive.rules)
         if results.notice != nil { body += "<p class=\"notice\">\(HTML.escape(UI.anyWordNotice))</p>\n" }
         body += facets(results.facets, request: request)
         if results.hits.isEmpty {
@@ -64,14 +64,16 @@ enum SearchPage {
         return Snippet(text: title, highlights: inside)
     }
 
-    /// The query as the archive read it, in words: a number, and each term with whether its
-    /// marks count.
-    private static func reading(_ request: SearchRequest, rules: RuleSet) -> String {
+    /// The query as the archive read it, in words: a number (typed as one, or as type words and
+    /// a number: "ke hoach 45 tinh uy"), and each term with whether its marks count.
+    private static func reading(_ request: SearchRequest, interpretedAs: String, rules: RuleSet) -> String {
         guard let parsed = try? QueryParser(rules: rules).parse(request.query) else { return "" }
         var parts: [String] = []
+        let named = interpretedAs.hasPrefix("number ") ? interpretedAs.dropFirst(7).prefix { $0 != ";" } : nil
         if let number = parsed.number {
             parts.append(UI.readingNumber(number.display))
         } else {
+            if let named { parts.append(UI.readingNumber(String(named))) }
             func describe(_ term: QueryParser.Term) -> String {
                 switch term {
                 case .word(let word, prefix: true): return UI.readingPrefix(word)

@@ -82,6 +82,14 @@ enum UI {
     static let fieldRecipients = "Nơi nhận"
     static let fieldFile = "Tệp"
     static let fieldEncoding = "Bảng mã gốc"
+    /// The source file's kind after its name: " (PDF, 3 trang, nhận dạng chữ)"; nothing for text.
+    static func fileFormat(_ format: String, pages: Int?, ocr: Bool) -> String {
+        let kinds = ["pdf": "PDF", "docx": "Word (DOCX)", "doc": "Word (DOC)", "html": "trang web (HTML)"]
+        var parts = kinds[format].map { [$0] } ?? []
+        if let pages { parts.append("\(pages) trang") }
+        if ocr { parts.append("nhận dạng chữ từ ảnh quét") }
+        return parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")"
+    }
     static let fieldSource = "Nguồn"
     static let fieldMissing = "Chưa đọc được"
     static let fieldConflicts = "Các trích dẫn không thống nhất"
