@@ -9,7 +9,7 @@ enum DiagramPage {
         let diagram: Diagram
         switch try call.lookup({ try $0.show(number) }) {
         case .archived(let view): diagram = Diagram(view)
-        case .external(let view): diagram = Diagram(view)
+        case .external(let view): diagram = Diagram(view, cites: DocumentPage.statedCitations(of: view.node, call.archive))
         }
         var body = "<h1>\(HTML.escape(UI.diagramTitle(diagram.label)))</h1>\n"
         body += "<p><a href=\"\(HTML.view(diagram.label))\">\(HTML.escape(UI.backToDocument))</a> · "
@@ -34,10 +34,11 @@ struct Diagram {
         citing = view.citedBy.grouped { $0.source }.filter { $0.node?.id != center?.id }
     }
 
-    init(_ view: ExternalDocumentView) {
+    /// A document known from citations, with what other texts say it cites (`cites`).
+    init(_ view: ExternalDocumentView, cites: [Reference]) {
         label = view.node.label
         center = view.node
-        cited = []
+        cited = cites.grouped { $0.target }.filter { $0.node != nil && $0.node?.id != view.node.id }
         citing = view.citedBy.grouped { $0.source }.filter { $0.node?.id != view.node.id }
     }
 

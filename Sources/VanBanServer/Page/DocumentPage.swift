@@ -10,8 +10,14 @@ enum DocumentPage {
         let number = try call.number()
         switch try call.lookup({ try $0.show(number) }) {
         case .archived(let view): return archived(view, rules: call.archive.rules)
-        case .external(let view): return external(view, rules: call.archive.rules)
+        case .external(let view): return external(view, cites: statedCitations(of: view.node, call.archive), rules: call.archive.rules)
         }
+    }
+
+    /// What the archive's texts say a document known only from citations cites ("Kế hoạch
+    /// 164-KH/TU … về việc thực hiện Nghị quyết 25-NQ/TW"); none when its label names several.
+    static func statedCitations(of node: GraphNode, _ archive: Archive) -> [Reference] {
+        ((try? archive.references(of: node.label)) ?? []).filter { $0.source.id == node.id }
     }
 
     private static func archived(_ view: DocumentView, rules: RuleSet) -> String {
@@ -43,7 +49,7 @@ enum DocumentPage {
         return HTML.page(title: name.isEmpty ? document.file : name, body: body)
     }
 
-    private static func external(_ view: ExternalDocumentView, rules: RuleSet) -> String {
+    private static func external(_ view: ExternalDocumentView, cites: [Reference], rules: RuleSet) -> String {
         let node = view.node
         var body = "<h1>\(HTML.escape(node.name))</h1>\n"
         body += "<p class=\"notice\">\(HTML.escape(UI.externalNotice(node.label, citations: view.citedBy.count)))</p>\n"
@@ -51,8 +57,9 @@ enum DocumentPage {
                         (UI.fieldConflicts, node.conflicts.joined(separator: "; "))])
         body += "<p><a href=\"\(HTML.view(node.label, "/chain"))\">\(HTML.escape(UI.openChain))</a> · "
             + "<a href=\"\(HTML.view(node.label, "/diagram"))\">\(HTML.escape(UI.openDiagram))</a></p>\n"
+        body += table(UI.authorities, id: "dan-chieu", cites.grouped { $0.target }, here: node)
         body += table(UI.citedBy, id: "duoc-dan-chieu", view.citedBy.grouped { $0.source }, here: node)
-        body += "<h2 id=\"luoc-do\">\(HTML.escape(UI.diagram))</h2>\n" + Diagram(view).html(rules: rules)
+        body += "<h2 id=\"luoc-do\">\(HTML.escape(UI.diagram))</h2>\n" + Diagram(view, cites: cites).html(rules: rules)
         return HTML.page(title: node.label, body: body)
     }
 

@@ -102,6 +102,7 @@ enum HTML {
         dd{margin:0}
         blockquote{margin:.2rem 0 .6rem 1rem;color:#333;font-size:.95rem}
         ul.links{list-style:none;padding-left:0}
+        ul.links>li{margin-bottom:.7rem}
         summary{cursor:pointer}
         .external{color:#777;font-size:.85rem}
         h2.heading{font-size:1.05rem;margin-top:1.5rem;color:#8b1a1a}

@@ -46,7 +46,7 @@ enum RequirementsPage {
         if !partners.isEmpty { who.append("<span class=\"meta\">\(HTML.escape(UI.partners)):</span> \(HTML.escape(partners.joined(separator: "; ")))") }
         if !reportTo.isEmpty { who.append("<span class=\"meta\">\(HTML.escape(UI.reportTo)):</span> \(HTML.escape(reportTo.joined(separator: "; ")))") }
         if !local { who.insert("<a href=\"\(HTML.view(number))\">\(HTML.escape(number))</a>", at: 0) }
-        lines.append(who.joined(separator: " · "))
+        if !who.isEmpty { lines.append(who.joined(separator: " · ")) }
         if let schedule = hit.schedule {
             lines.append("<span class=\"meta\">\(HTML.escape(UI.deadline)):</span> <span class=\"deadline\">\(HTML.escape(UI.schedule(schedule)))</span>"
                 + " <span class=\"meta\">(“\(HTML.escape(schedule.text))”)</span>")
