@@ -188,6 +188,38 @@ final class PageTests: XCTestCase {
         XCTAssertTrue(cited.contains("chưa có toàn văn trong kho; được dẫn chiếu"))
     }
 
+    /// Numbers restart: two Đảng ủy may both send a 5-CV/ĐU. The number's page lists both, and
+    /// each opens by its file, as search hits link to them.
+    func testANumberOfSeveralDocumentsListsThemAndEachOpens() async throws {
+        let folder = try Support.temporaryDirectory().appendingPathComponent("corpus")
+        for (file, issuer, date) in [("a.txt", "Đảng ủy Sở Tư pháp", "2015-03-02"), ("b.txt", "Đảng ủy Sở Y tế", "2016-04-05")] {
+            try Support.write(Array("""
+                ---
+                number: 5-CV/ĐU
+                type: Công văn
+                issuer: \(issuer)
+                date: \(date)
+                title: Công văn về việc học tập Nghị quyết
+                ---
+                Đề nghị các chi bộ tổ chức học tập Nghị quyết.
+                """.utf8), file, in: folder)
+        }
+        let own = try await TestServer.start(archive: Support.archive(of: folder).0)
+        addTeardownBlock { await own.stop() }
+        let both = try await own.get("/view/5-CV%2F%C4%90U")
+        XCTAssertEqual(both.status, 404)
+        XCTAssertTrue(both.text.contains("là số hiệu của nhiều văn bản"), both.text)
+        let links = both.text.matches(of: /<a href="(\/view\/5-CV%2F%C4%90U\?file=[^"]+)">/).map { String($0.1) }
+        XCTAssertEqual(links, ["/view/5-CV%2F%C4%90U?file=a.txt", "/view/5-CV%2F%C4%90U?file=b.txt"])
+        for (link, issuer) in zip(links, ["Đảng ủy Sở Tư pháp", "Đảng ủy Sở Y tế"]) {
+            let page = try await own.get(link)
+            XCTAssertEqual(page.status, 200)
+            XCTAssertTrue(page.text.contains("<dd>\(issuer)</dd>"), link)
+        }
+        let search = try await own.get("/?q=hoc+tap").text
+        XCTAssertEqual(Set(search.matches(of: /<li><a href="([^"#]+)">/).map { String($0.1) }), Set(links), "hits link by file")
+    }
+
     func testInlineMarkupNestsWhateverTheSpans() {
         XCTAssertEqual(Inline.html("a *về tăng* b **đậm** c"), "a <em>về tăng</em> b <strong>đậm</strong> c")
         XCTAssertEqual(Inline.html("cắt giữa **đậm"), "cắt giữa đậm", "a ** without its pair is markup, hidden")

@@ -125,9 +125,10 @@ extension Archive {
         return try read { try documents(numbered: reference, filters: [], db: $0) }
     }
 
-    /// The one document a number names, with its body.
-    public func document(numbered text: String) throws -> DocumentView {
-        let found = try documents(numbered: text)
+    /// The one document a number names, with its body; `file` (a corpus path) picks one of the
+    /// documents a number that is not unique names.
+    public func document(numbered text: String, file: String? = nil) throws -> DocumentView {
+        let found = try documents(numbered: text).filter { file == nil || $0.file == file }
         guard let only = found.first else { throw VanBanError.notFound("No document numbered \(text) in the archive.") }
         guard found.count == 1 else {
             let list = found.map { "\($0.number ?? "?") (\($0.date ?? "no date"), \($0.file))" }.joined(separator: "; ")
@@ -177,9 +178,9 @@ extension Archive {
     }
 
     /// A document in the archive with its links, or, when it is only cited, what is known of it.
-    public func show(_ text: String) throws -> ShownDocument {
+    public func show(_ text: String, file: String? = nil) throws -> ShownDocument {
         do {
-            return .archived(try document(numbered: text))
+            return .archived(try document(numbered: text, file: file))
         } catch VanBanError.notFound(let message) {
             let node: GraphNode
             do { node = try self.node(named: text) } catch { throw VanBanError.notFound(message) }

@@ -62,7 +62,16 @@ struct Diagram {
             "graph [fontname=\"DejaVu Sans\", fontsize=10, style=\"rounded,dashed\", color=\"#bbbbbb\", labeljust=l];",
             node(center, rules: rules, attributes: "fillcolor=\"#8b1a1a\", fontcolor=\"#ffffff\", penwidth=2"),
         ]
-        for (side, documents) in [("citing", citing), ("cited", cited)] {
+        for (side, all) in [("citing", citing), ("cited", cited)] {
+            // A document cited hundreds of times would be a diagram no one reads (and dot would
+            // take seconds): the most linked ones are drawn, the rest counted in one node.
+            let documents = Array(all.enumerated().sorted { ($1.element.references.count, $0.offset) < ($0.element.references.count, $1.offset) }
+                .prefix(Self.maxPerSide).map(\.element))
+            if all.count > documents.count {
+                let more = "more_\(side)"
+                lines.append("\(more) [label=\(Graphviz.quoted(UI.diagramMore(all.count - documents.count))), shape=plaintext, style=\"\", URL=\(Graphviz.quoted(HTML.view(label, side == "cited" ? "#dan-chieu" : "#duoc-dan-chieu"))), target=\"_top\"];")
+                lines.append(side == "cited" ? "n\(center.id) -> \(more) [style=dotted];" : "\(more) -> n\(center.id) [style=dotted];")
+            }
             let groups = Dictionary(grouping: documents) { $0.relations.first ?? .mentions }
             for relation in Relation.allCases {
                 guard let group = groups[relation] else { continue }
@@ -81,6 +90,9 @@ struct Diagram {
         lines.append("}")
         return lines.joined(separator: "\n")
     }
+
+    /// Documents drawn on each side at most.
+    static let maxPerSide = 40
 
     private func node(_ node: GraphNode, rules: RuleSet, attributes: String = "") -> String {
         let type = node.type.flatMap { rules.types.entry(for: $0)?.name }

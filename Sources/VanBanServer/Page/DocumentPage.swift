@@ -8,7 +8,8 @@ import VanBan
 enum DocumentPage {
     static func render(_ call: Call) throws -> String {
         let number = try call.number()
-        switch try call.lookup({ try $0.show(number) }) {
+        let file = try call.query.text("file", maxBytes: 4096)
+        switch try call.lookup({ try $0.show(number, file: file) }) {
         case .archived(let view): return archived(view, rules: call.archive.rules)
         case .external(let view): return external(view, cites: statedCitations(of: view.node, call.archive), rules: call.archive.rules)
         }

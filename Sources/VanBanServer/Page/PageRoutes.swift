@@ -40,8 +40,9 @@ enum PageRoutes {
             var extra = ""
             if candidates.count > 1 {
                 extra = "<ul>" + candidates.map { document in
-                    let meta = [document.type, document.date.map(UI.date), document.issuer, document.file].compactMap { $0 }
-                    return "<li>\(HTML.escape(document.number ?? "")) <span class=\"meta\">\(HTML.escape(meta.joined(separator: " · ")))</span></li>"
+                    let meta = [document.type, document.date.map(UI.date), document.issuer, document.title?.cutAtWord(120)].compactMap { $0 }
+                    let href = HTML.view(document.number ?? number) + "?" + HTML.query([("file", document.file)])
+                    return "<li><a href=\"\(href)\">\(HTML.escape(document.number ?? document.file))</a> <span class=\"meta\">\(HTML.escape(meta.joined(separator: " · ")))</span></li>"
                 }.joined() + "</ul>"
             }
             extra += "<p><a href=\"/?\(HTML.query([("q", number)]))\">\(HTML.escape(UI.searchInstead(number)))</a></p>"

@@ -28,7 +28,9 @@ enum SearchPage {
     private static func item(_ hit: DocumentHit) -> String {
         let name = [hit.type, hit.number].compactMap { $0 }.joined(separator: " ")
         let label = hit.number ?? hit.file ?? name
-        let heading = hit.number.map { "<a href=\"\(HTML.view($0))\">\(HTML.escape(name))</a>" } ?? HTML.escape(label)
+        // A number names several documents as often as one: a hit in the archive links by its file too.
+        let href = hit.number.map { HTML.view($0) + (hit.file.map { "?" + HTML.query([("file", $0)]) } ?? "") }
+        let heading = href.map { "<a href=\"\($0)\">\(HTML.escape(name))</a>" } ?? HTML.escape(label)
         var meta = [hit.date.map(UI.date), hit.issuer].compactMap { $0 }.map(HTML.escape)
         if !hit.inArchive {
             meta.append(HTML.escape(UI.notInArchive(citedTimes: hit.citedBy ?? 0)))
@@ -42,7 +44,7 @@ enum SearchPage {
             html += "<div class=\"title\">\(HTML.marked(titleSnippet(title, header: header?.snippet)))</div>"
         }
         for passage in hit.passages where passage.ordinal > 0 {
-            let anchor = hit.number.map { HTML.view($0, "#p\(passage.ordinal)") }
+            let anchor = href.map { $0 + "#p\(passage.ordinal)" }
             if !passage.section.isEmpty {
                 let section = HTML.marked(Snippet(text: passage.section, highlights: passage.sectionHighlights))
                 html += "<div class=\"section\">§ " + (anchor.map { "<a href=\"\($0)\">\(section)</a>" } ?? section) + "</div>"

@@ -203,6 +203,7 @@ enum UI {
     static let diagramEmpty = "Văn bản này chưa dẫn chiếu và chưa được văn bản nào trong kho dẫn chiếu."
     static let diagramLegend = "Bấm vào một văn bản để mở trang của nó. Viền đứt nét: văn bản chưa có toàn văn trong kho."
     static let backToDocument = "Về trang văn bản"
+    static func diagramMore(_ count: Int) -> String { "và \(count) văn bản khác\n(xem bảng ở trang văn bản)" }
 
     // MARK: Requirements and calendar
 
