@@ -212,7 +212,10 @@ enum OpenAPI {
         "/view/{number}": {
           "get": {
             "summary": "A document's page (HTML, Vietnamese): metadata, the authorities table (one row per cited document: relations, times, places), cited-by grouped the same way, the relation diagram, requirements, and the text with its citations linked and its sections and paragraphs anchored (#muc-N, #pN, #yc-N)",
-            "parameters": [{"$ref": "#/components/parameters/number"}],
+            "parameters": [
+              {"$ref": "#/components/parameters/number"},
+              {"name": "file", "in": "query", "description": "The corpus file, which picks one of the documents a number that is not unique names.", "schema": {"type": "string"}}
+            ],
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
               "404": {"$ref": "#/components/responses/PageProblem"}
