@@ -63,8 +63,19 @@ enum Exit {
         return badInput
     }
 
-    static func check(_ value: Int?, _ option: String, in range: ClosedRange<Int>) throws {
-        if let value, !range.contains(value) { throw refuse(Limits.wholeNumber(option, range)) }
+    /// A whole number in `range`, or nil when the option is absent.
+    static func number(_ text: String?, _ option: String, in range: ClosedRange<Int>) throws -> Int? {
+        guard let text else { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw refuse(Limits.wholeNumber(option, range))
+        }
+        return value
+    }
+
+    static func choice<T: RawRepresentable & CaseIterable>(_ text: String, _ option: String, of: T.Type) throws -> T
+        where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw refuse(Limits.choice(option, T.allCases.map(\.rawValue))) }
+        return value
     }
 
     static func check(_ value: String?, _ option: String, maxBytes: Int = Limits.maxNameBytes) throws {

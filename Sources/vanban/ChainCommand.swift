@@ -13,8 +13,8 @@ struct ChainCommand: ParsableCommand {
     @Flag(help: "Follow the chain down: the documents that implement this one.")
     var down = false
 
-    @Option(help: "How many links deep (at most \(Archive.maxChainDepth)).")
-    var depth = 10
+    @Option(help: "How many links deep (1-\(Archive.maxChainDepth); default 10).")
+    var depth: String?
 
     @Flag(help: "Print the chain as JSON.")
     var json = false
@@ -23,7 +23,7 @@ struct ChainCommand: ParsableCommand {
 
     func run() throws {
         try Exit.check(number, "number")
-        try Exit.check(depth, "--depth", in: Limits.chainDepth)
+        let depth = try Exit.number(depth, "--depth", in: Limits.chainDepth) ?? 10
         let chain = try Exit.reporting {
             try options.openArchive().chain(from: number, direction: down ? .down : .up, depth: depth)
         }

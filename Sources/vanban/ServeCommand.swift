@@ -18,13 +18,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on; 127.0.0.1 serves this machine only.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port; 0 picks a free one.")
-    var port = 8080
+    @Option(help: "The port (default 8080); 0 picks a free one.")
+    var port: String?
 
     @OptionGroup var options: ArchiveOptions
 
     func run() async throws {
-        try Exit.check(port, "--port", in: Limits.port)
+        let port = try Exit.number(port, "--port", in: Limits.port) ?? 8080
         let archive = try Exit.reporting { try options.openArchive(connections: 4) }
         var logger = Logger(label: "vanban")
         logger.logLevel = .info

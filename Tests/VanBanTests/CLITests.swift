@@ -78,6 +78,8 @@ final class CLITests: XCTestCase {
         let cases: [([String], String)] = [
             (["search", "dân", "--limit", "0"], "\"--limit\" must be a whole number from 1 to 100."),
             (["search", "dân", "--limit", "500"], "\"--limit\" must be a whole number from 1 to 100."),
+            (["search", "dân", "--limit", "mười"], "\"--limit\" must be a whole number from 1 to 100."),
+            (["search", "dân", "--sort", "newest"], "\"--sort\" must be one of: relevance, date."),
             (["search", "dân", "--offset", "10001"], "\"--offset\" must be a whole number from 0 to 10000."),
             (["search", "dân", "--from", "1800"], "\"--from\" must be a whole number from 1900 to 2100."),
             (["search", "dân", "--from", "2020", "--to", "2010"], "The year range 2020–2010 is empty: \"--from\" must not be after \"--to\"."),
