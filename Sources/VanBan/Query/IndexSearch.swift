@@ -53,7 +53,7 @@ extension SearchPlan {
             }
         }
         guard ResultCode(rawValue: status) == .SQLITE_OK, let result else {
-            throw VanBanError.archiveVersion("The archive's search index cannot be read (SQLite code \(status)); run `vanban verify`, or `vanban index` to rebuild it.")
+            throw VanBanError.archiveVersion("The archive's search index cannot be read: run `vanban verify` to see what is damaged, or `vanban index` to rebuild it.")
         }
         defer { vs_result_free(result) }
         return Ranking(result, labels: labels)
