@@ -5,6 +5,8 @@ struct AnalysedDocument {
     let parsed: ParsedDocument
     let citations: [Citation]
     let requirements: [Requirement]
+    /// What its text says of when it takes effect and stops.
+    let effect: EffectClause
     let stored: StoredText
     /// Written without any Vietnamese marks (see ``VietText/isUnmarked(_:)``).
     let unmarked: Bool
@@ -25,6 +27,7 @@ struct AnalysedDocument {
         // ("Chương trình của Đảng ủy Khối") can point back at what the body named.
         citations = CitationFinder(rules: rules).citations(in: words + [Words(parsed.metadata.title ?? "")])
         requirements = RequirementFinder(rules: rules).requirements(in: parsed, words: words, citations: citations)
+        effect = EffectFinder(rules: rules).clause(in: words, typeCode: parsed.metadata.typeCode)
     }
 }
 

@@ -132,6 +132,7 @@ public struct Indexer {
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
         try CitationGraph(rules: rules).rebuild(db)
+        try ValidityWriter(rules: rules).rebuild(db)
         try index.finish(db)
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",
                        arguments: [ISO8601DateFormatter().string(from: Date()), corpus.root.path])

@@ -1,6 +1,6 @@
 /// The relation a citation states, from its cue phrase (`indexer/relations.tsv`).
 public enum Relation: String, Codable, Sendable, CaseIterable, Comparable {
-    case amends, replaces, repeals, guides, implements, basedOn = "based_on", disseminates, follows, mentions
+    case amends, replaces, repeals, ends, suspends, guides, implements, basedOn = "based_on", disseminates, follows, mentions
 
     /// Stronger relations name a document-to-document edge when one text states several.
     public static func < (a: Relation, b: Relation) -> Bool {
@@ -11,7 +11,7 @@ public enum Relation: String, Codable, Sendable, CaseIterable, Comparable {
     public var isHierarchical: Bool {
         switch self {
         case .implements, .disseminates, .guides, .basedOn, .amends, .replaces: return true
-        case .repeals, .follows, .mentions: return false
+        case .repeals, .ends, .suspends, .follows, .mentions: return false
         }
     }
 }
