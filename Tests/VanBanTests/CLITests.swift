@@ -138,10 +138,11 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(show.stdout.contains("  who:      Ban Tuyên giáo Đảng ủy khối"))
         XCTAssertTrue(show.stdout.contains("  when:     yearly, by 15/12 (trước 15 tháng 12 hàng năm)"))
         let refs = try vanban("refs", "84-CV/ĐU")
-        XCTAssertEqual(refs.stdout.components(separatedBy: "60-CTr/ĐUK (2014-05-29)\n").count - 1, 1, refs.stdout)
+        XCTAssertEqual(refs.stdout.components(separatedBy: "60-CTr/ĐUK (2014-05-29)  · in force since 2014-05-29 (assumed: a signing date)\n").count - 1, 1,
+                       "once, with its status: \(refs.stdout)")
         XCTAssertTrue(refs.stdout.contains("  implements, disseminates, mentions; 3 citations"), refs.stdout)
         let cited = try vanban("refs", "60-CTr/ĐUK")
-        XCTAssertEqual(cited.stdout.components(separatedBy: "\n164-KH/TU  not in archive\n").count - 1, 1, "164-KH/TU once: \(cited.stdout)")
+        XCTAssertEqual(cited.stdout.components(separatedBy: "\n164-KH/TU  not in archive  · ").count - 1, 1, "164-KH/TU once: \(cited.stdout)")
         XCTAssertTrue(cited.stdout.contains("“… đứng đầu; tận tụy"), "a quote cut short says so")
         XCTAssertFalse(cited.stdout.contains("“ười"))
     }
