@@ -141,4 +141,16 @@ final class ValidityTests: XCTestCase {
         XCTAssertEqual(read.changes.count, 1, "a document never changes itself; mentions change nothing")
         XCTAssertTrue(read.status.state.stopped)
     }
+
+    func testTheSentenceOfTheChangeIsNotQuotedTwice() throws {
+        // "1. Hướng dẫn này có hiệu lực từ ngày ký, thay thế Hướng dẫn số 11-HD/VPTW": the effect
+        // clause (with its item number) and the change are one sentence.
+        let records = ValidityGraph.records(
+            nodes: [node(1, "11-HD/VPTW", "2004-05-28", archived: false), node(2, "36-HD/VPTW", "2018-04-03", EffectClause(start: .signing))],
+            acts: [act(2, .replaces, 1, sentence: "36-HD/VPTW có hiệu lực …")])
+        let read = try XCTUnwrap(records[1]).status(asOf: "2020-01-01")
+        XCTAssertEqual(read.status.since, "2018-04-03")
+        XCTAssertNil(read.changes.first?.sinceEvidence)
+        XCTAssertEqual(read.evidence.count, 1)
+    }
 }

@@ -93,14 +93,19 @@ public enum ValidityGraph {
         if let date = act.date {
             (since, basis, sinceEvidence) = (date, .stated, nil)
         } else if let effect {
-            // The effect clause is evidence of the day unless it is the very sentence of the change.
-            let clause = effect.evidence.flatMap { $0.sentence == act.evidence.sentence ? nil : $0 }
+            // The effect clause is evidence of the day unless it is the very sentence of the change
+            // (quoted with or without its item number: "1. Hướng dẫn này có hiệu lực ..., thay thế ...").
+            let clause = effect.evidence.flatMap { Self.sameSentence($0.sentence, act.evidence.sentence) ? nil : $0 }
             (since, basis, sinceEvidence) = (effect.starts, effect.basis, clause)
         } else {
             (since, basis, sinceEvidence) = (nil, .assumed, nil)
         }
         return ValidityChange(relation: act.relation, by: source.label, byFile: source.file, byNode: source.id, since: since, basis: basis,
                               part: act.part, evidence: act.evidence, sinceEvidence: sinceEvidence)
+    }
+
+    private static func sameSentence(_ a: String, _ b: String) -> Bool {
+        !a.isEmpty && !b.isEmpty && (a.contains(b) || b.contains(a))
     }
 
     /// Oldest first, undated last; then by who makes it.
