@@ -18,13 +18,13 @@ struct ArchiveOptions: ParsableArguments {
         try rules.map { try RuleSet(directory: URL(fileURLWithPath: $0)) } ?? RuleSet.loadDefault()
     }
 
-    func openArchive(connections: Int = 1) throws -> Archive {
-        try Archive(path: archivePath, rules: loadRules(), connections: connections)
+    func openArchive(connections: Int = 1, events: (@Sendable (ArchiveEvent) -> Void)? = nil) throws -> Archive {
+        try Archive(path: archivePath, rules: loadRules(), connections: connections, events: events)
     }
 }
 
 /// Exit codes: 0 success, 1 nothing found, 2 bad query or input, 3 archive missing or
-/// unreadable, 4 indexed with files that could not be read.
+/// unreadable, 4 indexed with files that could not be read, 5 a check failed (`verify`, `publish`).
 enum Exit {
     static let nothingFound = ExitCode(1)
     static let badInput = ExitCode(2)
@@ -41,6 +41,7 @@ enum Exit {
             case .archiveMissing, .archiveVersion: throw archiveProblem
             case .notFound: throw nothingFound
             case .badQuery, .rules, .corpus: throw badInput
+            case .publication: throw verifyFailed
             }
         }
     }
