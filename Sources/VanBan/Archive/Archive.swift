@@ -149,7 +149,8 @@ public final class Archive: @unchecked Sendable {
         } catch let error as VanBanError {
             throw error
         } catch {
-            throw VanBanError.archiveVersion("The archive \(path) cannot be read (\(error)); run `vanban index` to rebuild it.")
+            let reason = (error as? DatabaseError)?.message ?? "\(error)"
+            throw VanBanError.archiveVersion("The archive \(path) cannot be read (\(reason)): run `vanban index` to rebuild it, or `vanban publish` a sound copy over it.")
         }
         return (queue, identity)
     }
