@@ -10,7 +10,8 @@ struct VanBanCommand: AsyncParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, ReferencesCommand.self, CitedByCommand.self,
             ChainCommand.self, PathCommand.self, MissingCommand.self, GraphCommand.self, ServeCommand.self, RequiresCommand.self,
-            ActorsCommand.self, BenchCommand.self, VerifyCommand.self, PublishCommand.self,
+            ActorsCommand.self, BenchCommand.self, VerifyCommand.self, ProblemsCommand.self, TextCommand.self,
+            PublishCommand.self,
         ]
     )
 }

@@ -61,12 +61,38 @@ struct DocumentWriter {
             stored.bodyStart, stored.bodies.utf8.count, stored.block,
         ])
         try insertPassages(analysed, documentID: documentID, into: db)
+        try insertSource(analysed, documentID: documentID, into: db)
         let columns = analysed.columns
         try db.execute(sql: "INSERT INTO documents_fts(rowid, title, heading, body) VALUES (?,?,?,?)",
                        arguments: [documentID, columns.title, columns.heading, columns.body])
         try index.add(indexed, id: documentID, db: db)
         try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
+    }
+
+    /// The file's format, pages and notes, and each passage's page: one statement per page, as
+    /// passages run in page order.
+    private func insertSource(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
+        let source = analysed.source, metadata = analysed.parsed.metadata
+        let notes = PlainJSON.array(source.notes + metadata.notes)
+        try db.execute(sql: """
+            UPDATE documents SET format = ?, pages = ?, notes = ?, ocr = ?, partial_date = ?, partial_number = ? WHERE id = ?
+            """, arguments: [source.format.rawValue, source.pageCount, notes, source.ocr, metadata.partialDate,
+                             metadata.partialNumber, documentID])
+        guard source.pageCount != nil else { return }
+        let statement = try db.cachedStatement(sql: """
+            UPDATE passages SET page = ? WHERE document_id = ? AND ordinal BETWEEN ? AND ?
+            """)
+        let passages = analysed.parsed.passages
+        var first = 0
+        while first < passages.count {
+            let page = passages[first].page
+            var last = first
+            while last + 1 < passages.count, passages[last + 1].page == page { last += 1 }
+            // Ordinals count from 1 for body passages; the title passage (0) lies on the first page.
+            try statement.execute(arguments: [page, documentID, first == 0 ? 0 : first + 1, last + 1])
+            first = last + 1
+        }
     }
 
     /// Each passage with where its text lies in the block and where its tokens start.

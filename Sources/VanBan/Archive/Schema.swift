@@ -6,7 +6,7 @@ enum Schema {
     static let version = 4
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 10
+    static let pipelineVersion = 11
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -131,6 +131,17 @@ enum Schema {
         "CREATE TABLE search_terms(term TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID",
         // Every document's length and facets, packed for the search (see SearchTable).
         "CREATE TABLE search_table(id INTEGER PRIMARY KEY CHECK (id = 1), blob BLOB NOT NULL, labels TEXT NOT NULL)",
+        // Where a document's text came from (see SourceReader): its file's format, pages and
+        // conversion notes (with the header parser's: a number or day left blank), whether OCR
+        // read it, what is given of a date without its day or a number left blank, and the page
+        // of each passage.
+        "ALTER TABLE documents ADD COLUMN format TEXT NOT NULL DEFAULT 'text'",
+        "ALTER TABLE documents ADD COLUMN pages INTEGER",
+        "ALTER TABLE documents ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'",
+        "ALTER TABLE documents ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE documents ADD COLUMN partial_date TEXT",
+        "ALTER TABLE documents ADD COLUMN partial_number TEXT",
+        "ALTER TABLE passages ADD COLUMN page INTEGER",
     ]
 
     static func create(_ db: Database, buildKey: String) throws {

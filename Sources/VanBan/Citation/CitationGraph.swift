@@ -119,10 +119,12 @@ struct CitationGraph {
         }
     }
 
-    /// Keeps the candidates that fit the citation's date and the citing document's province.
+    /// Keeps the candidates that fit the citation's date and, for a local issuer, the citing
+    /// document's province. A central issuer (TW, CP, TTg, QH, a ministry) is never narrowed by
+    /// province: a decree's place line reads "Hà Nội", and a province's documents cite it.
     private func narrow(_ candidates: [DocumentRow], citation: Row, citing: DocumentRow) -> [DocumentRow] {
         var fitting = candidates
-        if let province = citing.province.map(VietText.key), !province.isEmpty {
+        if isLocal(citation["issuer_key"]), let province = citing.province.map(VietText.key), !province.isEmpty {
             fitting = fitting.filter { $0.province.map(VietText.key).map { $0 == province } ?? true }
         }
         guard let date: String = citation["date"] else { return fitting }

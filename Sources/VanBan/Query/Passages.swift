@@ -10,6 +10,8 @@ public struct PassageHit: Codable, Sendable, Equatable {
     /// `[start, end)` offsets in code points of `section`.
     public let sectionHighlights: [[Int]]
     public let line: Int
+    /// The page it starts on, for a file with pages (PDF, DOCX).
+    public var page: Int?
     public let snippet: Snippet
 }
 
@@ -24,6 +26,7 @@ struct PassageChooser {
     private struct Layout {
         let ordinal: Int
         let line: Int
+        let page: Int?
         let headingToken: Int
         let bodyToken: Int
         let heading: Range<Int>
@@ -32,10 +35,11 @@ struct PassageChooser {
         init(_ row: Row) {
             ordinal = row[0]
             line = row[1]
-            headingToken = row[2]
-            bodyToken = row[3]
-            heading = (row[4] as Int)..<(row[4] as Int) + (row[5] as Int)
-            body = (row[6] as Int)..<(row[6] as Int) + (row[7] as Int)
+            page = row[2]
+            headingToken = row[3]
+            bodyToken = row[4]
+            heading = (row[5] as Int)..<(row[5] as Int) + (row[6] as Int)
+            body = (row[7] as Int)..<(row[7] as Int) + (row[8] as Int)
         }
     }
 
@@ -46,7 +50,7 @@ struct PassageChooser {
 
     func passages(of id: Int64, matches: [Match], db: Database) throws -> [PassageHit] {
         let layout = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT ordinal, line, heading_token, body_token, heading_start, heading_length, body_start, body_length
+            SELECT ordinal, line, page, heading_token, body_token, heading_start, heading_length, body_start, body_length
             FROM passages WHERE document_id = ? ORDER BY ordinal
             """), arguments: [id]).map(Layout.init)
         guard !layout.isEmpty else { return [] }
@@ -68,7 +72,8 @@ struct PassageChooser {
             let heading = Array(text[passage.heading]), body = Array(text[passage.body])
             return PassageHit(ordinal: ordinal, section: String(decoding: heading, as: UTF8.self),
                               sectionHighlights: Self.highlights(of: matches.heading, in: heading, from: passage.headingToken),
-                              line: passage.line, snippet: Self.snippet(of: body, matches: matches.body, from: passage.bodyToken))
+                              line: passage.line, page: passage.page,
+                              snippet: Self.snippet(of: body, matches: matches.body, from: passage.bodyToken))
         }
     }
 
