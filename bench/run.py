@@ -77,10 +77,10 @@ def queries(archive, runs, exhaustive_runs):
 
 
 def hold_back(corpus, count):
-    """Moves the last `count` generated files (by name, which is generation order) aside."""
+    """Moves the last `count` generated files aside (by their number: past 999,999 the names are longer)."""
     later = corpus.parent / (corpus.name + "-later")
     later.mkdir(exist_ok=True)
-    for path in sorted(corpus.glob("*.txt"))[-count:] if count else []:
+    for path in sorted(corpus.glob("*.txt"), key=lambda p: int(p.name.split("_")[0]))[-count:] if count else []:
         path.rename(later / path.name)
     return later
 
