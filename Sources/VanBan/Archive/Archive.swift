@@ -149,8 +149,9 @@ public final class Archive: @unchecked Sendable {
         } catch let error as VanBanError {
             throw error
         } catch {
-            let reason = (error as? DatabaseError)?.message ?? "\(error)"
-            throw VanBanError.archiveVersion("The archive \(path) cannot be read (\(reason)): run `vanban index` to rebuild it, or `vanban publish` a sound copy over it.")
+            // SQLite's own message ("file is not a database", "disk I/O error") is no help to
+            // whoever typed the path; what it means for them is.
+            throw VanBanError.archiveVersion("The archive \(path) cannot be read: it is not a vanban archive, or it is damaged; run `vanban index` to rebuild it, or `vanban publish` a sound copy over it.")
         }
         return (queue, identity)
     }

@@ -6,7 +6,7 @@ enum Schema {
     static let version = 4
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 11
+    static let pipelineVersion = 13
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -33,12 +33,13 @@ enum Schema {
         "CREATE INDEX documents_number ON documents(num_key, type_key)",
         "CREATE INDEX documents_year ON documents(year)",
         // A document's text, compressed in one block (see StoredText), apart from its metadata
-        // so that scans of the metadata never read it.
+        // so that scans of the metadata never read it; and where each body passage's heading and
+        // body start among its tokens (little-endian 32-bit pairs), which a search reads with it.
         """
         CREATE TABLE texts(
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             title_length INTEGER NOT NULL, heading_start INTEGER NOT NULL, heading_length INTEGER NOT NULL,
-            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL, block BLOB NOT NULL)
+            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL, block BLOB NOT NULL, tokens BLOB NOT NULL)
         """,
         """
         CREATE TABLE passages(
@@ -46,8 +47,7 @@ enum Schema {
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, line INTEGER NOT NULL,
             heading_start INTEGER NOT NULL, heading_length INTEGER NOT NULL,
-            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL,
-            heading_token INTEGER NOT NULL, body_token INTEGER NOT NULL)
+            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL)
         """,
         "CREATE INDEX passages_document ON passages(document_id, ordinal)",
         // The passages with their text, read from the document's stored block; passage 0 is the
