@@ -562,7 +562,7 @@ enum OpenAPI {
               "reference": {"$ref": "#/components/schemas/GraphNode"},
               "relations": {"type": "array", "items": {"$ref": "#/components/schemas/Relation"}},
               "status": {"$ref": "#/components/schemas/ValidityStatus"},
-              "timing": {"type": "string", "enum": ["before", "after", "unknown"], "description": "The deciding change took effect before the citing document's date (it relies on what no longer stood) or after it."},
+              "timing": {"type": "string", "enum": ["before", "same-day", "after", "unknown"], "description": "The deciding change took effect before the citing document's date (it relies on what no longer stood), on that day, or after it."},
               "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}},
               "citedAt": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}
             }

@@ -169,6 +169,7 @@ enum ValidityText {
     static func timing(_ timing: ValidityWarning.Timing, _ label: String) -> String {
         switch timing {
         case .before: return "already before \(label) was issued"
+        case .sameDay: return "on the day \(label) was issued"
         case .after: return "since \(label) was issued"
         case .unknown: return "before or after \(label) was issued is not known"
         }

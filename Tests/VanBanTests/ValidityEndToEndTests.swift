@@ -113,6 +113,9 @@ final class ValidityEndToEndTests: XCTestCase {
         let text = try vanban("check", "80/KH-UBND", "--as-of", Self.day)
         XCTAssertTrue(text.stdout.contains("! 12/2019/QĐ-UBND: replaced by 25/2023/QĐ-UBND since 2023-06-15, already before 80/KH-UBND was issued"),
                       text.stdout)
+        let sameDay = try JSONDecoder().decode(ValidityCheck.self,
+                                               from: Data(try vanban("check", "210/UBND-KT", "--as-of", Self.day, "--json").stdout.utf8))
+        XCTAssertEqual(sameDay.warnings.map(\.timing), [.sameDay], "a letter of the day the replacement takes effect")
         let clean = try vanban("check", "20-KH/ĐU", "--as-of", Self.day)
         XCTAssertEqual(clean.status, 0, clean.stdout)
         XCTAssertTrue(clean.stdout.hasPrefix("No reference of 20-KH/ĐU"), clean.stdout)

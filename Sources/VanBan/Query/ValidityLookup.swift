@@ -26,6 +26,8 @@ public struct ValidityWarning: Codable, Sendable {
         /// It had already happened when the document was issued: the document relies on what no
         /// longer stood.
         case before
+        /// On the day the document was issued: it may cite what it knew was changing that day.
+        case sameDay = "same-day"
         /// It happened since.
         case after
         /// One of the two dates is not known.
@@ -99,7 +101,9 @@ extension Archive {
 
     private static func timing(_ since: String?, against date: String?) -> ValidityWarning.Timing {
         guard let since, let date else { return .unknown }
-        return since <= date ? .before : .after
+        // A month ("2025-09", a day left blank) against a day of that month: either way.
+        if since.count != date.count, since.hasPrefix(date) || date.hasPrefix(since) { return .unknown }
+        return since == date ? .sameDay : since < date ? .before : .after
     }
 
     func record(of node: Int64, db: Database) throws -> ValidityRecord? {

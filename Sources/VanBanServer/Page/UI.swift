@@ -214,6 +214,7 @@ enum UI {
     static func warningTiming(_ timing: ValidityWarning.Timing) -> String {
         switch timing {
         case .before: return "đã như vậy trước ngày ban hành văn bản này"
+        case .sameDay: return "cùng ngày ban hành văn bản này"
         case .after: return "xảy ra sau ngày ban hành văn bản này"
         case .unknown: return "chưa rõ trước hay sau ngày ban hành văn bản này"
         }
