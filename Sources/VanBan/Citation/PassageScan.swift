@@ -3,6 +3,14 @@ struct PassageScan {
     let finder: CitationFinder
     let words: Words
     let passage: Int
+    let sentences: [Range<Int>]
+
+    init(finder: CitationFinder, words: Words, passage: Int) {
+        self.finder = finder
+        self.words = words
+        self.passage = passage
+        sentences = Sentences.ranges(in: words.units)
+    }
 
     private var rules: CitationRules { finder.rules.citations }
 
@@ -258,21 +266,7 @@ struct PassageScan {
     }
 
     private func sentenceRange(around range: Range<Int>) -> Range<Int> {
-        let units = words.units
-        var start = range.lowerBound
-        while start > 0, range.lowerBound - start < 400,
-              !(units[start - 1] == 0x0A || (start >= 2 && [0x2E, 0x21, 0x3F].contains(units[start - 2]) && units[start - 1] == 0x20)) {
-            start -= 1
-        }
-        var end = range.upperBound
-        while end < units.count, end - range.upperBound < 400, units[end] != 0x0A,
-              !([0x2E, 0x21, 0x3F].contains(units[end]) && (end + 1 == units.count || units[end + 1] == 0x20)) {
-            end += 1
-        }
-        if end < units.count, units[end] != 0x0A { end += 1 }
-        while start < end, units[start] == 0x20 || units[start] == 0x09 { start += 1 }
-        while end > start, units[end - 1] == 0x20 || units[end - 1] == 0x09 { end -= 1 }
-        return start..<end
+        Sentences.range(around: range.lowerBound, in: words.units, sentences: sentences)
     }
 
     // MARK: Small checks
