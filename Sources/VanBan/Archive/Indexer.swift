@@ -126,7 +126,7 @@ public struct Indexer {
             progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: report.bytes,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
-        try CitationGraph(rules: rules).rebuild(db)
+        try CitationGraphWriter(rules: rules).rebuild(db)
         try index.finish(db)
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",
                        arguments: [ISO8601DateFormatter().string(from: Date()), corpus.root.path])
