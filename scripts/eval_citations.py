@@ -99,7 +99,7 @@ def score_real(archive, truth, verbose):
         name = next((p for p in found if p.startswith(Path(document["file"]).stem + ".")), None)
         got = found.get(name, [])
         want = expected_references(document)
-        misses, extras, wrong = [], [], []
+        misses, extras, wrong, wrong_dates = [], [], [], []
         # Numbered: occurrences, same relation first.
         want_numbered = [w for w in want if w.get("number")]
         got_numbered = [g for g in got if g["kind"] == "number"]
@@ -155,7 +155,10 @@ def score_real(archive, truth, verbose):
             if w.get("date"):
                 totals["dated"] += 1
                 totals["date_right"] += g["date"] == w["date"]
-        by_document[document["id"]] = dict(file=name, misses=misses, extras=extras, wrong_relations=wrong)
+                if g["date"] != w["date"]:
+                    wrong_dates.append(f'{w.get("number") or w.get("name")}: {g["date"]} for {w["date"]}')
+        by_document[document["id"]] = dict(file=name, misses=misses, extras=extras, wrong_relations=wrong,
+                                           wrong_dates=wrong_dates)
     return summarise(totals), by_document
 
 
@@ -220,9 +223,9 @@ def real(args):
     print_summary(summary)
     if args.verbose:
         for id, detail in by_document.items():
-            if detail["misses"] or detail["extras"] or detail["wrong_relations"]:
+            if detail["misses"] or detail["extras"] or detail["wrong_relations"] or detail["wrong_dates"]:
                 print(f"\n{id} ({detail['file']})")
-                for label in ("misses", "extras", "wrong_relations"):
+                for label in ("misses", "extras", "wrong_relations", "wrong_dates"):
                     for item in detail[label]:
                         print(f"  {label[:-1] if label != 'misses' else 'miss'}: {item}")
 

@@ -62,7 +62,7 @@ enum OpenAPI {
             "summary": "What a document cites",
             "parameters": [{"$ref": "#/components/parameters/number"}],
             "responses": {
-              "200": {"description": "Its links, in text order.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
+              "200": {"description": "Everything its text cites, in text order, what it states about other documents included (their source is that document), then the links from it stated in other documents.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
               "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
@@ -338,7 +338,7 @@ enum OpenAPI {
               "conflicts": {"type": "array", "items": {"type": "string"}}
             }
           },
-          "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},
+          "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "ends", "suspends", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},
           "Reference": {
             "type": "object",
             "required": ["source", "relation", "status", "statedIn", "section", "sentence", "text"],
@@ -350,7 +350,9 @@ enum OpenAPI {
               "note": {"type": "string"},
               "statedIn": {"$ref": "#/components/schemas/GraphNode"},
               "section": {"type": "string"}, "sentence": {"type": "string"}, "text": {"type": "string"},
-              "cue": {"type": "string"}, "date": {"type": "string"}
+              "cue": {"type": "string"}, "date": {"type": "string"},
+              "part": {"type": "string", "description": "The part of the target the relation touches (\"khoản 1 Điều 12\")."},
+              "effect": {"type": "string", "description": "When the relation takes effect: a date (yyyy-mm-dd), or \"on-effect\" (when the citing document does)."}
             }
           },
           "ChainNode": {

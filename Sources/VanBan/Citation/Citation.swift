@@ -15,6 +15,11 @@ public struct Citation: Sendable, Codable, Equatable {
     public struct ShortForm: Sendable, Codable, Equatable {
         public let type: String
         public let number: String
+
+        public init(type: String, number: String) {
+            self.type = type
+            self.number = number
+        }
     }
 
     public var kind: Kind

@@ -44,25 +44,56 @@ public struct CitationFinder: Sendable {
             if examples != nil { continue }
             PassageScan(finder: self, words: words, passage: index).run(&state)
         }
-        return state.found
+        return removingAttachments(state)
+    }
+
+    /// The citations without those of what the document holds ("Công nhận Điều lệ Hội ... ban
+    /// hành kèm theo Quyết định này", and the trích yếu naming it), their indices kept in step.
+    private func removingAttachments(_ state: DocumentScan) -> [Citation] {
+        guard !state.attachments.isEmpty else { return state.found }
+        let dropped = Set(state.found.indices.filter { state.attachments.contains(state.found[$0].identity(rules.types)) })
+        var position: [Int: Int] = [:]
+        for index in state.found.indices where !dropped.contains(index) { position[index] = position.count }
+        return state.found.indices.filter { !dropped.contains($0) }.map { index in
+            var citation = state.found[index]
+            citation.subject = citation.subject.flatMap { position[$0] }
+            citation.object = citation.object.flatMap { position[$0] }
+            citation.refersTo = citation.refersTo.flatMap { position[$0] }
+            return citation
+        }
     }
 
     /// The keys of the document's own number: the header's, and those of "Số:" lines.
     private func ownKeys(_ own: DocumentNumber?, _ passages: [Words]) -> Set<NumberKey> {
         var keys = Set(own.map { [NumberKey($0, types: rules.types)] } ?? [])
         let scanner = NumberScanner(rules: rules)
-        for words in passages where words.count > 1 && isHeaderNumber(at: 1, in: words) {
-            if let match = scanner.matches(in: words.units).first, words.index(atOrAfter: match.range.lowerBound) == 1 {
+        for words in passages where (1..<max(1, words.count)).contains(where: { isHeaderNumber(at: $0, in: words) }) {
+            for match in scanner.matches(in: words.units) where isHeaderNumber(at: words.index(atOrAfter: match.range.lowerBound), in: words) {
                 keys.insert(NumberKey(match.number, types: rules.types))
             }
         }
         return keys
     }
 
-    /// True when word `index` follows "Số" at the start of a passage: a header's number line.
+    /// True when word `index` follows "Số:", or "Số" opening a line or a header cell (after a
+    /// run of spaces or a "|": two columns flattened onto one line): a header's number, the
+    /// citing document's own or that of a document it holds, never a reference.
     func isHeaderNumber(at index: Int, in words: Words) -> Bool {
-        index == 1 && words[0].capitalised && phrases.headerWords.length(at: 0, in: words) == 1
+        guard index >= 1, index < words.count, words[index - 1].capitalised,
+              phrases.headerWords.length(at: index - 1, in: words) == 1,
+              words.gap(after: index - 1, before: index, only: Self.numberLabel) else { return false }
+        // "Số: 285/2025/NĐ-CP" is a header's label wherever a line's joining left it.
+        if index == 1 || words.gap(after: index - 1, before: index, contains: Self.colon) { return true }
+        let before = words.gapUnits(after: index - 2, before: index - 1)
+        return before.contains(0x7C) || before.contains(0x0A) || Self.hasRunOfSpaces(before)
     }
+
+    private static func hasRunOfSpaces(_ gap: ArraySlice<UInt16>) -> Bool {
+        zip(gap, gap.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+    }
+
+    private static let numberLabel = UnitSet(" :")
+    private static let colon = UnitSet(":")
 
     // MARK: Matching helpers shared by the scan
 
@@ -87,7 +118,7 @@ public struct CitationFinder: Sendable {
         var stop = end
         var through: (start: Int, cue: Cue, text: String)?
         while stop > floor, end - stop <= 8 {
-            if stop < end, words.breaksClause(after: stop - 1, before: stop) || words.gap(after: stop - 1, before: stop, contains: Self.opening) {
+            if words.breaksClause(after: stop - 1, before: stop) || words.gap(after: stop - 1, before: stop, contains: Self.opening) {
                 break
             }
             if let entry = phrases.throughWords.longest(endingBefore: stop, in: words), stop - entry.length >= floor {
@@ -137,6 +168,8 @@ struct DocumentScan {
     var defined = PhraseIndex<DefinedName>()
     /// A cue that ended a passage with ":", and the items it governs so far.
     var lead: Lead?
+    /// Identities of what the document holds: named "ban hành kèm theo Quyết định này".
+    var attachments: Set<String> = []
 
     struct DefinedName: Sendable {
         let citation: Int

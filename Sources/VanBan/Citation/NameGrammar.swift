@@ -182,7 +182,9 @@ struct NameGrammar {
     private func endsName(at index: Int) -> Bool {
         guard !words[index].capitalised else { return false }
         if words.folded(words[index].range) == "nam" { return index + 1 < words.count && isYear(index + 1) }
+        if isYear(index) { return true }
         return rules.nameEnds.length(at: index, in: words) != nil || finder.startsCue(at: index, in: words)
+            || rules.verbs.length(at: index, in: words) != nil
             || rules.issuerStops.length(at: index, in: words) != nil || isNumber(index)
     }
 

@@ -120,7 +120,8 @@ extension PassageScan {
     }
 
     /// "Bãi bỏ toàn bộ các nghị định sau đây:": a passage ending with a colon after a cue that
-    /// no reference follows leads in to the items after it.
+    /// no reference follows, and that names documents, leads in to the items after it ("...
+    /// hướng dẫn như sau:" names none: its items are the guide's own text).
     func leadIn(_ placed: [Placed], state: DocumentScan) -> DocumentScan.Lead? {
         guard words.count > 0, words.string.trimmed(" *_\t").hasSuffix(":") else { return nil }
         var start = words.count - 1
@@ -129,12 +130,18 @@ extension PassageScan {
         var found: DocumentScan.Lead?
         for index in after..<words.count {
             guard let cue = rules.cues.longest(startingAt: index, in: words), !cue.value.passive,
-                  cue.value.relation != .follows, !finder.insideProperName(index, in: words) else { continue }
+                  cue.value.relation != .follows, !finder.insideProperName(index, in: words),
+                  (index + cue.length..<words.count).contains(where: namesDocuments) else { continue }
             let text = words.text(words[index].range.lowerBound..<words[index + cue.length - 1].range.upperBound)
             let note = proposal(before: index, floor: start).map { "proposed (\($0)), not in force" }
             found = DocumentScan.Lead(relation: note == nil ? cue.value.relation : .mentions, cue: text, note: note, marker: nil)
         }
         return found
+    }
+
+    /// A type name ("các nghị định") or a word for documents ("các văn bản") at word `index`.
+    private func namesDocuments(_ index: Int) -> Bool {
+        rules.typeNames.longest(startingAt: index, in: words) != nil || rules.documentWords.length(at: index, in: words) != nil
     }
 
     // MARK: Cues after their references

@@ -27,7 +27,10 @@ extension PassageScan {
                 tail.end = words.index(atOrAfter: date.end)
             } else if tail.issuer == nil, tail.end < nextStart, rules.ofWords.length(at: tail.end, in: words) != nil,
                       onlySeparators(before: tail.end), let issuer = issuerWords(from: tail.end + 1, limit: nextStart) {
-                tail.issuer = words.text(words[issuer.lowerBound].range.lowerBound..<endIncludingParenthesis(issuer.upperBound - 1)).collapsingSpaces
+                // "Bộ Chính trị (khóa VIII)" keeps its parenthesis; "... của Thủ tướng Chính phủ)" closes another.
+                let opened = words.gap(after: issuer.lowerBound, before: issuer.upperBound - 1, contains: Self.opening)
+                let end = opened ? endIncludingParenthesis(issuer.upperBound - 1) : words[issuer.upperBound - 1].range.upperBound
+                tail.issuer = words.text(words[issuer.lowerBound].range.lowerBound..<end).collapsingSpaces
                 tail.end = issuer.upperBound
             } else {
                 break
@@ -173,6 +176,10 @@ extension PassageScan {
     /// describing verb in lower case, "về", punctuation, or the next reference.
     func issuerWords(from start: Int, limit: Int) -> Range<Int>? {
         var end = start
+        // "Bộ Nông nghiệp và Môi trường": a body of bodies.tsv is read whole, "và" and all.
+        if let body = finder.rules.requirements.bodies.longest(startingAt: start, in: words), start + body.length <= limit {
+            end = start + body.length
+        }
         while end < limit, end - start < 12 {
             if end > start {
                 if words.gap(after: end - 1, before: end, contains: Self.issuerEnd) { break }

@@ -65,6 +65,7 @@ struct PassageScan {
             if isOwn(candidate, tail: tail, state: state) { continue }
             var citation = makeCitation(candidate, tail: tail)
             let index = state.found.count
+            if isOwnAttachment(after: tail.end) { state.attachments.insert(citation.identity(finder.rules.types)) }
             let link = relate(&citation, candidate, part: part(before: candidate.start), container: container,
                               placed: placed, state: state)
             if citation.relation.changesValidity { citation.effect = tail.effect }
@@ -200,7 +201,7 @@ struct PassageScan {
             guard let entry = rules.typeNames.longest(startingAt: index, in: words) else { continue }
             var number = index + entry.length
             if number < words.count, rules.numberWords.length(at: number, in: words) == 1 { number += 1 }
-            guard number < words.count, isDigitWord(number), words[number].range.count <= 6, onlySpaces(from: index, to: number + 1),
+            guard number < words.count, isDigitWord(number), words[number].range.count <= 6, onlySpaces(from: index, to: number),
                   !overlaps(index..<number + 1, taken), !overlaps(index..<number + 1, found), isWholeNumber(number) else { continue }
             let digits = words.text(words[number].range)
             if number == index + entry.length, digits.count == 4, let year = Int(digits), (1945...2100).contains(year) { continue }
@@ -266,12 +267,19 @@ struct PassageScan {
         return false
     }
 
+    /// "Điều lệ Hội ... ban hành kèm theo Quyết định này": what the citing document holds (see
+    /// ``DocumentScan/attachments``).
+    private func isOwnAttachment(after index: Int) -> Bool {
+        guard index < words.count, let through = rules.throughWords.longest(startingAt: index, in: words),
+              let type = finder.typeName(startingAt: index + through.length, in: words) else { return false }
+        return rules.selfWords.length(at: type.end, in: words) != nil
+    }
+
     // MARK: Building the record
 
     private func makeCitation(_ candidate: Candidate, tail: Tail) -> Citation {
         let range = words[candidate.start].range.lowerBound..<endIncludingParenthesis(candidate.end - 1)
-        let typeCode = candidate.type?.code ?? candidate.alias?.typeCode ?? candidate.name?.typeCode
-            ?? candidate.number.flatMap { finder.rules.types.entry(for: $0.type)?.code } ?? candidate.short?.type
+        let typeCode = self.typeCode(candidate)
         let sentence = Sentences.range(around: range.lowerBound, in: words.units, sentences: sentences)
         let name = candidate.alias?.name ?? candidate.name?.text
         return Citation(kind: candidate.kind, passage: passage, range: range, text: words.text(range).collapsingSpaces,
@@ -281,6 +289,18 @@ struct PassageScan {
                         relation: .mentions, cue: nil, part: nil, effect: nil, subject: nil, object: nil,
                         refersTo: candidate.refersTo, defines: tail.defines, note: nil,
                         sentence: words.text(sentence), sentenceRange: sentence)
+    }
+
+    /// The type the citing words give, where the symbol agrees or gives none: "Quy định số
+    /// 101-QĐ/TW" is a Quy định; "Văn bản số 01/BC-HHDN" is the Báo cáo its symbol says.
+    private func typeCode(_ candidate: Candidate) -> String? {
+        let types = finder.rules.types
+        let symbol = candidate.number.flatMap { types.entry(for: $0.type)?.code }
+        if let words = candidate.type?.code ?? candidate.alias?.typeCode ?? candidate.name?.typeCode {
+            guard let symbol, types.numberingKey(symbol) != types.numberingKey(words) else { return words }
+            return symbol
+        }
+        return symbol ?? candidate.short?.type
     }
 
     /// A law an amending law names: amended by it, stated about it.

@@ -95,6 +95,8 @@ public struct CitationRules: Sendable {
     /// "Ví dụ": a passage that opens with it, and those after it under the same heading, hold
     /// examples, not references (a style guide's "Số 16-BC/ĐH").
     var exampleWords = PhraseIndex<Bool>()
+    /// "văn bản": a word for documents, which a lead-in names ("Bãi bỏ các văn bản sau:").
+    var documentWords = PhraseIndex<Bool>()
     /// The names of document types, for the words before a number and for back-references.
     var typeNames = PhraseIndex<DocumentTypes.Entry>()
 
@@ -151,6 +153,7 @@ public struct CitationRules: Sendable {
             case "effect": effectWords = index
             case "unit": unitWords = index
             case "example": exampleWords = index
+            case "documents": documentWords = index
             default: throw VanBanError.rules("references.tsv: unknown kind \"\(row[0])\"")
             }
         }
