@@ -14,9 +14,10 @@ getrusage(RUSAGE_CHILDREN) reports, but for that child alone, so one build does 
 Prints seconds, MB/s (input bytes / seconds), peak RSS and index size on disk.
 
 Then runs each query of the queries file (one a line, '#' lines are comments) --repeat times against
-fts5 and tantivy in this process and prints p50/p99 latency in ms, the hits returned (LIMIT 20) and
-the total number of matching documents (counted once, untimed).
-  fts5:    SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20, every term quoted
+fts5 and tantivy in this process and prints p50/p99 latency in ms, the hits returned (the top 10,
+ranked exactly over every match by both) and the total number of matching documents (counted once,
+untimed). A line's filters (" --type KH") are vanban's: the baselines take the words before them.
+  fts5:    SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10, every term quoted
            ("..." phrases kept, trailing * kept as a prefix, tokens without letters or digits dropped);
   tantivy: index.parse_query(q, ["body"], conjunction_by_default=True); on a syntax error the same
            quoted form as fts5, then parse_query_lenient. (tantivy's parser ignores a trailing *.)
@@ -135,7 +136,7 @@ def run_queries(queries, work, repeat):
         db = sqlite3.connect(db_path)
         for r in results:
             expr = quoted(r["query"])
-            run = lambda: len(db.execute("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 20", (expr,)).fetchall())
+            run = lambda: len(db.execute("SELECT rowid FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT 10", (expr,)).fetchall())
             r["fts5"] = {**timed(run, repeat), "total": db.execute("SELECT count(*) FROM docs WHERE docs MATCH ?", (expr,)).fetchone()[0],
                          "expr": expr}
     tv_path = index_path(work, "tantivy")
@@ -152,7 +153,7 @@ def run_queries(queries, work, repeat):
                     query, note = index.parse_query(quoted(q, prefix=False), ["body"], conjunction_by_default=True), "quoted"
                 except ValueError:
                     query, note = index.parse_query_lenient(q, ["body"], conjunction_by_default=True)[0], "lenient"
-            r["tantivy"] = {**timed(lambda: len(searcher.search(query, 20).hits), repeat),
+            r["tantivy"] = {**timed(lambda: len(searcher.search(query, 10).hits), repeat),
                             "total": searcher.search(query, 1).count, "fallback": note}
     return results
 
@@ -184,7 +185,7 @@ def main():
         else:
             print(f"{kind:<13}  {r.get('skipped') and 'skipped: ' + r['skipped'] or r['error']}")
     lines = (l.strip() for l in Path(a.queries).read_text("utf-8").splitlines())
-    queries = [q for q in lines if q and not q.startswith("#")]
+    queries = [q.split(" --")[0] for q in lines if q and not q.startswith("#")]
     results = run_queries(queries, a.work, a.repeat)
     print(f"\nqueries ({a.repeat} runs each; ms; hits returned / total matches)")
     print(f"{'query':<34}{'fts5 p50':>9}{'p99':>8}{'hits':>12}   {'tantivy p50':>11}{'p99':>8}{'hits':>12}")

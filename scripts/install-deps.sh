@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vanban needs and a fresh machine may lack: ICU, SQLite and zlib
-# headers for the build, the sqlite3 shell for the loadable-extension tests; and Python's
-# icalendar (PyPI), the RFC 5545 parser the calendar-feed tests check the feed with.
+# headers for the build, the sqlite3 shell for the loadable-extension tests, and the tools the
+# source readers run: Poppler's pdftotext and pdftoppm (PDF), antiword and catdoc (Word 97–2003),
+# tesseract with its Vietnamese data (OCR of scans, `vanban index --ocr`), and libxml2, which
+# Foundation's XML parser (DOCX) loads; and Python's icalendar (PyPI), the RFC 5545 parser the
+# calendar-feed tests check the feed with.
 set -euo pipefail
 run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
-for package in libicu-dev libsqlite3-dev zlib1g-dev sqlite3; do
+for package in libicu-dev libsqlite3-dev zlib1g-dev sqlite3 libxml2 poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -113,7 +113,7 @@ void vs_cursor_rewind(VSCursor *cursor, VSReader *reader) {
     enter(cursor, 0, reader);
 }
 
-uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReader *reader) {
+uint32_t vs_cursor_seek_on(VSCursor *cursor, uint32_t target, VSReader *reader) {
     if (cursor->docid >= target) return cursor->docid;
     while (cursor->segment < cursor->segment_count) {
         const VSSegment *segment = &cursor->segments[cursor->segment];

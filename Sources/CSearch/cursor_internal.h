@@ -58,7 +58,24 @@ void vs_cursor_rewind(VSCursor *cursor, VSReader *reader);
 /// Documents in all segments.
 uint64_t vs_cursor_count(const VSCursor *cursor);
 /// Moves to the first document at or after `target` (VS_END when none), jumping over blocks.
-uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReader *reader);
+uint32_t vs_cursor_seek_on(VSCursor *cursor, uint32_t target, VSReader *reader);
+
+/// `vs_cursor_seek_on`, inline where the cursor is there already or the next entry is: what
+/// nearly every step of a search asks.
+static inline uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReader *reader) {
+    if (cursor->docid >= target) return cursor->docid;
+    uint32_t next = cursor->index + 1;
+    if (next < cursor->block_count && cursor->docids[next] >= target) {
+        cursor->index = next;
+        cursor->docid = cursor->docids[next];
+        cursor->frequency = cursor->frequencies[next];
+        cursor->weighted = cursor->weights[next];
+        cursor->own = cursor->owns[next];
+        cursor->frequency_before = cursor->before[next];
+        return cursor->docid;
+    }
+    return vs_cursor_seek_on(cursor, target, reader);
+}
 /// The current document's own positions (`frequency` of them), decoded.
 const uint32_t *vs_cursor_positions(VSCursor *cursor, VSReader *reader);
 

@@ -345,6 +345,7 @@ typedef struct {
     Phrase **phrase_refs;
     Clause **positive;
     int positive_count;
+    int words_only;  // every phrase is a single word: no position is ever read to match
     VSReader reader;
 } Plan;
 
@@ -435,6 +436,8 @@ static int build_plan(Plan *plan, VSReader *reader, const VSTermSpec *terms, int
         if (plan->clauses[c].count == 0) return SQLITE_MISUSE;
         if (!plan->clauses[c].excluded) plan->positive[plan->positive_count++] = &plan->clauses[c];
     }
+    plan->words_only = 1;
+    for (int p = 0; p < phrase_count; p++) plan->words_only &= plan->phrases[p].count == 1;
     // The rarest clause leads; the others are asked in order of cost.
     for (int i = 1; i < plan->positive_count; i++) {
         for (int j = i; j > 0 && plan->positive[j]->cost < plan->positive[j - 1]->cost; j--) {
@@ -492,11 +495,39 @@ static uint32_t candidate(Plan *plan, uint32_t docid) {
     }
 }
 
+/// Scores a candidate of a query of words alone (no phrase of two or more): the cursors stand at
+/// or after it already (candidate() moved them there), so a word is in it when one of its forms
+/// stands on it.
+static int evaluate_words(Plan *plan, uint32_t docid, VSHit *hit) {
+    VSReader *reader = &plan->reader;
+    for (int c = 0; c < plan->clause_count; c++) {
+        if (plan->clauses[c].excluded && clause_matches(&plan->clauses[c], docid, reader)) return 0;
+    }
+    double score = 0, coverage = 0, norm = plan->table->norm[docid];
+    int last_clause = -1;
+    for (int p = 0; p < plan->phrase_count; p++) {
+        Phrase *phrase = &plan->phrases[p];
+        const Clause *clause = &plan->clauses[phrase->clause];
+        if (clause->excluded) continue;
+        uint32_t weighted = slot_weight(&phrase->slots[0], docid);
+        if (weighted == 0) continue;
+        if (phrase->clause != last_clause) {
+            coverage += clause->weight;
+            last_clause = phrase->clause;
+        }
+        score += vv_phrase_score(phrase->slots[0].idf, (int)weighted, norm);
+    }
+    if (last_clause < 0) return 0;
+    *hit = (VSHit){docid, score, plan->query->any_clause ? coverage : 0};
+    return 1;
+}
+
 /// Scores a candidate; false when its phrases do not stand in order, an excluded clause
 /// matches, or (all) a clause fails.
 static int evaluate(Plan *plan, uint32_t docid, VSHit *hit) {
     VSReader *reader = &plan->reader;
-    if (!admitted(plan, docid)) return 0;
+    if (plan->query->any_clause && !admitted(plan, docid)) return 0;  // candidate() admitted it otherwise
+    if (plan->words_only) return evaluate_words(plan, docid, hit);
     double coverage = 0;
     int any = 0;
     for (int c = 0; c < plan->clause_count; c++) {
@@ -513,7 +544,7 @@ static int evaluate(Plan *plan, uint32_t docid, VSHit *hit) {
     for (int c = 0; c < plan->clause_count; c++) {
         if (plan->clauses[c].excluded && clause_matches(&plan->clauses[c], docid, reader)) return 0;
     }
-    double score = 0, norm = vv_length_norm((int)plan->table->length[docid], plan->query->average_length);
+    double score = 0, norm = plan->table->norm[docid];
     // A phrase scores as its words do (the phrase itself only decides whether it matches).
     for (int p = 0; p < plan->phrase_count; p++) {
         Phrase *phrase = &plan->phrases[p];
@@ -599,8 +630,20 @@ int vs_search(void *db, const VSTable *table, const VSTermSpec *terms, int term_
     Plan plan = {.table = table, .query = query, .reader = {db, 0}};
     int rc = build_plan(&plan, &plan.reader, terms, term_count, slots, slot_count, phrases, phrase_count, clauses,
                         clause_count);
-    Heap heap = {calloc((size_t)query->top + 1, sizeof(VSHit)), 0, query->top, query->by_date, table};
+    uint32_t capacity = query->matches_of_count > 0 ? (uint32_t)query->matches_of_count : query->top;
+    Heap heap = {calloc((size_t)capacity + 1, sizeof(VSHit)), 0, capacity, query->by_date, table};
     if (rc == SQLITE_OK && !heap.items) rc = SQLITE_NOMEM;
+    if (rc == SQLITE_OK && query->matches_of_count > 0) {
+        for (int i = 0; i < query->matches_of_count; i++) heap.items[i] = (VSHit){query->matches_of[i], 0, 0};
+        heap.count = capacity;
+        result->hits = heap.items;
+        result->hit_count = heap.count;
+        rc = collect_matches(&plan, result);
+        free_plan(&plan);
+        if (rc != SQLITE_OK) { vs_result_free(result); return rc; }
+        *out = result;
+        return SQLITE_OK;
+    }
     for (uint32_t docid = 1; rc == SQLITE_OK; docid++) {
         docid = candidate(&plan, docid);
         if (docid == VS_END) break;

@@ -3,6 +3,7 @@
 #include "vanban_search.h"
 #include "buffer.h"
 #include "table_internal.h"
+#include "viet_score.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@ static void *column(const uint8_t **p, uint32_t count, size_t width) {
     return array;
 }
 
-VSTable *vs_table_new(const uint8_t *blob, size_t length) {
+VSTable *vs_table_new(const uint8_t *blob, size_t length, double average_length) {
     if (length < HEADER || memcmp(blob, magic, 4) != 0) return NULL;
     uint32_t count = vs_get_u32(blob + 4);
     if (count > 0x7FFFFFFF / PER_DOCUMENT || length != HEADER + (size_t)count * PER_DOCUMENT) return NULL;
@@ -37,11 +38,13 @@ VSTable *vs_table_new(const uint8_t *blob, size_t length) {
     table->title_tokens = column(&p, count, 4);
     table->heading_tokens = column(&p, count, 4);
     table->date = column(&p, count, 4);
+    table->norm = malloc(sizeof(double) * (count ? count : 1));
     if (!table->flags || !table->type || !table->group || !table->label || !table->year || !table->length
-        || !table->title_tokens || !table->heading_tokens || !table->date) {
+        || !table->title_tokens || !table->heading_tokens || !table->date || !table->norm) {
         vs_table_free(table);
         return NULL;
     }
+    for (uint32_t i = 0; i < count; i++) table->norm[i] = vv_length_norm((int)table->length[i], average_length);
     return table;
 }
 
@@ -56,5 +59,6 @@ void vs_table_free(VSTable *table) {
     free(table->title_tokens);
     free(table->heading_tokens);
     free(table->date);
+    free(table->norm);
     free(table);
 }

@@ -11,6 +11,7 @@ struct VSTable {
     uint8_t *flags, *type;
     uint16_t *group, *label, *year;
     uint32_t *length, *title_tokens, *heading_tokens, *date;
+    double *norm;  // vv_length_norm of each document, computed once
 };
 
 /// The column of a token position: title, headings, body (see vs_document_new).

@@ -17,8 +17,8 @@ enum OpenAPI {
       "paths": {
         "/search": {
           "get": {
-            "summary": "Ranked passages matching a query",
-            "description": "Words typed without marks match any marks (\"dan van kheo\" finds \"Dân vận khéo\"); words with marks match those marks. \"phrases\", prefix*, -exclusion and OR work; a query that is a document number (25-NQ/TW, nq 25, 84 - CV/ĐU) puts that document first. Each hit's snippet.highlights are [start, end) offsets in Unicode code points (not UTF-16 units, not bytes) of snippet.text.",
+            "summary": "Documents matching a query, best first over every match, each with its best passages",
+            "description": "Words typed without marks match any marks (\"dan van kheo\" finds \"Dân vận khéo\"); words with marks match those marks, and documents written without marks. \"phrases\", prefix*, -exclusion and OR work; a query that is a document number (25-NQ/TW, nq 25, 84 - CV/ĐU, ke hoach 45 tinh uy) puts that document first, or the record its citations give when the archive does not hold it. When no document has every word, those with most of them come, with a notice. Highlights are [start, end) offsets in Unicode code points (not UTF-16 units, not bytes).",
             "parameters": [
               {"name": "q", "in": "query", "required": true, "description": "The query, 1 to 4000 bytes of UTF-8.", "schema": {"type": "string", "minLength": 1, "maxLength": 4000}, "example": "dan van kheo"},
               {"name": "type", "in": "query", "description": "Document type, code or name: NQ, KH, CTr, \"chỉ thị\".", "schema": {"type": "string", "maxLength": 200}},
@@ -26,8 +26,9 @@ enum OpenAPI {
               {"name": "from", "in": "query", "description": "From this year.", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100}},
               {"name": "to", "in": "query", "description": "Up to this year; not before from.", "schema": {"type": "integer", "minimum": 1900, "maximum": 2100}},
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}},
-              {"name": "offset", "in": "query", "description": "Hits to skip; nextOffset of the previous page.", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
-              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}}
+              {"name": "offset", "in": "query", "description": "Documents to skip; nextOffset of the previous page.", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
+              {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}},
+              {"name": "exhaustive", "in": "query", "description": "Rank by scoring every FTS5 match in SQL (slow; the same answer, for checking).", "schema": {"type": "string", "enum": ["true", "false"], "default": "false"}}
             ],
             "responses": {
               "200": {"description": "The hits of one page.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResults"}}}},
@@ -270,40 +271,77 @@ enum OpenAPI {
               }
             }
           },
-          "SearchHit": {
+          "Passage": {
             "type": "object",
-            "required": ["file", "section", "line", "snippet", "numberMatch"],
+            "required": ["ordinal", "section", "sectionHighlights", "line", "snippet"],
             "properties": {
-              "number": {"type": "string"}, "type": {"type": "string"}, "issuer": {"type": "string"},
-              "date": {"type": "string"}, "title": {"type": "string"}, "file": {"type": "string"},
-              "section": {"type": "string", "description": "Heading path, \" › \" between levels; empty for the document header."},
+              "ordinal": {"type": "integer", "description": "The passage's place in the document (0: the title passage)."},
+              "section": {"type": "string", "description": "Heading path, \" › \" between levels."},
+              "sectionHighlights": {"type": "array", "description": "[start, end) offsets in Unicode code points of section.", "items": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}},
               "line": {"type": "integer"},
-              "snippet": {"$ref": "#/components/schemas/Snippet"},
-              "numberMatch": {"type": "boolean", "description": "True when the document is first because the query is its number."}
+              "snippet": {"$ref": "#/components/schemas/Snippet"}
+            }
+          },
+          "DocumentHit": {
+            "type": "object",
+            "required": ["inArchive", "numberMatch", "passages"],
+            "properties": {
+              "number": {"type": "string"}, "type": {"type": "string"}, "typeCode": {"type": "string"}, "issuer": {"type": "string"},
+              "date": {"type": "string"}, "title": {"type": "string"},
+              "file": {"type": "string", "description": "Absent for a document known only from citations."},
+              "inArchive": {"type": "boolean"},
+              "citedBy": {"type": "integer", "description": "Citations of a document known only from them."},
+              "numberMatch": {"type": "boolean", "description": "True when the document is first because the query is its number."},
+              "score": {"type": "number", "description": "BM25F; absent when put first by its number."},
+              "passages": {"type": "array", "items": {"$ref": "#/components/schemas/Passage"}, "maxItems": 3}
+            }
+          },
+          "FacetValue": {
+            "type": "object",
+            "required": ["value", "label", "count"],
+            "properties": {
+              "value": {"type": "string", "description": "What the type, issuer or from/to parameter takes."},
+              "label": {"type": "string"}, "count": {"type": "integer"}
             }
           },
           "SearchResults": {
             "type": "object",
-            "required": ["query", "interpretedAs", "total", "totalIsLowerBound", "hits"],
+            "required": ["query", "interpretedAs", "total", "hits", "facets"],
             "properties": {
               "query": {"type": "string"},
               "interpretedAs": {"type": "string"},
-              "total": {"type": "integer", "description": "Matching passages; at least this many when totalIsLowerBound."},
-              "totalIsLowerBound": {"type": "boolean", "description": "The query matches more than 1,000 passages: the newest 1,000 are ranked and the count stops there."},
-              "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}},
-              "nextOffset": {"type": "integer", "description": "Absent on the last page."}
+              "total": {"type": "integer", "description": "Matching documents, all of them."},
+              "hits": {"type": "array", "items": {"$ref": "#/components/schemas/DocumentHit"}},
+              "nextOffset": {"type": "integer", "description": "Absent on the last page."},
+              "notice": {"type": "string", "description": "How the query was answered when not as typed."},
+              "facets": {
+                "type": "object",
+                "required": ["types", "issuers", "years"],
+                "description": "Counts of all matching documents by type, issuer (the ten most frequent) and year.",
+                "properties": {
+                  "types": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                  "issuers": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}},
+                  "years": {"type": "array", "items": {"$ref": "#/components/schemas/FacetValue"}}
+                }
+              }
             }
           },
           "DocumentSummary": {
             "type": "object",
-            "required": ["id", "recipients", "file", "encoding", "missing"],
+            "required": ["id", "recipients", "file", "encoding", "missing", "format", "ocr", "notes"],
             "properties": {
               "id": {"type": "integer"}, "number": {"type": "string"}, "typeCode": {"type": "string"}, "type": {"type": "string"},
               "issuer": {"type": "string"}, "parentIssuer": {"type": "string"}, "place": {"type": "string"}, "date": {"type": "string"},
               "title": {"type": "string"}, "signer": {"type": "string"}, "signerRole": {"type": "string"},
               "recipients": {"type": "array", "items": {"type": "string"}}, "province": {"type": "string"}, "source": {"type": "string"},
               "file": {"type": "string"}, "encoding": {"type": "string"},
-              "missing": {"type": "array", "items": {"type": "string"}, "description": "Header fields the parser could not find."}
+              "missing": {"type": "array", "items": {"type": "string"}, "description": "Header fields the parser could not find."},
+              "format": {"type": "string", "enum": ["text", "pdf", "docx", "html", "doc"], "description": "The source file's format."},
+              "pages": {"type": "integer", "description": "The source file's pages, when it has pages."},
+              "ocr": {"type": "boolean", "description": "The text came from OCR of page images."},
+              "notes": {"type": "array", "items": {"type": "string"}, "description": "What the conversion and the parser noticed (a number or day left blank, pages left out)."},
+              "partialDate": {"type": "string", "description": "yyyy-mm or yyyy of a date whose day the text leaves blank."},
+              "partialNumber": {"type": "string", "description": "What the text gives of a number it leaves blank (\"HD/BTCTU\")."}
             }
           },
           "DocumentView": {
@@ -313,7 +351,7 @@ enum OpenAPI {
               "document": {"$ref": "#/components/schemas/DocumentSummary"},
               "paragraphs": {
                 "type": "array",
-                "items": {"type": "object", "required": ["section", "line", "text"], "properties": {"section": {"type": "string"}, "line": {"type": "integer"}, "text": {"type": "string"}}}
+                "items": {"type": "object", "required": ["section", "line", "text"], "properties": {"section": {"type": "string"}, "line": {"type": "integer"}, "page": {"type": "integer"}, "text": {"type": "string"}}}
               },
               "references": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
               "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}

@@ -16,16 +16,27 @@ struct IndexCommand: ParsableCommand {
     @Flag(help: "Print the report as JSON.")
     var json = false
 
+    @Flag(help: "Read PDFs without a text layer (scans) with tesseract OCR (Debian tesseract-ocr, tesseract-ocr-vie).")
+    var ocr = false
+
+    @Flag(help: "After indexing, list what `vanban problems` lists: unreadable files and documents without a number or date.")
+    var report = false
+
     func run() throws {
         let progress: ((IndexProgress) -> Void)? = Terminal.isInteractive && !json ? { Self.show($0) } : nil
-        let report: IndexReport = try Exit.reporting {
+        let result: IndexReport = try Exit.reporting {
             let indexer = Indexer(archivePath: options.archivePath, corpus: Corpus(root: URL(fileURLWithPath: corpus)),
-                                  rules: try options.loadRules())
+                                  rules: try options.loadRules(), options: SourceReader.Options(ocr: ocr))
             return try indexer.run(progress: progress)
         }
         if Terminal.isInteractive && !json { Terminal.status("") }
-        if json { try Terminal.printJSON(report) } else { summarise(report) }
-        if !report.failed.isEmpty { throw Exit.partialIndex }
+        let problems = try Exit.reporting { try options.openArchive().problems() }
+        if json { try Terminal.printJSON(result) } else { summarise(result, problems: problems) }
+        if report && !json {
+            print("")
+            ProblemsCommand.render(problems)
+        }
+        if !result.failed.isEmpty { throw Exit.partialIndex }
     }
 
     private static func show(_ progress: IndexProgress) {
@@ -37,12 +48,17 @@ struct IndexCommand: ParsableCommand {
                                progress.filesDone, progress.filesTotal, megabytes, rate, left))
     }
 
-    private func summarise(_ report: IndexReport) {
+    private func summarise(_ report: IndexReport, problems: ProblemList) {
         for failure in report.failed {
             Terminal.standardError("vanban: skipped \(failure.path): \(failure.reason)")
         }
         for item in report.incomplete {
             print("incomplete: \(item.path): no \(item.missing.joined(separator: ", no ")) found")
+        }
+        defer {
+            // Of the whole archive, not only this run's files: what is left to fix.
+            print("\(problems.lackingNumber) documents without a number, \(problems.lackingDate) without a date"
+                  + (problems.incomplete.isEmpty && problems.unreadable.isEmpty ? "" : "; `vanban problems` lists them with the reason"))
         }
         let megabytes = Double(report.bytes) / 1_048_576
         let change = report.changed || report.rebuilt

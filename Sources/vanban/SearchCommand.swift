@@ -85,7 +85,8 @@ struct SearchCommand: ParsableCommand {
         for passage in hit.passages {
             if !passage.section.isEmpty {
                 let section = Snippet(text: passage.section, highlights: passage.sectionHighlights)
-                print("  § " + Terminal.highlighted(section) + Terminal.dim("  (line \(passage.line))"))
+                let place = "line \(passage.line)" + (passage.page.map { ", page \($0)" } ?? "")
+                print("  § " + Terminal.highlighted(section) + Terminal.dim("  (\(place))"))
             }
             print("    " + Terminal.highlighted(passage.snippet))
         }

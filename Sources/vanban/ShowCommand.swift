@@ -44,6 +44,9 @@ struct ShowCommand: ParsableCommand {
             ("Place", document.place), ("Date", document.date), ("Signed", [document.signerRole, document.signer].compactMap { $0 }.joined(separator: ": ")),
             ("To", document.recipients.isEmpty ? nil : document.recipients.joined(separator: "; ")),
             ("File", document.file), ("Encoding", document.encoding == "UTF-8" ? nil : document.encoding), ("Source", document.source),
+            ("Format", document.format == "text" ? nil : [document.format.uppercased(), document.pages.map { "\($0) page\($0 == 1 ? "" : "s")" },
+                                                       document.ocr ? "OCR" : nil].compactMap { $0 }.joined(separator: ", ")),
+            ("Notes", document.notes.isEmpty ? nil : document.notes.joined(separator: "; ")),
             ("Not found", document.missing.isEmpty ? nil : document.missing.joined(separator: ", ")),
         ]
         for (label, value) in fields {

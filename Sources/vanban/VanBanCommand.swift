@@ -10,7 +10,7 @@ struct VanBanCommand: AsyncParsableCommand {
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, ReferencesCommand.self, CitedByCommand.self,
             ChainCommand.self, PathCommand.self, MissingCommand.self, GraphCommand.self, ServeCommand.self, RequiresCommand.self,
-            ActorsCommand.self, BenchCommand.self, VerifyCommand.self,
+            ActorsCommand.self, BenchCommand.self, VerifyCommand.self, ProblemsCommand.self, TextCommand.self,
         ]
     )
 }

@@ -219,6 +219,23 @@ final class CitationGraphTests: XCTestCase {
         "ĐẢNG ỦY KHỐI\nĐẢNG ỦY CÔNG TY\n\nĐẢNG CỘNG SẢN VIỆT NAM\nBiên Hòa, ngày \(date)\n\nSố: \(number)\n\nTHÔNG BÁO\nvề công tác\n\n"
     }
 
+    /// A central issuer's numbers are unique nationwide: a decree of the Chính phủ, whose place
+    /// line reads Hà Nội, is linked from a province's document (it was not: the province of the
+    /// citing document narrowed the decree away).
+    func testCentralIssuersAreNeverNarrowedByProvince() throws {
+        let archive = try archive([
+            "nd.txt": "CHÍNH PHỦ      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 30/2020/NĐ-CP      Hà Nội, ngày 5 tháng 3 năm 2020\n\nNGHỊ ĐỊNH\nVề công tác văn thư\n\nNghị định này quy định về công tác văn thư.\n",
+            "cv.txt": "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH ĐỒNG NAI\nSố: 812/UBND-VP      Biên Hòa, ngày 2 tháng 6 năm 2021\nV/v thực hiện công tác văn thư\n\nThực hiện Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ, Ủy ban nhân dân tỉnh đề nghị các sở thực hiện.\n\nThực hiện Công văn số 77/UBND-VP của Ủy ban nhân dân tỉnh.\n",
+            "cv-other.txt": "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH BÌNH DƯƠNG\nSố: 77/UBND-VP      Thủ Dầu Một, ngày 2 tháng 3 năm 2021\nV/v báo cáo\n\nCác sở báo cáo.\n",
+        ])
+        let links = try archive.references(of: "812/UBND-VP")
+        let decree = links.first { $0.target?.label == "30/2020/NĐ-CP" }
+        XCTAssertEqual(decree?.status, "resolved", "\(links.map { ($0.target?.label, $0.status) })")
+        XCTAssertEqual(decree?.target?.inArchive, true)
+        // A local issuer still is: Bình Dương's 77/UBND-VP is not Đồng Nai's.
+        XCTAssertEqual(links.first { $0.target?.label == "77/UBND-VP" }?.status, "external")
+    }
+
     func testAmbiguityIsReportedAndDatesResolveIt() throws {
         let archive = try archive([
             "a.txt": header("12-NQ/ĐU", "3 tháng 1 năm 2015") + "Nội dung năm 2015.\n",

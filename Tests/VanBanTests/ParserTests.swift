@@ -109,7 +109,7 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(metadata.number?.symbol, "1520/QĐ-UBND")
         XCTAssertEqual(metadata.typeCode, "QĐ")
         XCTAssertEqual(metadata.issuer, "Sở Tư pháp")
-        XCTAssertEqual(metadata.parentIssuer, "Tỉnh Đồng Nai")
+        XCTAssertEqual(metadata.parentIssuer, "Ủy ban nhân dân tỉnh Đồng Nai", "ỦY BAN NHÂN DÂN over TỈNH ĐỒNG NAI names one body")
         XCTAssertEqual(metadata.date, "2020-05-03")
         XCTAssertEqual(metadata.title, "Quyết định Về việc ban hành Quy chế dân chủ")
     }

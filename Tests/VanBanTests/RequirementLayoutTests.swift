@@ -71,16 +71,16 @@ final class RequirementLayoutTests: XCTestCase {
 
     func testTaskTableRows() throws {
         let all = try requirements("86-CV/ĐU")
-        XCTAssertFalse(all.contains { $0.sentence.hasPrefix("| STT") }, "the header is no requirement")
-        let first = try requirement("86-CV/ĐU", starting: "| 1 |")
+        XCTAssertFalse(all.contains { $0.sentence.hasPrefix("STT") }, "the header is no requirement")
+        let first = try requirement("86-CV/ĐU", starting: "1 |")
         XCTAssertEqual(first.action, "Cập nhật dữ liệu đảng viên lên hệ thống")
         XCTAssertEqual(first.actors.names(.lead), ["Văn phòng Đảng ủy"])
         XCTAssertEqual(first.actors.names(.with), ["Các chi bộ"])
         XCTAssertEqual(first.schedule?.date, "2026-05-31")
-        let second = try requirement("86-CV/ĐU", starting: "| 2 |")
+        let second = try requirement("86-CV/ĐU", starting: "2 |")
         XCTAssertEqual(second.actors.names(.lead), ["Ban xây dựng đảng Đảng ủy"])
         XCTAssertEqual([second.schedule?.date, second.schedule?.within], ["2026-06-30", "quarter"])
-        let third = try requirement("86-CV/ĐU", starting: "| 3 |")
+        let third = try requirement("86-CV/ĐU", starting: "3 |")
         XCTAssertEqual(third.schedule?.kind, .yearly)
         XCTAssertEqual(third.actors.names(.with), [])
     }

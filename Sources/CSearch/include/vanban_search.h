@@ -81,9 +81,9 @@ int64_t vs_postings_documents(const uint8_t *docs, size_t docs_length, uint32_t 
 
 typedef struct VSTable VSTable;
 
-/// The documents' attributes, packed by the archive (see SearchTable.swift): NULL when the
-/// blob is malformed.
-VSTable *vs_table_new(const uint8_t *blob, size_t length);
+/// The documents' attributes, packed by the archive (see SearchTable.swift), with each one's
+/// BM25 length norm against `average_length`: NULL when the blob is malformed.
+VSTable *vs_table_new(const uint8_t *blob, size_t length, double average_length);
 void vs_table_free(VSTable *table);
 
 /// A term of a query: its postings rows (search_postings rowids, one a segment, in order).
@@ -120,7 +120,6 @@ typedef struct {
     int any_clause;
     /// Rank by date (newest first), then score.
     int by_date;
-    double average_length;
     /// How many of the best documents to return.
     uint32_t top;
     /// Filters: a byte per type id / issuer group id (NULL: any), a year range (each end
@@ -136,6 +135,9 @@ typedef struct {
     int excluded_count;
     /// Collect each returned document's match positions (for its best passages).
     int positions;
+    /// Rank nothing: return these documents (as given, score 0) with their matches, when set.
+    const uint32_t *matches_of;
+    int matches_of_count;
 } VSQuery;
 
 typedef struct {

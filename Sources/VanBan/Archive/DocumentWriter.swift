@@ -57,11 +57,12 @@ struct DocumentWriter {
             ])
         let documentID = db.lastInsertedRowID
         let stored = analysed.stored
-        try db.execute(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?)", arguments: [
+        try db.execute(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?,?)", arguments: [
             documentID, stored.title.utf8.count, stored.headingStart, stored.headings.utf8.count,
-            stored.bodyStart, stored.bodies.utf8.count, stored.block,
+            stored.bodyStart, stored.bodies.utf8.count, stored.block, Self.tokenStarts(indexed),
         ])
         try insertPassages(analysed, documentID: documentID, into: db)
+        try insertSource(analysed, documentID: documentID, into: db)
         let columns = analysed.columns
         try db.execute(sql: "INSERT INTO documents_fts(rowid, title, heading, body) VALUES (?,?,?,?)",
                        arguments: [documentID, columns.title, columns.heading, columns.body])
@@ -70,19 +71,54 @@ struct DocumentWriter {
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
     }
 
-    /// Each passage with where its text lies in the block and where its tokens start.
+    /// The file's format, pages and notes, and each passage's page: one statement per page, as
+    /// passages run in page order.
+    private func insertSource(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
+        let source = analysed.source, metadata = analysed.parsed.metadata
+        let notes = PlainJSON.array(source.notes + metadata.notes)
+        try db.execute(sql: """
+            UPDATE documents SET format = ?, pages = ?, notes = ?, ocr = ?, partial_date = ?, partial_number = ? WHERE id = ?
+            """, arguments: [source.format.rawValue, source.pageCount, notes, source.ocr, metadata.partialDate,
+                             metadata.partialNumber, documentID])
+        guard source.pageCount != nil else { return }
+        let statement = try db.cachedStatement(sql: """
+            UPDATE passages SET page = ? WHERE document_id = ? AND ordinal BETWEEN ? AND ?
+            """)
+        let passages = analysed.parsed.passages
+        var first = 0
+        while first < passages.count {
+            let page = passages[first].page
+            var last = first
+            while last + 1 < passages.count, passages[last + 1].page == page { last += 1 }
+            // Ordinals count from 1 for body passages; the title passage (0) lies on the first page.
+            try statement.execute(arguments: [page, documentID, first == 0 ? 0 : first + 1, last + 1])
+            first = last + 1
+        }
+    }
+
+    /// Each passage with where its text lies in the block.
     private func insertPassages(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO passages(document_id, ordinal, line, heading_start, heading_length, body_start, body_length,
-                heading_token, body_token) VALUES (?,?,?,?,?,?,?,?,?)
+            INSERT INTO passages(document_id, ordinal, line, heading_start, heading_length, body_start, body_length)
+            VALUES (?,?,?,?,?,?,?)
             """)
-        let headingTokens = analysed.indexed.passageStarts(column: 1), bodyTokens = analysed.indexed.passageStarts(column: 2)
         let lines = [1] + analysed.parsed.passages.map(\.line)
         for (ordinal, span) in analysed.stored.spans.enumerated() {
-            let tokens = ordinal == 0 ? (0, 0) : (Int(headingTokens[ordinal - 1]), Int(bodyTokens[ordinal - 1]))
             try insert.execute(arguments: [documentID, ordinal, lines[ordinal], span.headingStart, span.headingLength,
-                                           span.bodyStart, span.bodyLength, tokens.0, tokens.1])
+                                           span.bodyStart, span.bodyLength])
         }
+    }
+
+    /// Where each body passage's heading and body start among the document's tokens, as
+    /// `texts.tokens` keeps them.
+    private static func tokenStarts(_ indexed: IndexedDocument) -> Data {
+        let headings = indexed.passageStarts(column: 1), bodies = indexed.passageStarts(column: 2)
+        var data = Data(capacity: headings.count * 8)
+        for (heading, body) in zip(headings, bodies) {
+            withUnsafeBytes(of: heading.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: body.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
     }
 
     /// Removes a document: from FTS5 first (which is given the text it indexed), from the search

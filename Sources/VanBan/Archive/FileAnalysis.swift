@@ -10,9 +10,12 @@ struct AnalysedDocument {
     let unmarked: Bool
     let columns: DocumentColumns
     let indexed: IndexedDocument
+    /// The file's format, pages and conversion notes (its text is in `parsed`).
+    let source: SourceText
 
-    init(_ parsed: ParsedDocument, rules: RuleSet) throws {
+    init(_ parsed: ParsedDocument, source: SourceText, rules: RuleSet) throws {
         self.parsed = parsed
+        self.source = source
         stored = StoredText(title: parsed.metadata.titlePassage, passages: parsed.passages)
         unmarked = VietText.isUnmarked(stored.bodies)
         columns = DocumentColumns(stored, unmarked: unmarked)
@@ -40,7 +43,7 @@ struct FileAnalysis {
     let bytes: Int
     let outcome: Outcome
 
-    static func analyse(_ item: ChangePlan.Item, rules: RuleSet) -> FileAnalysis {
+    static func analyse(_ item: ChangePlan.Item, rules: RuleSet, options: SourceReader.Options) -> FileAnalysis {
         let bytes: [UInt8]
         do {
             bytes = try read(item.file.url)
@@ -52,10 +55,10 @@ struct FileAnalysis {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .unchanged(known))
         }
         do {
-            let decoded = try TextDecoder.decode(bytes, legacy: rules.legacyEncodings)
-            let document = try AnalysedDocument(DocumentParser(rules: rules).parse(decoded.text), rules: rules)
-            return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: decoded.encoding))
-        } catch let error as TextDecoder.Failure {
+            let source = try SourceReader(options: options, legacy: rules.legacyEncodings).read(bytes, url: item.file.url)
+            let document = try AnalysedDocument(DocumentParser(rules: rules).parse(source), source: source, rules: rules)
+            return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: source.encoding))
+        } catch let error as SourceFailure {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure(error.description))
         } catch {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .failure((error as? VanBanError)?.description ?? "\(error)"))

@@ -12,11 +12,14 @@ public struct Indexer {
     public let archivePath: String
     public let corpus: Corpus
     public let rules: RuleSet
+    /// How source files are read (OCR of scans or not).
+    public let options: SourceReader.Options
 
-    public init(archivePath: String, corpus: Corpus, rules: RuleSet) {
+    public init(archivePath: String, corpus: Corpus, rules: RuleSet, options: SourceReader.Options = .init()) {
         self.archivePath = archivePath
         self.corpus = corpus
         self.rules = rules
+        self.options = options
     }
 
     private var buildingPath: String { archivePath + ".building" }
@@ -118,12 +121,14 @@ public struct Indexer {
         for failure in report.failed {
             try db.execute(sql: "INSERT OR REPLACE INTO problems VALUES (?, ?)", arguments: [failure.path, failure.reason])
         }
-        let rules = self.rules
-        var done = 0
-        try Pipeline.run(plan.toRead, batchSize: 16, produce: { FileAnalysis.analyse($0, rules: rules) }) { analysis in
+        let rules = self.rules, options = self.options
+        var done = 0, bytesDone = 0
+        try Pipeline.run(plan.toRead, batchSize: 16, produce: { FileAnalysis.analyse($0, rules: rules, options: options) }) { analysis in
             try store(analysis, writer: writer, db: db, report: &report)
             done += 1
-            progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: report.bytes,
+            // Source bytes, whatever became of the file: a PDF counts its own size, not its text's.
+            bytesDone += analysis.item.file.size
+            progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: bytesDone,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
         try CitationGraphWriter(rules: rules).rebuild(db)

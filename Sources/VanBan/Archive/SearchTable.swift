@@ -86,8 +86,9 @@ struct SearchTable {
             throw VanBanError.archiveVersion("The archive has no search table; run `vanban index` to rebuild it.")
         }
         let blob: Data = row["blob"]
-        let handle = blob.withUnsafeBytes { vs_table_new($0.bindMemory(to: UInt8.self).baseAddress, $0.count) }
-        guard let handle, let labels = try? JSONDecoder().decode(Labels.self, from: Data((row["labels"] as String).utf8)) else {
+        guard let labels = try? JSONDecoder().decode(Labels.self, from: Data((row["labels"] as String).utf8)),
+              let handle = blob.withUnsafeBytes({ vs_table_new($0.bindMemory(to: UInt8.self).baseAddress, $0.count, labels.averageLength) })
+        else {
             throw VanBanError.archiveVersion("The archive's search table is damaged; run `vanban index` to rebuild it.")
         }
         return SearchTable(handle: handle, labels: labels)

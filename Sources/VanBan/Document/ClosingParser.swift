@@ -13,25 +13,62 @@ struct ClosingParser {
     func parse(_ lines: [Line], bodyStart: Int, into metadata: inout DocumentMetadata) -> Int {
         let first = max(bodyStart, lines.count - Self.window)
         guard first < lines.count else { return lines.count }
+        // Line numbers count from 1 at the text's first line: a column's line maps back by its number.
+        let block = columns(Array(lines[first...]))
         var start = lines.count
-        if let recipients = lines[first...].lastIndex(where: { $0.folded.hasPrefix("noi nhan") }) {
-            start = recipients
-            metadata.recipients += listItems(lines, after: recipients)
+        if let recipients = block.lastIndex(where: { $0.folded.hasPrefix("noi nhan") }) {
+            start = block[recipients].number - 1
+            metadata.recipients += listItems(block, after: recipients)
         }
-        if let signature = lines[first...].lastIndex(where: isSignatureStart) {
-            start = min(start, signature)
-            readSignature(lines, from: signature, into: &metadata)
+        if var signature = block.lastIndex(where: isSignatureStart) {
+            // "TM. ỦY BAN NHÂN DÂN" over "KT. CHỦ TỊCH": one signature's role.
+            while signature > 0, isSignatureStart(block[signature - 1]) { signature -= 1 }
+            start = min(start, block[signature].number - 1)
+            readSignature(block, from: signature, into: &metadata)
         }
-        return start
+        return max(first, start)
     }
 
+    /// The closing block as two columns, left then right, when its lines were flattened from
+    /// two ("Nơi nhận:          TM. ỦY BAN NHÂN DÂN"): the recipients' list stands left, the
+    /// signature right, and a line of one cell goes by its indentation.
+    func columns(_ all: [Line]) -> [Line] {
+        // From the first line with "Nơi nhận" or a signature in one of its cells: a table of
+        // the body above (or a tab in a paragraph) is not the closing block's.
+        let split = all.map { HeaderParser.cells($0.text) }
+        guard let first = split.firstIndex(where: { $0.count > 1 && $0.contains { cell in
+            let line = Line(number: 0, text: cell)
+            return line.folded.hasPrefix("noi nhan") || isSignatureStart(line)
+        } }) else { return all }
+        let lines = all[first...]
+        let indent = { (line: Line) in line.text.prefix { $0 == " " }.count }
+        var left = Array(all[..<first]), right: [Line] = []
+        for (line, cells) in zip(lines, split[first...]) {
+            if cells.count > 1 {
+                left.append(Line(number: line.number, text: cells[0]))
+                right.append(Line(number: line.number, text: cells.dropFirst().joined(separator: " ")))
+            } else if line.isBlank {
+                left.append(line)
+                right.append(line)
+            } else if indent(line) >= 20 {
+                right.append(line)
+            } else {
+                left.append(line)
+            }
+        }
+        return left + right
+    }
+
+    /// "T/M ...", "KT. ...", or a signer's title alone ("CHỦ TỊCH", `signer-role` in
+    /// `indexer/layout.tsv`).
     private func isSignatureStart(_ line: Line) -> Bool {
         guard line.isUpperCase else { return false }
         let folded = line.folded
-        return Self.signaturePrefixes.contains { folded.hasPrefix($0) }
+        return Self.signaturePrefixes.contains { folded.hasPrefix($0) } || rules.layout.signerRoles.contains(VietText.key(line.plain))
     }
 
     private func listItems(_ lines: [Line], after index: Int) -> [String] {
+        guard index + 1 <= lines.count else { return [] }
         var items: [String] = []
         let rest = HeaderParser.afterColon(lines[index].plain)
         if !rest.isEmpty { items.append(HeaderParser.listItemText(rest)) }

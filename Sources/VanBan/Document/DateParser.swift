@@ -7,7 +7,8 @@ enum DateParser {
         let range: Range<Int>
     }
 
-    private nonisolated(unsafe) static let spelled = #/ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})/#
+    /// Spaces between the parts may be missing ("tháng3", "01năm"), as typed or as OCR reads them.
+    private nonisolated(unsafe) static let spelled = #/ngay\s*(\d{1,2})\s*thang\s*(\d{1,2})\s*nam\s*(\d{4})/#
     private nonisolated(unsafe) static let numeric = #/(?:^|[^\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)/#
 
     /// The first date in `folded` text.

@@ -3,7 +3,9 @@ public struct DocumentMetadata: Codable, Sendable, Equatable {
     public var number: DocumentNumber?
     public var typeCode: String?
     public var typeName: String?
-    /// The issuing body as written in the header ("ĐẢNG ỦY SỞ TƯ PHÁP" reads "Đảng ủy Sở Tư pháp").
+    /// The issuing body as written in the header ("ĐẢNG ỦY SỞ TƯ PHÁP" reads "Đảng ủy Sở Tư pháp"),
+    /// or by its full name when the header writes it short under its committee and the number
+    /// names it ("VĂN PHÒNG" under "BAN CHẤP HÀNH TRUNG ƯƠNG", 36-HD/VPTW: "Văn phòng Trung ương Đảng").
     public var issuer: String?
     /// The body above the issuer in the header's first lines ("Đảng ủy Khối các cơ quan tỉnh").
     public var parentIssuer: String?
@@ -18,10 +20,18 @@ public struct DocumentMetadata: Codable, Sendable, Equatable {
     public var province: String?
     /// Where the metadata came from when the header was missing (front matter `source:`).
     public var source: String?
+    /// The month or year of a date whose day the text leaves blank ("ngày    tháng 8 năm 2026"
+    /// in a PDF signed after it was made): "2026-08" or "2026". Never a guessed day.
+    public var partialDate: String?
+    /// What the text gives of a number it leaves blank ("Số     -HD/BTCTU": "HD/BTCTU").
+    public var partialNumber: String?
+    /// What the parser noticed and a reader should know: a number or day left blank, a
+    /// digital signature's time, a title taken from the file's properties.
+    public var notes: [String] = []
 
     public init() {}
 
-    public var year: Int? { date.flatMap { Int($0.prefix(4)) } ?? number?.year }
+    public var year: Int? { (date ?? partialDate).flatMap { Int($0.prefix(4)) } ?? number?.year }
 
     /// The header fields the parser looked for and did not find, for the index report.
     public var missingFields: [String] {
@@ -47,6 +57,8 @@ public struct Passage: Codable, Sendable, Equatable {
     public let text: String
     /// Offset of the paragraph's first line in the document, in lines from 1.
     public let line: Int
+    /// The page it starts on, for a file with pages (PDF, DOCX).
+    public var page: Int?
 
     public var headingPath: String { path.map(\.text).joined(separator: Passage.pathSeparator) }
 

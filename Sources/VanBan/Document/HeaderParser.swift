@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the header of a Vietnamese administrative document: the issuing bodies, the national
 /// motto, place and date, "Số: ...", the type heading or "V/v ..." line, and "Kính gửi".
 /// What it cannot find stays empty; it never invents a number.
@@ -6,38 +8,117 @@ struct HeaderParser {
 
     /// The longest header considered, in lines.
     static let maxLines = 40
+    /// Lines above the header that are not part of it, at most.
+    static let maxPreamble = 3
 
     private struct State {
         var metadata = DocumentMetadata()
         var issuerLines: [String] = []
+        /// The issuer lines as written, to join a line that continues the one above.
+        var issuerUpperLines: [String] = []
         var titleLines: [String] = []
         var collectingTitle = false
         var inRecipients = false
         var sawTypeHeading = false
         /// A "V/v ..." line: the document is a công văn, whose number may name no type.
         var sawSubjectLine = false
+        /// The title's first line is upper case ("THI HÀNH ĐIỀU LỆ ĐẢNG"): so may its next lines be.
+        var titleIsUpperCase = false
+        /// The type of a number left blank ("Số     -CTr/TU").
+        var blankNumberType: DocumentTypes.Entry?
+
+        var recognisedAny: Bool {
+            !issuerLines.isEmpty || metadata.number != nil || metadata.date != nil || metadata.partialDate != nil
+                || sawTypeHeading || !titleLines.isEmpty || blankNumberType != nil
+        }
     }
 
     /// The metadata, and the index of the first body line.
     func parse(_ lines: [Line], from start: Int) -> (DocumentMetadata, bodyStart: Int) {
         var state = State()
         var index = start
+        var preamble = 0
         while index < min(lines.count, start + Self.maxLines) {
-            if !read(lines[index], into: &state) { break }
+            if !read(cellsOf: lines[index], into: &state) {
+                // A line or two above the header ("Cơ quan phát hành: ...", a portal's caption) is skipped.
+                guard !state.recognisedAny, preamble < Self.maxPreamble else { break }
+                preamble += 1
+            }
             index += 1
         }
-        if index == start + Self.maxLines { index = start }  // no recognisable end: all of it is body
+        // No recognisable end, or nothing recognised: all of it is body.
+        if index == start + Self.maxLines || !state.recognisedAny { index = start }
         finish(&state)
         return (state.metadata, index)
     }
 
+    /// A header line flattened from two columns holds a cell of each ("ỦY BAN NHÂN DÂN      CỘNG
+    /// HÒA ...", "Số: 9387 /UBND-KT | Lào Cai, ngày ..."): each is read as a line. The line is
+    /// the header's when its first cell is.
+    private func read(cellsOf line: Line, into state: inout State) -> Bool {
+        let cells = Self.cells(line.text).map(Self.withoutRule)
+        guard cells.count > 1 else {
+            return read(cells.first.map { $0 == line.plain ? line : Line(number: line.number, text: $0) } ?? line, into: &state)
+        }
+        let lines = cells.map { Line(number: line.number, text: $0) }
+        guard read(lines[0], into: &state) else { return false }
+        for cell in lines.dropFirst() { _ = read(cell, into: &state) }
+        return true
+    }
+
+    private nonisolated(unsafe) static let cellGap = #/\t+|\s+\|\s+|\s{3,}/#
+
+    /// The cells of a flattened line: separated by tabs, " | ", or three spaces or more. A cell
+    /// that a blank in a signed PDF cut off ("Số" and "-CTr/TU", "ngày" and "tháng 8 năm 2026")
+    /// is one cell with the next.
+    static func cells(_ text: String) -> [String] {
+        // A row's outer bars ("HUYỆN ỦY MAI SƠN | ", "| Số 12 |") bound no cell.
+        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "|")))
+        guard trimmed.contains("  ") || trimmed.contains("\t") || trimmed.contains(" | ") else { return [trimmed] }
+        var cells: [String] = []
+        for part in trimmed.split(separator: cellGap) {
+            let part = String(part)
+            if let last = cells.last, continues(last, with: part) {
+                cells[cells.count - 1] = last + " " + part
+            } else {
+                cells.append(part)
+            }
+        }
+        return cells.isEmpty ? [text] : cells
+    }
+
+    /// A rule under the motto glued to the line under it ("-----------Hà Nội, ngày ...").
+    static func withoutRule(_ cell: String) -> String {
+        let rule = cell.prefix { $0 == "-" || $0 == "_" || $0 == "=" }
+        guard rule.count >= 3, rule.count < cell.count else { return cell }
+        return String(cell.dropFirst(rule.count))
+    }
+
+    private static func continues(_ cell: String, with next: String) -> Bool {
+        let folded = VietText.key(cell)
+        let nextFolded = VietText.key(next)
+        if folded == "so" || folded == "so:" { return true }
+        if folded.hasSuffix("ngay") { return nextFolded.hasPrefix("thang") || nextFolded.first?.isNumber == true }
+        if folded.hasSuffix("thang") { return nextFolded.hasPrefix("nam") || nextFolded.first?.isNumber == true }
+        // "Số: 779     /QĐ-UBND": the number's rest after a gap.
+        if folded.last?.isNumber == true, folded.hasPrefix("so") {
+            return next.first.map { $0 == "/" || $0 == "-" } == true
+        }
+        return false
+    }
+
     /// Reads one header line; false when the line is body text.
     private func read(_ line: Line, into state: inout State) -> Bool {
+        if line.isAbsorbed { return true }
         if line.isBlank {
+            // Under a type heading the title may follow a blank line ("QUY ĐỊNH" ⏎⏎ "THI HÀNH ĐIỀU LỆ ĐẢNG").
+            if !(state.sawTypeHeading && state.titleLines.isEmpty) { state.collectingTitle = false }
+            return true
+        }
+        if line.plain == "*" || line.plain.allSatisfy({ $0 == "-" || $0 == "_" || $0 == "*" || $0 == "=" }) {
             state.collectingTitle = false
             return true
         }
-        if line.plain == "*" || line.plain.allSatisfy({ $0 == "-" || $0 == "_" || $0 == "*" }) { return true }
         if state.inRecipients && line.isListItem {
             state.metadata.recipients.append(Self.listItemText(line.plain))
             return true
@@ -53,47 +134,152 @@ struct HeaderParser {
             return true
         }
         if state.collectingTitle {
-            state.titleLines.append(line.plain)
+            if endsTitle(line, state: state) {
+                state.collectingTitle = false
+                // The authority line under a title ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...") is the header's.
+                return line.isUpperCase && state.sawTypeHeading
+            }
+            var text = line.plain
+            // A page that ran the authority into the title's last line ("... CÓ HIỆU LỰC CHÍNH PHỦ"),
+            // not a title that names it ("... NGHỊ ĐỊNH CỦA CHÍNH PHỦ").
+            if let issuer = state.issuerUpperLines.first(where: { text.count > $0.count + 1 && text.hasSuffix(" " + $0) }),
+               !VietText.key(String(text.dropLast(issuer.count + 1))).hasSuffix(" cua") {
+                text = String(text.dropLast(issuer.count + 1))
+                state.collectingTitle = false
+            }
+            // "VỀ" (two letters) counts as upper case here: a title's lines are short. The type's
+            // name stands before the title, so its first word is not capitalised.
+            let upperCase = LayoutRepair.isUpperCase(line.plain)
+            if state.titleLines.isEmpty { state.titleIsUpperCase = upperCase }
+            state.titleLines.append(upperCase ? rules.casing.ordinaryCase(text, capitalisingFirst: false) : text)
             return true
         }
-        if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
-            state.titleLines = [Self.afterPrefix(line.plain, length: line.folded.hasPrefix("v/v") ? 3 : 7)]
+        let subject = Self.unquoted(line.plain)
+        let subjectFolded = VietText.foldPreservingOffsets(subject)
+        if subjectFolded.hasPrefix("v/v") || subjectFolded.hasPrefix("ve viec") {
+            state.titleLines = [Self.afterPrefix(subject, length: subjectFolded.hasPrefix("v/v") ? 3 : 7)]
+            state.titleIsUpperCase = line.isUpperCase
             state.collectingTitle = true
             state.sawSubjectLine = !state.sawTypeHeading
             return true
         }
         if line.isUpperCase && Outline.marker(of: line.plain) == nil {
+            // Under the type heading and its title, an upper-case line is the issuing authority's
+            // ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ..."), not another issuer line.
+            if state.sawTypeHeading && !state.titleLines.isEmpty { return true }
             readUpperCase(line, into: &state)
             return true
         }
         return false
     }
 
-    private nonisolated(unsafe) static let numberLine = #/^so\s*[:.]?\s*\d/#
+    private static let quotes: Set<Character> = ["\"", "“", "”", "'", "‘", "’"]
 
-    /// "Số: 84 - CV/ĐU", "Số 164-KH/TU" (not "SỞ TƯ PHÁP", which folds to "so tu phap").
+    /// Without the quotation marks a trích yếu is sometimes written in (“V/v ...”).
+    static func unquoted(_ text: String) -> String {
+        String(text.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+    }
+
+    /// A title without a closing quotation mark left over from “V/v ...” (whose opening one went
+    /// with the "V/v"); quotations inside it ("“tự chuyển hóa”") stay.
+    static func withoutStrayQuote(_ title: String) -> String {
+        let opening = title.filter { $0 == "“" }.count, closing = title.filter { $0 == "”" }.count
+        guard let last = title.last, quotes.contains(last), closing > opening || (last == "\"" && title.filter { $0 == "\"" }.count % 2 == 1) else {
+            return title
+        }
+        return String(title.dropLast())
+    }
+
+    private nonisolated(unsafe) static let numberLine = #/^so\s*[:.]?\s*(?:\d|[-/.…]+\s*[a-z])/#
+    private nonisolated(unsafe) static let blankNumber = #/^[-/.…\s]*(?:(\d{4})\s*/\s*)?(\p{L}[\p{L}\d]*)(?:\s*[-/]\s*(\p{L}[\p{L}\d]*(?:-\p{L}[\p{L}\d]*)*))?/#
+
+    /// "Số: 84 - CV/ĐU", "Số 164-KH/TU" (not "SỞ TƯ PHÁP", which folds to "so tu phap"), and
+    /// "Số        -CTr/TU", whose number a signed PDF leaves blank: its type is kept, and the
+    /// number is missing.
     private func readNumber(_ line: Line, into state: inout State) -> Bool {
         // The prefix test first: Swift Regex costs more than the rest of the header together.
         guard line.folded.hasPrefix("so"), line.folded.prefixMatch(of: Self.numberLine) != nil else { return false }
         let rest = String(line.plain.dropFirst(2).drop { $0 == ":" || $0 == "." || $0 == " " })
-        state.metadata.number = state.metadata.number ?? NumberScanner(rules: rules).matches(in: rest).first?.number
+        guard state.metadata.number == nil else { return true }
+        if let match = NumberScanner(rules: rules).matches(in: rest).first {
+            state.metadata.number = match.number
+            // OCR joins the columns with one space: "Số: 12/QĐ-UBND Lào Cai, ngày 15 tháng 9 năm 2026".
+            let after = rest.utf16.count > match.range.upperBound ? rest.slice(match.range.upperBound..<rest.utf16.count) : ""
+            if after.contains(",") { _ = readPlaceAndDate(Line(number: line.number, text: after), into: &state) }
+        } else if let match = rest.prefixMatch(of: Self.blankNumber) {
+            let codes = [String(match.output.2)] + (match.output.3.map { [String($0)] } ?? [])
+            let isParty = rest.drop { $0 == " " || $0 == "." || $0 == "…" }.first == "-"
+            // Party: "-CTr/TU" is type then issuer; State: "/QĐ-UBND" the same, "/UBND-VP" a công văn's units.
+            if let type = rules.types.entry(for: codes[0]), codes.count > 1 || isParty {
+                state.blankNumberType = type
+            }
+            // What the text gives of the number: "HD/BTCTU" (Party), "QĐ-UBND" (State).
+            state.metadata.partialNumber = codes.joined(separator: isParty ? "/" : "-")
+            state.metadata.notes.append("number left blank in the text: \"Số \(rest.trimmingCharacters(in: .whitespaces))\"")
+        }
         return true
     }
 
     private nonisolated(unsafe) static let placeDate = #/^([^,\d]{2,40}),\s*ngay\s+\d/#
 
+    private nonisolated(unsafe) static let blankDay = #/^([^,\d]{2,40}),\s*ngay[\s.…_]*(?:thang\s+(\d{1,2})|thang)[\s.…_]*nam\s+(\d{4})/#
+
     private func readPlaceAndDate(_ line: Line, into state: inout State) -> Bool {
-        guard state.metadata.date == nil, line.folded.contains("ngay"), let match = line.folded.firstMatch(of: Self.placeDate),
-              let date = DateParser.first(in: line.folded) else { return false }
+        guard state.metadata.date == nil, state.metadata.partialDate == nil, line.folded.contains("ngay") else { return false }
+        if let match = line.folded.firstMatch(of: Self.placeDate), let date = DateParser.first(in: line.folded) {
+            state.metadata.place = line.plain.slice(offsets(match.1.startIndex..<match.1.endIndex, in: line.folded))
+            state.metadata.date = date.iso
+            return true
+        }
+        // "Lào Cai, ngày      tháng 8 năm 2026": the day was to be written in when signed.
+        guard let match = line.folded.firstMatch(of: Self.blankDay) else { return false }
         state.metadata.place = line.plain.slice(offsets(match.1.startIndex..<match.1.endIndex, in: line.folded))
-        state.metadata.date = date.iso
+        let month = match.2.flatMap { Int($0) }.flatMap { (1...12).contains($0) ? $0 : nil }
+        state.metadata.partialDate = month.map { "\(match.3)-\($0 < 10 ? "0" : "")\($0)" } ?? String(match.3)
+        state.metadata.notes.append("day\(month == nil ? " and month" : "") left blank in the text: \"\(line.plain)\"")
         return true
     }
 
-    private func isMotto(_ line: Line) -> Bool {
-        let folded = line.folded
-        return folded.contains("dang cong san viet nam") || folded.contains("cong hoa xa hoi chu nghia")
-            || folded.hasPrefix("doc lap")
+    /// A line that starts the body rather than continuing the title: a marked line ("1. ...",
+    /// "Điều 1."), one that opens with a body's first words ("Căn cứ ...", "Thực hiện ..."), or
+    /// any line after a title of six lines or one that ended its sentence.
+    private func endsTitle(_ line: Line, state: State) -> Bool {
+        // A marked line starts the body, unless the title's line above stops at a word that takes
+        // a number ("... ngày" ⏎ "07-06-2012 về ...").
+        if Outline.marker(of: line.plain) != nil {
+            guard let last = state.titleLines.last else { return true }
+            return !LayoutRules.ends(VietText.key(last), with: rules.layout.continuations)
+        }
+        // The first line under a type heading is its title, whatever it starts with ("HƯỚNG DẪN" ⏎
+        // "Thực hiện ..."), unless it introduces the body ("Ban Thường vụ kết luận như sau:").
+        guard !state.titleLines.isEmpty else { return line.plain.hasSuffix(":") && !line.isUpperCase }
+        // An upper-case line under a title in ordinary case is the authority's, unless it is a
+        // number the title goes on with ("... Quyết định số" ⏎ "6/QĐ-UBND").
+        if line.isUpperCase && !state.titleIsUpperCase && !line.plain.contains(where: \.isNumber) { return true }
+        if line.plain.first?.isUppercase == true, LayoutRules.starts(line.folded, with: rules.layout.titleEnds) { return true }
+        if state.titleLines.count >= 6 { return true }
+        // A sentence ("Thời gian qua, ... chưa nghiêm."): titles do not end with a full stop; nor
+        // with a colon ("THỦ TƯỚNG CHÍNH PHỦ điện:", "QUYẾT ĐỊNH:").
+        if let last = line.plain.last, last == ":" || (".;".contains(last) && line.plain.count > 40) { return true }
+        // The issuer again, as the authority that decides ("CHÍNH PHỦ" under the title).
+        if state.issuerUpperLines.contains(where: { line.folded.hasPrefix(VietText.foldPreservingOffsets($0)) }) { return true }
+        if let last = state.titleLines.last?.last, ".;!".contains(last), line.plain.first?.isUppercase == true { return true }
+        return false
+    }
+
+    private func isMotto(_ line: Line) -> Bool { Self.isMotto(line) }
+
+    /// The motto is written in capitals (but for "Độc lập - Tự do - Hạnh phúc"): a title that
+    /// names the Party ("... Ngày thành lập Đảng Cộng sản Việt Nam") is no motto.
+    static func isMotto(_ line: Line) -> Bool {
+        line.folded.hasPrefix("doc lap") || (line.isUpperCase && isMotto(line.folded))
+    }
+
+    /// The national motto, the Party's name, or the Youth Union's, over a document's date.
+    static func isMotto(_ folded: String) -> Bool {
+        folded.contains("dang cong san viet nam") || folded.contains("cong hoa xa hoi chu nghia")
+            || folded.hasPrefix("doc lap") || folded.hasPrefix("doan tncs ho chi minh")
+            || folded.hasPrefix("doan thanh nien cong san ho chi minh")
     }
 
     private func readUpperCase(_ line: Line, into state: inout State) {
@@ -104,8 +290,14 @@ struct HeaderParser {
             state.metadata.typeName = type.name
             let rest = line.plain.split(separator: " ").dropFirst(type.name.split(separator: " ").count)
             state.titleLines = rest.isEmpty ? [] : [rules.casing.ordinaryCase(rest.joined(separator: " "))]
+            state.titleIsUpperCase = !rest.isEmpty
             state.collectingTitle = true
+        } else if let last = state.issuerUpperLines.last, rules.casing.startsWithPlaceUnit(line.plain) {
+            // "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" names one body.
+            state.issuerUpperLines[state.issuerUpperLines.count - 1] = last + " " + line.plain
+            state.issuerLines[state.issuerLines.count - 1] = rules.casing.ordinaryCase(last + " " + line.plain)
         } else {
+            state.issuerUpperLines.append(line.plain)
             state.issuerLines.append(rules.casing.ordinaryCase(line.plain))
         }
     }
@@ -113,13 +305,21 @@ struct HeaderParser {
     private func finish(_ state: inout State) {
         var metadata = state.metadata
         if !state.titleLines.isEmpty {
-            let title = state.titleLines.joined(separator: " ")
+            let title = Self.withoutStrayQuote(state.titleLines.joined(separator: " "))
             metadata.title = metadata.typeName.map { "\($0) \(title)" } ?? title
         }
         metadata.issuer = state.issuerLines.last
         metadata.parentIssuer = state.issuerLines.count > 1 ? state.issuerLines[state.issuerLines.count - 2] : nil
+        // A department written short under its committee ("VĂN PHÒNG" under "BAN CHẤP HÀNH TRUNG
+        // ƯƠNG") goes by its full name when the number names it ("36-HD/VPTW": Văn phòng Trung ương Đảng).
+        // Only a central body's name is one body's; a local code's names a kind ("Ban Tuyên giáo Tỉnh ủy").
+        if metadata.parentIssuer != nil, let written = metadata.issuer, let code = metadata.number?.issuer,
+           let entry = rules.issuers.entry(for: code), !entry.isLocal,
+           VietText.key(entry.name).hasPrefix(VietText.key(written) + " ") {
+            metadata.issuer = entry.name
+        }
         let code = metadata.number?.type.isEmpty == false ? metadata.number?.type : (state.sawSubjectLine ? "CV" : nil)
-        if metadata.typeCode == nil, let code, let type = rules.types.entry(for: code) {
+        if metadata.typeCode == nil, let type = code.flatMap(rules.types.entry(for:)) ?? state.blankNumberType {
             metadata.typeCode = type.code
             metadata.typeName = type.name
         }

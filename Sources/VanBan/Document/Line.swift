@@ -14,8 +14,12 @@ final class Line {
     init(number: Int, text: String) {
         self.number = number
         self.text = text
-        plain = Line.stripEmphasis(text)
+        isAbsorbed = text == LayoutRepair.absorbed
+        plain = isAbsorbed ? "" : Line.stripEmphasis(text)
     }
+
+    /// The line was joined into the one above it (see ``LayoutRepair``): blank, but no break.
+    let isAbsorbed: Bool
 
     var isBlank: Bool { plain.isEmpty }
 

@@ -78,12 +78,15 @@ public struct NumberScanner: Sendable {
         return DocumentNumber(number: number, type: type.code, issuer: issuer?.code ?? issuerCode, isParty: true)
     }
 
-    /// `18/2000/CT-TTg`, `1520/QĐ-UBND`, `45/2019/QH14`, or `25/NQ-TW` (a Party number).
+    /// `18/2000/CT-TTg`, `1520/QĐ-UBND`, `45/2019/QH14`, or `25/NQ-TW` (a Party number); a
+    /// space may stand before a slash ("9387 /UBND-KT", "16 /2026/QĐ-UBND"), as typed in headers.
     private func stateForm(number: String, cursor: inout Cursor) -> DocumentNumber? {
+        cursor.skipSpaces()
         guard cursor.take(0x2F) else { return nil }
         var year: Int?
         let mark = cursor.position
         let yearDigits = cursor.take(while: isDigit)
+        cursor.skipSpaces()
         if yearDigits.count == 4, cursor.take(0x2F) {
             year = Int(String(decoding: yearDigits, as: UTF16.self))
         } else {

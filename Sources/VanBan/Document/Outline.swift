@@ -4,7 +4,15 @@
 /// "-" (5), "+" (6). A marked paragraph is a heading when it reads like one (see
 /// ``isHeading(_:next:)``); otherwise it is a list item, a passage of its own. A paragraph cut
 /// by a page break (no closing punctuation, next one starting in lower case) is joined again.
+///
+/// In wrapped text a marked line is still the rest of the sentence above when that line ends
+/// with a word that takes a number ("... quy định tại khoản" ⏎ "3. ..."; `continuation` in
+/// `indexer/layout.tsv`), and "75-KL/TW, ..." is a number, never a marker. A table row (cells
+/// between " | ") is a passage of its own. Runs of spaces (PDF layout, justified lines) read as one.
 struct Outline {
+    let layout: DocumentParser.Layout
+    let rules: LayoutRules
+
     struct Marker: Equatable {
         let rank: Int
         /// Length of the marker and the space after it, in characters.
@@ -20,8 +28,8 @@ struct Outline {
         var upperCase = false
     }
 
-    static func passages(from lines: ArraySlice<Line>) -> [Passage] {
-        let paragraphs = joinPageBreaks(split(lines))
+    func passages(from lines: ArraySlice<Line>) -> [Passage] {
+        let paragraphs = Self.joinPageBreaks(split(lines))
         var path: [Heading] = []
         var passages: [Passage] = []
         var itemRank: Int?  // the rank of the list the last item belonged to: its siblings are items too
@@ -29,7 +37,7 @@ struct Outline {
             let next = index + 1 < paragraphs.count ? paragraphs[index + 1] : nil
             if let marker = paragraph.marker {
                 path.removeAll { $0.rank >= marker.rank }
-                if marker.rank != itemRank, isHeading(paragraph, next: next) {
+                if marker.rank != itemRank, Self.isHeading(paragraph, next: next) {
                     path.append(Heading(text: paragraph.plain, rank: marker.rank))
                     itemRank = nil
                     continue
@@ -43,40 +51,73 @@ struct Outline {
 
     /// Blocks of non-blank lines; inside a block, every marked line starts a paragraph, and so
     /// does every table row ("| 1 | Nội dung | Đơn vị chủ trì |") and the line after one.
-    private static func split(_ lines: ArraySlice<Line>) -> [Paragraph] {
+    private func split(_ lines: ArraySlice<Line>) -> [Paragraph] {
         var paragraphs: [Paragraph] = []
         var previousBlank = true
-        var previousLength = 0
-        let width = lines.lazy.map(\.plain.count).max() ?? 0
-        for line in lines {
-            defer { previousBlank = line.isBlank; previousLength = line.plain.count }
+        var previousRow = false
+        var previousPlain = ""
+        let margin = Self.margin(lines)
+        let width = lines.lazy.map { Self.collapsingSpaces($0.plain).count }.max() ?? 0
+        for line in lines where !line.isAbsorbed {
+            defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
-            let marker = marker(of: line.plain)
+            let text = Self.collapsingSpaces(line.text), plain = Self.collapsingSpaces(line.plain)
+            let isRow = Self.isRow(plain)
+            var marker = Self.marker(of: plain)
+            // A line ending in a word that takes a number ("... Quyết định số" ⏎ "105/2009/QĐ-TTg")
+            // goes on; one that ends its sentence ("... chuyển đổi số." ⏎ "2. Tổ chức") does not.
+            let endsSentence = previousPlain.last.map { ".;:!?".contains($0) } ?? false
+            if marker != nil, layout == .wrapped, !previousBlank, !endsSentence,
+               LayoutRules.ends(VietText.key(previousPlain), with: rules.continuations) {
+                marker = nil
+            }
             // A part heading ("I. MỤC TIÊU") or an upper-case heading never runs on into the line under it.
             let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || $0.upperCase } ?? false
-            let row = line.plain.hasPrefix("|") || paragraphs.last?.plain.hasPrefix("|") == true
             // "2. Sử dụng hiệu quả tài sản công" alone on a short line, then a capital: a heading
             // without a full stop, not a paragraph wrapped at the page's width.
             let unfinishedHeading = paragraphs.last.map { last in
-                (1...4).contains(last.marker?.rank ?? -1) && last.plain.count == previousLength && previousLength * 5 <= width * 3
-                    && !(last.plain.last.map { ".;:,!?…".contains($0) } ?? true) && line.plain.first?.isUppercase == true
+                (1...4).contains(last.marker?.rank ?? -1) && last.plain == previousPlain && previousPlain.count * 5 <= width * 3
+                    && !(last.plain.last.map { ".;:,!?…".contains($0) } ?? true) && plain.first?.isUppercase == true
             } ?? false
-            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || row || unfinishedHeading {
-                paragraphs.append(Paragraph(text: line.text, plain: line.plain, line: line.number, marker: marker,
+            // A first line indented from the text's margin, after a line that ended its sentence,
+            // opens a paragraph: justified PDF text (pdftotext -layout) has no blank lines between them.
+            let indented = layout == .wrapped && !previousBlank && Self.indent(line) >= margin + 3
+                && previousPlain.last.map { ".;:!?".contains($0) } == true
+            if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || layout == .paragraphs || isRow || previousRow
+                || indented || unfinishedHeading {
+                paragraphs.append(Paragraph(text: text, plain: plain, line: line.number, marker: marker,
                                             upperCase: line.isUpperCase))
             } else {
-                paragraphs[paragraphs.count - 1].text += " " + line.text
-                paragraphs[paragraphs.count - 1].plain += " " + line.plain
+                paragraphs[paragraphs.count - 1].text += " " + text
+                paragraphs[paragraphs.count - 1].plain += " " + plain
             }
+            previousRow = isRow
+            previousPlain = plain
         }
         return paragraphs
+    }
+
+    private static func indent(_ line: Line) -> Int { line.text.prefix { $0 == " " }.count }
+
+    /// The indentation most lines have: where wrapped lines start.
+    private static func margin(_ lines: ArraySlice<Line>) -> Int {
+        var counts: [Int: Int] = [:]
+        for line in lines where !line.isBlank { counts[indent(line), default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+    }
+
+    static func collapsingSpaces(_ text: String) -> String {
+        guard text.contains("  ") || text.contains("\t") else { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     private static func joinPageBreaks(_ paragraphs: [Paragraph]) -> [Paragraph] {
         var joined: [Paragraph] = []
         for paragraph in paragraphs {
-            if let last = joined.last, paragraph.marker == nil, isCut(last.plain),
-               paragraph.plain.first?.isLowercase == true {
+            // A paragraph that starts in lower case, or with a number that is no marker ("75-KL/TW,
+            // ..."), continues a cut one.
+            if let last = joined.last, paragraph.marker == nil, isCut(last.plain), !isRow(last.plain), !isRow(paragraph.plain),
+               paragraph.plain.first.map({ $0.isLowercase || $0.isNumber }) == true {
                 joined[joined.count - 1].text += " " + paragraph.text
                 joined[joined.count - 1].plain += " " + paragraph.plain
             } else {
@@ -85,6 +126,9 @@ struct Outline {
         }
         return joined
     }
+
+    /// A table row as the readers and ``LayoutRepair`` write one: cells between " | ".
+    static func isRow(_ text: String) -> Bool { text.contains(" | ") }
 
     private static func isCut(_ text: String) -> Bool {
         guard let last = text.last else { return false }
@@ -144,12 +188,19 @@ struct Outline {
         }
         guard index < characters.count, index <= 8 else { return nil }
         let digitsOnly = dots == 0
+        if digitsOnly, characters[index] == "-", isNumberCode(characters[(index + 1)...]) { return nil }
         if digitsOnly, "-)".contains(characters[index]) {
             let spaced = index + 1 < characters.count && characters[index + 1] == " "
             return Marker(rank: 3, length: index + (spaced ? 2 : 1))
         }
         guard characters[index] == " ", characters[index - 1] == "." || dots >= 1 else { return nil }
         return Marker(rank: dots > 1 || characters[index - 1] != "." ? 2 : 1, length: index + 1)
+    }
+
+    /// "KL/TW" after "75-": the rest of a document number ("75-KL/TW, ..."), not a heading's text.
+    private static func isNumberCode(_ characters: ArraySlice<Character>) -> Bool {
+        let code = characters.prefix { $0.isLetter }
+        return !code.isEmpty && characters.dropFirst(code.count).first == "/"
     }
 
     private static func roman(_ characters: [Character]) -> Marker? {

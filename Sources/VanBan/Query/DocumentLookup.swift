@@ -22,6 +22,16 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
     public let year: Int?
     /// Header fields the parser could not find.
     public let missing: [String]
+    /// The source file's format ("text", "pdf", "docx", "html", "doc"), its pages when it has
+    /// pages, whether its text came from OCR, and what its conversion and parsing noticed.
+    public let format: String
+    public let pages: Int?
+    public let ocr: Bool
+    public let notes: [String]
+    /// The month or year of a date whose day the text leaves blank, and what the text gives of
+    /// a number it leaves blank ("HD/BTCTU").
+    public let partialDate: String?
+    public let partialNumber: String?
 
     init(row: Row) {
         id = row["id"]
@@ -44,6 +54,13 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
         year = row["year"]
         let missingList: String = row["missing"]
         missing = missingList.split(separator: ",").map(String.init)
+        format = row["format"] ?? "text"
+        pages = row["pages"]
+        ocr = row["ocr"] ?? false
+        let notesJSON: String = row["notes"] ?? "[]"
+        notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
+        partialDate = row["partial_date"]
+        partialNumber = row["partial_number"]
     }
 
 }
@@ -54,6 +71,8 @@ public struct DocumentView: Codable, Sendable {
         public let section: String
         public let line: Int
         public let text: String
+        /// The page it starts on, for a file with pages.
+        public let page: Int?
     }
 
     public let document: DocumentSummary
@@ -98,9 +117,12 @@ extension Archive {
         }
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT heading, line, body FROM passage_texts WHERE document_id = ? AND ordinal > 0 ORDER BY ordinal
+                SELECT t.heading, t.line, t.body, p.page FROM passage_texts t JOIN passages p ON p.id = t.id
+                WHERE t.document_id = ? AND t.ordinal > 0 ORDER BY t.ordinal
                 """, arguments: [only.id])
-            let paragraphs = rows.map { DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"]) }
+            let paragraphs = rows.map {
+                DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"], page: $0["page"])
+            }
             var view = DocumentView(document: only, paragraphs: paragraphs)
             if let node = try Int64.fetchOne(db, sql: "SELECT id FROM nodes WHERE document_id = ?", arguments: [only.id]) {
                 view.references = try references(statedInOrFrom: node, db: db)

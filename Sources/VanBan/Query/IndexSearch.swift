@@ -6,6 +6,17 @@ import GRDB
 extension SearchPlan {
     /// Ranks every matching document through the search index (CSearch's `vs_search`).
     func rank(_ request: RankingRequest, table: SearchTable, db: Database) throws -> Ranking {
+        try run(request, matchesOf: [], table: table, db: db)
+    }
+
+    /// Where the plan's phrases stand in these documents (those put first by their number,
+    /// which the ranking leaves out), by the index.
+    func matches(in documents: [Int64], table: SearchTable, db: Database) throws -> [Int64: [Match]] {
+        guard !documents.isEmpty else { return [:] }
+        return try run(RankingRequest(), matchesOf: documents.map { UInt32(clamping: $0) }, table: table, db: db).matches
+    }
+
+    private func run(_ request: RankingRequest, matchesOf documents: [UInt32], table: SearchTable, db: Database) throws -> Ranking {
         let query = try IndexQuery(self, db: db)
         let labels = table.labels
         let types = request.filter.types(labels), groups = request.filter.groups(labels)
@@ -15,10 +26,10 @@ extension SearchPlan {
             types.withOptionalBuffer { types in
                 groups.withOptionalBuffer { groups in
                     excluded.withUnsafeBufferPointer { excluded in
+                      documents.withUnsafeBufferPointer { documents in
                         var options = VSQuery()
                         options.any_clause = any ? 1 : 0
                         options.by_date = request.byDate ? 1 : 0
-                        options.average_length = labels.averageLength
                         options.top = UInt32(clamping: request.top)
                         options.types = types.baseAddress
                         options.type_count = Int32(types.count)
@@ -31,9 +42,12 @@ extension SearchPlan {
                         options.excluded = excluded.baseAddress
                         options.excluded_count = Int32(excluded.count)
                         options.positions = 1
+                        options.matches_of = documents.baseAddress
+                        options.matches_of_count = Int32(documents.count)
                         return vs_search(UnsafeMutableRawPointer(db.sqliteConnection), table.handle, terms.baseAddress,
                                          Int32(terms.count), slots.baseAddress, Int32(slots.count), phrases.baseAddress,
                                          Int32(phrases.count), clauses.baseAddress, Int32(clauses.count), &options, &result)
+                      }
                     }
                 }
             }

@@ -10,12 +10,12 @@ struct NamedDocuments {
 
     var count: Int { archived.count + external.count }
 
-    /// The hits, each archived one with the passages where the plan's phrases stand (found by
-    /// reading it: these are few, and were left out of the ranking).
-    func hits(plan: SearchPlan, rules: RuleSet, db: Database) throws -> [DocumentHit] {
+    /// The hits, each archived one with the passages where the plan's phrases stand: `matches`
+    /// gives them (the ranking left these documents out).
+    func hits(plan: SearchPlan, matches: [Int64: [Match]], rules: RuleSet, db: Database) throws -> [DocumentHit] {
         let chooser = PassageChooser(plan: plan)
         return try archived.map { document in
-            let passages = try chooser.passages(of: document.id, matches: try plan.matchesByReading(document.id, db: db), db: db)
+            let passages = try chooser.passages(of: document.id, matches: matches[document.id] ?? [], db: db)
             return DocumentHit(document, numberMatch: true, score: nil, passages: passages)
         } + external.map { DocumentHit($0.node, citedBy: $0.citedBy, rules: rules) }
     }

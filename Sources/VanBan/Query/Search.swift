@@ -119,7 +119,11 @@ extension Archive {
                 ranked = try rank(plan, ranking, exhaustive: request.exhaustive, table: table, db: db)
                 if ranked.total > 0 { notice = SearchResults.anyWordNotice }
             }
-            let hits = try named.hits(plan: plan, rules: rules, db: db) + documentHits(ranked, plan: plan, db: db)
+            let pinned = named.archived.map(\.id)
+            let pinnedMatches = request.exhaustive
+                ? Dictionary(uniqueKeysWithValues: try pinned.map { ($0, try plan.matchesByReading($0, db: db)) })
+                : try plan.matches(in: pinned, table: table, db: db)
+            let hits = try named.hits(plan: plan, matches: pinnedMatches, rules: rules, db: db) + documentHits(ranked, plan: plan, db: db)
             let page = Array(hits.dropFirst(request.offset).prefix(request.limit))
             let total = named.count + ranked.total
             var facets = ranked.facets

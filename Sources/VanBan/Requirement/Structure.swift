@@ -35,7 +35,7 @@ struct Structure {
 
     mutating func read(_ passage: Passage, words: Words) -> Kind {
         let plain = Line.stripEmphasis(passage.text)
-        if plain.hasPrefix("|") { return readRow(words) }
+        if Outline.isRow(plain) { return readRow(words) }
         columns = nil
         let rank = Self.rank(of: plain)
         if let leadIn, !passage.path.starts(with: leadIn.path)
@@ -80,20 +80,24 @@ struct Structure {
     }
 
     /// The cells of a row "| a | b | c |", as trimmed UTF-16 ranges.
+    /// The cells of a row, "1 | Cập nhật ... | Văn phòng Đảng ủy |  | Tháng 5/2026", trimmed.
     private func cells(_ words: Words) -> [Range<Int>] {
         let units = words.units
         var cells: [Range<Int>] = []
-        var start: Int?
-        for (offset, unit) in units.enumerated() where unit == 0x7C {
-            if let open = start {
-                var lower = open, upper = offset
-                while lower < upper, units[lower] == 0x20 { lower += 1 }
-                while upper > lower, units[upper - 1] == 0x20 { upper -= 1 }
-                cells.append(lower..<upper)
-            }
+        var start = 0
+        for offset in units.indices where units[offset] == 0x7C {
+            cells.append(Self.trimmed(start..<offset, units))
             start = offset + 1
         }
+        cells.append(Self.trimmed(start..<units.count, units))
         return cells
+    }
+
+    private static func trimmed(_ range: Range<Int>, _ units: [UInt16]) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, units[lower] == 0x20 { lower += 1 }
+        while upper > lower, units[upper - 1] == 0x20 { upper -= 1 }
+        return lower..<upper
     }
 
     private mutating func readRow(_ words: Words) -> Kind {

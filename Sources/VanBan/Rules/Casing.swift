@@ -10,32 +10,56 @@ public struct Casing: Sendable {
             guard let phrase = row.first, !phrase.isEmpty else { return nil }
             let following = row.count > 1 ? Following(rawValue: row[1]) ?? .none : .none
             let words = phrase.split(separator: " ").map(String.init)
-            return (words, words.map { $0.lowercased() }, following)
+            return (words, words.map(Self.matchForm), following)
         }.sorted { $0.words.count > $1.words.count }
     }
 
-    public func ordinaryCase(_ line: String) -> String {
-        var words = line.lowercased().split(separator: " ").map(String.init)
+    /// `capitalisingFirst: false` for a line that continues a sentence ("của Bộ Chính trị" under
+    /// "KẾT LUẬN").
+    public func ordinaryCase(_ line: String, capitalisingFirst: Bool = true) -> String {
+        let written = line.split(separator: " ").map(String.init)
+        var words = written.map { $0.lowercased() }
+        let forms = words.map(Self.matchForm)
         var index = 0
         var following = Following.none
         while index < words.count {
-            if let entry = entries.first(where: { matches($0.lowered, at: index, in: words) }) {
+            if let entry = entries.first(where: { matches($0.lowered, at: index, in: forms) }) {
                 for (offset, word) in entry.words.enumerated() { words[index + offset] = word }
-                if index == 0 || following != .none { words[index] = capitalised(words[index]) }
+                if (index == 0 && capitalisingFirst) || following != .none { words[index] = capitalised(words[index]) }
                 index += entry.words.count
                 following = entry.following == .none && following == .rest ? .rest : entry.following
                 continue
             }
-            if index == 0 || following != .none { words[index] = capitalised(words[index]) }
+            if (index == 0 && capitalisingFirst) || following != .none { words[index] = capitalised(words[index]) }
             if following == .next { following = .none }
             index += 1
         }
+        // A document number keeps its capitals ("6/QĐ-UBND", "25-NQ/TW").
+        for index in words.indices where written[index].contains(where: { $0.isNumber }) { words[index] = written[index] }
         return words.joined(separator: " ")
+    }
+
+    /// Whether an upper-case line starts with a place unit ("TỈNH LÀO CAI", "HUYỆN MAI SƠN": a
+    /// lower-case entry whose following words are a name) rather than a body ("TỈNH ỦY"): such a line
+    /// continues the issuer line above it ("ỦY BAN NHÂN DÂN" / "TỈNH LÀO CAI").
+    public func startsWithPlaceUnit(_ line: String) -> Bool {
+        // Text typed without marks ("HUYEN LAM HA") is matched without them.
+        let unmarked = !VietText.hasMarks(line)
+        let form = { (word: String) in unmarked ? VietText.key(word) : Self.matchForm(word) }
+        let words = line.split(separator: " ").map { form(String($0)) }
+        // Place units are the entries written in lower case ("tỉnh", "thành phố"); "Tỉnh ủy" is a body.
+        guard let entry = entries.first(where: { matches($0.words.map(form), at: 0, in: words) }) else { return false }
+        return entry.following == .rest && entry.words.first?.first?.isLowercase == true
     }
 
     private func matches(_ phrase: [String], at index: Int, in words: [String]) -> Bool {
         guard index + phrase.count <= words.count else { return false }
         return zip(phrase, words[index...]).allSatisfy { $0 == $1 }
+    }
+
+    /// Lower case with one tone placement: "UỶ" and "ủy" are one word (old and new placement).
+    private static func matchForm(_ word: String) -> String {
+        VietText.wordForms(word).exact
     }
 
     private func capitalised(_ word: String) -> String {

@@ -8,6 +8,7 @@ public struct RuleSet: Sendable {
     public let casing: Casing
     public let citations: CitationRules
     public let requirements: RequirementRules
+    public let layout: LayoutRules
     public let query: QueryWords
     /// Byte tables of TCVN3 and VNI-Windows (`indexer/encodings/`) for files that are not UTF-8.
     public let legacyEncodings: LegacyEncodings
@@ -20,7 +21,7 @@ public struct RuleSet: Sendable {
     public let fingerprint: String
 
     public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "names.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "bodies.tsv",
-                                     "query.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
+                                     "query.tsv", "layout.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
@@ -42,6 +43,7 @@ public struct RuleSet: Sendable {
         requirements = try RequirementRules(requirements: tables["requirements.tsv"]!, schedules: tables["schedules.tsv"]!,
                                             abbreviations: tables["abbreviations.tsv"]!, bodies: tables["bodies.tsv"]!)
         query = try QueryWords(table: tables["query.tsv"]!)
+        layout = LayoutRules(table: tables["layout.tsv"]!)
         legacyEncodings = try LegacyEncodings(directory: directory)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
                                uniquingKeysWith: { first, _ in first })
