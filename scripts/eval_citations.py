@@ -2,20 +2,22 @@
 """Precision, recall and relation accuracy of vanban's citation extraction, on real documents
 counted by hand or on the generator's ground truth.
 
-    python3 scripts/eval_citations.py real --realdocs DIR [--vanban BIN] [--rules DIR] [--verbose] [--json]
+    python3 scripts/eval_citations.py real --realdocs DIR [--files [--ocr]] [--vanban BIN] [--rules DIR] [--verbose] [--json]
     python3 scripts/eval_citations.py generated [--count 1000] [--seed 7] [--vanban BIN] [--rules DIR] [--json]
 
 `real` reads a folder laid out as /work/realdocs is (outside the repository: the documents' text
 is never committed): `truth.json` with the hand-counted references of each document, and the
 texts extracted from each file (`text/ID.plain.txt` for PDFs, `.html.txt`, `.docx.txt`,
-`.antiword.txt` for Word 97 files; `files/ID.txt` where the original is text). It copies one text
-per document into a temporary corpus, indexes it with `vanban index` and reads the archive's
+`.antiword.txt` for Word 97 files; `files/ID.txt` where the original is text), or with `--files`
+the original files as they were found (PDF, DOCX, HTML, .doc). It copies one of them per
+document into a temporary corpus, indexes it with `vanban index` and reads the archive's
 `citations` table (plain SQLite). Scoring follows the truth's counting rules:
 
 - numbered: one reference per occurrence; a found citation (kind `number`) matches an expected
   one with the same number (case, marks, spaces and TƯ/TW aside), the same relation first;
-- named: one per distinct name in a document; a found citation (kind `named`) matches an
-  expected name when their folded words are equal, else when one starts with the other;
+- named: one per distinct name in a document, its term or year as written included ("Điều lệ
+  Đảng khoá II"); a found citation (kind `named`) matches an expected name when their folded
+  words are equal, else when one starts with the other;
 - entries the truth marks `generic` are not expected. An expected entry stated about another
   document (`subject`) counts for recall; a found one stated about another document that
   matches nothing is left out of precision, because the truth lists such statements only where
@@ -53,10 +55,10 @@ def name_key(name):
     return " ".join(re.findall(r"[a-z0-9]+", fold(name)))
 
 
-def index(vanban, rules, corpus, archive):
+def index(vanban, rules, corpus, archive, extra=()):
     for suffix in ("", ".building", ".lock"):
         Path(str(archive) + suffix).unlink(missing_ok=True)
-    result = subprocess.run([vanban, "index", str(corpus), "--archive", str(archive), "--rules", str(rules)],
+    result = subprocess.run([vanban, "index", str(corpus), "--archive", str(archive), "--rules", str(rules), *extra],
                             capture_output=True, text=True)
     if result.returncode not in (0, 4):
         sys.exit(f"vanban index failed ({result.returncode}): {result.stderr[-2000:]}")
@@ -67,8 +69,8 @@ def found_citations(archive):
     columns = [row[1] for row in db.execute("PRAGMA table_info(citations)")]
     has_object = "object" in columns
     rows = db.execute(
-        "SELECT d.path, c.ordinal, c.kind, c.symbol, c.named, c.relation, c.date, c.subject, c.text"
-        + (", c.object" if has_object else ", NULL") +
+        "SELECT d.path, c.ordinal, c.kind, c.symbol, c.named" + (" || coalesce(' ' || c.term, '')" if has_object else "")
+        + ", c.relation, c.date, c.subject, c.text" + (", c.object" if has_object else ", NULL") +
         " FROM citations c JOIN documents d ON d.id = c.document_id ORDER BY d.path, c.ordinal")
     by_path = {}
     for path, ordinal, kind, symbol, named, relation, date, subject, text, obj in rows:
@@ -211,10 +213,13 @@ def real(args):
     corpus.mkdir()
     for document in truth["documents"]:
         stem = Path(document["file"]).stem
-        source = next((realdocs / p.format(id=stem) for p in TEXT_CHOICES if (realdocs / p.format(id=stem)).exists()), None)
-        if source:
+        if args.files:
+            source = realdocs / document["file"]
+        else:
+            source = next((realdocs / p.format(id=stem) for p in TEXT_CHOICES if (realdocs / p.format(id=stem)).exists()), None)
+        if source and source.exists():
             shutil.copy(source, corpus / source.name)
-    index(args.vanban, args.rules, corpus, work / "real.db")
+    index(args.vanban, args.rules, corpus, work / "real.db", ["--ocr"] if args.ocr else [])
     summary, by_document = score_real(work / "real.db", truth, args.verbose)
     shutil.rmtree(work)
     if args.json:
@@ -288,6 +293,9 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--vanban", default=str(ROOT / ".build" / "debug" / "vanban"))
     parser.add_argument("--rules", default=str(ROOT / "indexer"))
+    parser.add_argument("--files", action="store_true",
+                        help="index the original files (PDF, DOCX, HTML, .doc) instead of the extracted texts")
+    parser.add_argument("--ocr", action="store_true", help="with --files: let vanban OCR pages without a usable text layer")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()

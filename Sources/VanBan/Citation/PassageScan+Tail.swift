@@ -83,12 +83,15 @@ extension PassageScan {
             if end > start {
                 if words.breaksClause(after: end - 1, before: end) { break }
                 if words.gap(after: end - 1, before: end, contains: Self.opening), rules.definingWords.length(at: end, in: words) != nil { break }
-                if words.gap(after: end - 1, before: end, contains: Self.comma), words[end].capitalised, !isDigitWord(end) { break }
                 if startsListItem(at: end) {
+                    // "và Quyết định số ..." after the title: the next item; after a reference in
+                    // the title ("... của Luật A, Luật B"): the title's own list.
                     if !holdsReference {
                         if rules.listWords.length(at: end - 1, in: words) == 1, end - 1 > start { end -= 1 }
                         break
                     }
+                } else if words.gap(after: end - 1, before: end, contains: Self.comma), words[end].capitalised, !isDigitWord(end) {
+                    break
                 } else if startsReference(at: end) {
                     holdsReference = true
                 }
