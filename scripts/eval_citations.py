@@ -22,6 +22,10 @@ document into a temporary corpus, indexes it with `vanban index` and reads the a
   document (`subject`) counts for recall; a found one stated about another document that
   matches nothing is left out of precision, because the truth lists such statements only where
   its author chose to (its rule 4). `strict_precision` counts them too;
+- direction: for a matched entry the truth gives an `object` other than itself (a passive
+  agent: "87/2025/QH15 amends 64/2025/QH15") or a `subject` other than itself that is one of
+  the document's listed references (a statement about another document), the found citation's
+  object or subject must be a citation of that document;
 - relation accuracy is over matched entries, after mapping vanban's finer relations onto the
   truth's: disseminates -> implements, follows -> mentions, ends -> repeals; a name cited several
   times has its relation right when one of its citations states the expected one;
@@ -95,7 +99,8 @@ def score_real(archive, truth, verbose):
     found = found_citations(archive)
     totals = dict(numbered_expected=0, numbered_found=0, numbered_matched=0, numbered_unlisted=0,
                   named_expected=0, named_found=0, named_matched=0, named_unlisted=0,
-                  relation_right=0, relation_scored=0, date_right=0, dated=0)
+                  relation_right=0, relation_scored=0, date_right=0, dated=0, by_relation={},
+                  direction_right=0, direction_scored=0)
     by_document = {}
     for document in truth["documents"]:
         name = next((p for p in found if p.startswith(Path(document["file"]).stem + ".")), None)
@@ -148,10 +153,34 @@ def score_real(archive, truth, verbose):
         # A name counts once however often it is cited: its relation is right when one of its
         # citations states the expected one ("Căn cứ Điều lệ Đảng", then "theo Điều lệ Đảng").
         matched += [(want_named[w], dict(got_named[g], relations=named_relations[g])) for w, g in named_matches.items()]
+        by_ordinal = {c["ordinal"]: c for c in got}
+
+        def names(ordinal):
+            other = by_ordinal.get(ordinal)
+            return {number_key(other["number"]), name_key(other["name"])} if other else set()
+
         for w, g in matched:
+            # Direction: a passive agent acts on its object; a statement about another document
+            # has that document as its subject.
+            passive = bool(w.get("object")) and number_key(w["object"].split(" (")[0]) != number_key(w.get("number"))
+            listed = {number_key(r.get("number")) for r in want} | {name_key(r.get("name")) for r in want}
+            about = w["about_other"] and ({number_key(w["subject"]), name_key(w["subject"])} & listed)
+            if passive or about:
+                totals["direction_scored"] += 1
+                if passive:
+                    target = number_key(w["object"].split(" (")[0])
+                    right = g.get("object") is not None and target in names(g["object"])
+                else:
+                    right = g.get("subject") is not None and bool({number_key(w["subject"]), name_key(w["subject"])} & names(g["subject"]))
+                totals["direction_right"] += right
+                if not right:
+                    wrong.append(f'{w.get("number") or w.get("name")}: direction (subject {g.get("subject")}, object {g.get("object")})')
             totals["relation_scored"] += 1
+            kind = totals["by_relation"].setdefault(w["relation"], [0, 0])
+            kind[1] += 1
             if w["relation"] in g.get("relations", {mapped(g["relation"])}):
                 totals["relation_right"] += 1
+                kind[0] += 1
             else:
                 wrong.append(f'{w.get("number") or w.get("name")}: {g["relation"]} for {w["relation"]}')
             if w.get("date"):
@@ -200,6 +229,8 @@ def summarise(t):
                   "strict_precision": ratio(t["named_matched"], t["named_found"]),
                   "recall": ratio(t["named_matched"], t["named_expected"])},
         "relation_accuracy": ratio(t["relation_right"], t["relation_scored"]),
+        "relation_by_expected": {k: f"{v[0]}/{v[1]}" for k, v in sorted(t["by_relation"].items())},
+        "direction": f"{t['direction_right']}/{t['direction_scored']}",
         "relations_scored": t["relation_scored"],
         "date_accuracy": ratio(t["date_right"], t["dated"]),
     }
@@ -241,6 +272,8 @@ def print_summary(s):
         print(f"{kind:9} expected {k['expected']:4}  found {k['found']:4}  matched {k['matched']:4}  "
               f"precision {k['precision']}  (strict {k['strict_precision']})  recall {k['recall']}")
     print(f"relation right {s['relation_accuracy']} of {s['relations_scored']} matched; date right {s['date_accuracy']}")
+    print("relation right by expected relation: " + ", ".join(f"{k} {v}" for k, v in s["relation_by_expected"].items()))
+    print(f"direction right (passive agent's object, or the document a statement is about): {s['direction']}")
 
 
 def generated(args):
