@@ -202,6 +202,16 @@ final class CitationFormTests: XCTestCase {
         XCTAssertEqual(try first(plan, "2211/QĐ-TTg").relation, .mentions, "\"(ban hành kèm theo Quyết định số ...)\"")
     }
 
+    /// A title written with a capital ("của Chính phủ Quy định chi tiết ..."): the issuer ends
+    /// with the whole name of a body of issuers.tsv, and the title starts at the verb.
+    func testACapitalisedVerbAfterAWholeIssuerStartsTheTitle() throws {
+        let found = citations(of: """
+            Căn cứ Nghị định số 16/2030/NĐ-CP ngày 02/3/2030 của Chính phủ Quy định chi tiết về quỹ xã hội.
+            """).filter { $0.kind == .number }
+        XCTAssertEqual(found.map { $0.issuer ?? "-" }, ["Chính phủ"])
+        XCTAssertEqual(found.first?.title, "Quy định chi tiết về quỹ xã hội")
+    }
+
     /// "45-KH/TƯ của Ban Thường vụ Tỉnh ủy": the symbol says TW, the text TU; the archive holds
     /// neither, and the node says so.
     func testAnIssuerConflictIsRecordedOnItsNode() throws {

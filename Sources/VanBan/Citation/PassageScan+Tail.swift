@@ -61,8 +61,7 @@ extension PassageScan {
             // "về việc thực hiện Nghị quyết ...": the cue is the reference's, what follows it its subject.
             let skip = rules.longConnectors.length(at: tail.end, in: words) ?? about
             if !finder.startsCue(at: tail.end + skip, in: words) { start = tail.end + skip }
-        } else if tail.date != nil || tail.issuer != nil, !words[tail.end].capitalised,
-                  words.gap(after: tail.end - 1, before: tail.end, only: Self.space),
+        } else if tail.date != nil || tail.issuer != nil, words.gap(after: tail.end - 1, before: tail.end, only: Self.space),
                   rules.verbs.length(at: tail.end, in: words) != nil || rules.cues.longest(startingAt: tail.end, in: words)?.value.relation == .guides {
             start = tail.end
         }
@@ -186,7 +185,11 @@ extension PassageScan {
         while end < limit, end - start < 12 {
             if end > start {
                 if words.gap(after: end - 1, before: end, contains: Self.issuerEnd) { break }
-                if !words[end].capitalised, rules.verbs.length(at: end, in: words) != nil { break }
+                // "của Chính phủ quy định chi tiết ...", also "Chính phủ Quy định ..." after a whole body's name.
+                if rules.verbs.length(at: end, in: words) != nil,
+                   !words[end].capitalised || finder.rules.issuers.entry(for: words.text(words[start].range.lowerBound..<words[end - 1].range.upperBound)) != nil {
+                    break
+                }
             }
             if rules.issuerStops.length(at: end, in: words) != nil || finder.startsCue(at: end, in: words) { break }
             end += 1
