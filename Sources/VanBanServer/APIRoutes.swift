@@ -42,8 +42,8 @@ enum APIRoutes {
     }
 
     private static func requirementFilter(_ call: Call) throws -> RequirementFilter {
-        RequirementFilter(who: try call.query.text("who", maxBytes: SearchRequest.maxNameBytes),
-                          document: try call.query.text("doc", maxBytes: SearchRequest.maxNameBytes),
+        RequirementFilter(who: try call.query.text("who", maxBytes: Limits.maxNameBytes),
+                          document: try call.query.text("doc", maxBytes: Limits.maxNameBytes),
                           due: try call.query.text("due", maxBytes: 32))
     }
 
@@ -75,14 +75,14 @@ enum APIRoutes {
     static func chain(_ call: Call) throws -> Response {
         let number = try call.number()
         let direction = try call.query.choice("direction", of: ChainDirection.self) ?? .up
-        let depth = try call.query.integer("depth", in: 1...Archive.maxChainDepth) ?? 10
+        let depth = try call.query.integer("depth", in: Limits.chainDepth) ?? 10
         return .json(try call.lookup { try $0.chain(from: number, direction: direction, depth: depth) })
     }
 
     static func path(_ call: Call) throws -> Response {
         let from = try call.query.required("from"), to = try call.query.required("to")
-        for (name, value) in [("from", from), ("to", to)] where value.utf8.count > SearchRequest.maxNameBytes {
-            throw Problem.badParameter(name, "\"\(name)\" is too long (at most \(SearchRequest.maxNameBytes) bytes).")
+        for (name, value) in [("from", from), ("to", to)] where value.utf8.count > Limits.maxNameBytes {
+            throw Problem.badParameter(name, Limits.tooLong(name, bytes: value.utf8.count))
         }
         return .json(try call.lookup { try $0.path(from: from, to: to) })
     }

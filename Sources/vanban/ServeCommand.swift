@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import NIOCore
 import VanBan
 import VanBanServer
 
@@ -17,12 +18,13 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The address to listen on; 127.0.0.1 serves this machine only.")
     var host = "127.0.0.1"
 
-    @Option(help: "The port; 0 picks a free one.")
-    var port = 8080
+    @Option(help: "The port (default 8080); 0 picks a free one.")
+    var port: String?
 
     @OptionGroup var options: ArchiveOptions
 
     func run() async throws {
+        let port = try Exit.number(port, "--port", in: Limits.port) ?? 8080
         let archive = try Exit.reporting { try options.openArchive(connections: 4) }
         var logger = Logger(label: "vanban")
         logger.logLevel = .info
@@ -31,6 +33,26 @@ struct ServeCommand: AsyncParsableCommand {
             // Flushed at once: a script or test reading our output waits for this line.
             FileHandle.standardOutput.write(Data("vanban: serving \(archive.path) at http://\(host):\(port)/\n".utf8))
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            Terminal.standardError("vanban: " + Self.listenFailure(error, host: host, port: port))
+            throw Exit.cannotServe
+        }
+    }
+
+    /// Why the server could not listen, for whoever started it: SwiftNIO's message names the
+    /// system call, not the fix.
+    static func listenFailure(_ error: any Error, host: String, port: Int) -> String {
+        let address = "\(host):\(port)"
+        switch (error as? IOError)?.errnoCode {
+        case EADDRINUSE: return "port \(port) is in use on \(host); choose another with --port, or --port 0 for a free one."
+        case EADDRNOTAVAIL: return "cannot listen on \(host): it is not an address of this machine (--host 127.0.0.1 serves this machine only)."
+        case EACCES: return "not allowed to listen on \(address) (ports below 1024 need root); choose a port from 1024 with --port."
+        case let code?: return "cannot listen on \(address): \(String(cString: strerror(code)))."
+        case nil:
+            if error is SocketAddressError || error is SocketAddressError.UnknownHost { return "cannot listen on \(host): no such host name or address." }
+            return "cannot listen on \(address)."
+        }
     }
 }

@@ -155,7 +155,7 @@ final class ServerTests: XCTestCase {
         let unknown = try await server.get("/requirements?doc=nq%2099")
         XCTAssertEqual(unknown.status, 404)
         let page = try await server.get("/view/60-CTr%2F%C4%90UK").text
-        XCTAssertTrue(page.contains("<h2>Yêu cầu ("), "the document page lists its requirements")
+        XCTAssertTrue(page.contains("<h2 id=\"yeu-cau\">Yêu cầu ("), "the document page lists its requirements")
         XCTAssertTrue(page.contains("trước 15 tháng 12 hàng năm"))
     }
 
@@ -283,9 +283,10 @@ final class ServerTests: XCTestCase {
         let results = try await server.get("/?q=dan+van+kheo")
         XCTAssertEqual(results.status, 200)
         XCTAssertTrue(results.text.contains("<mark>Dân vận khéo</mark>"), results.text)
-        XCTAssertTrue(results.text.contains("§ III. NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP"))
+        XCTAssertTrue(results.text.contains("§ <a href=\"/view/60-CTr%2F%C4%90UK?file=60-CTr-DUK_2014-05-29.txt#p"), "sections link to their paragraph")
+        XCTAssertTrue(results.text.contains("III. NỘI DUNG, NHIỆM VỤ VÀ GIẢI PHÁP"))
         XCTAssertTrue(results.text.contains("value=\"dan van kheo\""))
-        XCTAssertTrue(results.text.contains("href=\"/view/60-CTr%2F%C4%90UK\""))
+        XCTAssertTrue(results.text.contains("href=\"/view/60-CTr%2F%C4%90UK?file=60-CTr-DUK_2014-05-29.txt\""))
         XCTAssertTrue(results.text.contains("href=\"/?q=dan%20van%20kheo&amp;offset=10\"") || !results.text.contains("rel=\"next\""))
 
         let document = try await server.get("/view/60-CTr%2F%C4%90UK")

@@ -87,7 +87,9 @@ public final class Archive: @unchecked Sendable {
         } catch let error as VanBanError {
             throw error
         } catch {
-            throw VanBanError.archiveVersion("The archive \(path) cannot be read (\(error)); run `vanban index` to rebuild it.")
+            // SQLite's own message ("file is not a database", "disk I/O error") is no help to
+            // whoever typed the path; what it means for them is.
+            throw VanBanError.archiveVersion("The archive \(path) cannot be read: it is not a vanban archive, or it is damaged; run `vanban index` to rebuild it.")
         }
         return (queue, identity)
     }

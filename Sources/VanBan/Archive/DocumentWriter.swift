@@ -178,6 +178,7 @@ struct DocumentWriter {
             """)
         let title = document.metadata.titlePassage
         let titleOffset = title.trichYeuOffset(document.metadata.title)
+        var spans = SpanCache()
         for (ordinal, citation) in citations.enumerated() {
             // Citations of the trích yếu (after the body passages) belong to the title passage, ordinal 0.
             let inTitle = citation.passage == document.passages.count
@@ -185,14 +186,20 @@ struct DocumentWriter {
             let shift = inTitle ? titleOffset : 0
             let number = citation.number
             let key = citation.facts(types: rules.types).key
+            let (scalars, units) = spans.text(text, passage: citation.passage)
+            // Offsets are stored in code points, as SQLite's substr() and the page count them. A
+            // sentence cut short (the extraction keeps at most a few hundred units either side of
+            // the citation) ends on whole words.
+            let range = units.codePoints(citation.range.lowerBound + shift)..<units.codePoints(citation.range.upperBound + shift)
+            let sentence = WordBoundary.shrunk(
+                units.codePoints(citation.sentenceRange.lowerBound + shift)..<units.codePoints(citation.sentenceRange.upperBound + shift),
+                in: scalars)
             let values: [(any DatabaseValueConvertible)?] = [
-                documentID, ordinal, inTitle ? 0 : citation.passage + 1, citation.range.lowerBound + shift,
-                citation.range.upperBound + shift,
+                documentID, ordinal, inTitle ? 0 : citation.passage + 1, range.lowerBound, range.upperBound,
                 citation.kind.rawValue, citation.text, number?.symbol, key?.number, key?.type,
                 key?.issuer, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
                 citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
-                citation.note, text.codePoints(citation.sentenceRange.lowerBound + shift),
-                text.codePoints(citation.sentenceRange.upperBound + shift), citation.object, citation.part,
+                citation.note, sentence.lowerBound, sentence.upperBound, citation.object, citation.part,
                 citation.effect, citation.term, citation.defines,
             ]
             try statement.execute(arguments: StatementArguments(values))
@@ -220,6 +227,36 @@ extension String {
     func codePoints(_ utf16Offset: Int) -> Int {
         let index = utf16.index(utf16.startIndex, offsetBy: min(utf16Offset, utf16.count))
         return unicodeScalars.distance(from: unicodeScalars.startIndex, to: index)
+    }
+}
+
+/// A passage's code points, and the code points before each UTF-16 offset, made once for all the
+/// citations of the passage.
+private struct SpanCache {
+    struct Units {
+        /// `before[i]`: the code points before UTF-16 offset i.
+        let before: [Int]
+
+        func codePoints(_ utf16Offset: Int) -> Int { before[max(0, min(utf16Offset, before.count - 1))] }
+    }
+
+    private var passage = -1
+    private var made: ([Unicode.Scalar], Units) = ([], Units(before: [0]))
+
+    mutating func text(_ text: String, passage: Int) -> ([Unicode.Scalar], Units) {
+        guard passage != self.passage else { return made }
+        var before: [Int] = []
+        before.reserveCapacity(text.utf16.count + 1)
+        var count = 0
+        for scalar in text.unicodeScalars {
+            before.append(count)
+            if scalar.value > 0xFFFF { before.append(count) }
+            count += 1
+        }
+        before.append(count)
+        self.passage = passage
+        made = (Array(text.unicodeScalars), Units(before: before))
+        return made
     }
 }
 

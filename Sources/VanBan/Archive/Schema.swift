@@ -3,10 +3,10 @@ import GRDB
 /// The archive's tables. An archive records the schema version and the vanban version that
 /// built it; one of another schema version is rebuilt, never read half-understood.
 enum Schema {
-    static let version = 4
+    static let version = 5
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 13
+    static let pipelineVersion = 14
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }

@@ -277,10 +277,15 @@ struct PassageScan {
 
     // MARK: Building the record
 
+    private static let quoteReach = 400
+
     private func makeCitation(_ candidate: Candidate, tail: Tail) -> Citation {
         let range = words[candidate.start].range.lowerBound..<endIncludingParenthesis(candidate.end - 1)
         let typeCode = self.typeCode(candidate)
+        // A long sentence is kept to a few hundred units either side of the citation; its quote
+        // says where it was cut ("… đứng đầu; tận tụy ...").
         let sentence = Sentences.range(around: range.lowerBound, in: words.units, sentences: sentences)
+            .clamped(to: max(0, range.lowerBound - Self.quoteReach)..<min(words.units.count, range.upperBound + Self.quoteReach))
         let name = candidate.alias?.name ?? candidate.name?.text
         return Citation(kind: candidate.kind, passage: passage, range: range, text: words.text(range).collapsingSpaces,
                         number: candidate.number, short: candidate.short, named: name, term: candidate.name?.term,

@@ -53,15 +53,10 @@ public struct Reference: Codable, Sendable, Equatable {
     /// When the relation takes effect, where the text says: a date, or "on-effect" (with the
     /// citing document: "kể từ ngày Nghị định này có hiệu lực").
     public let effect: String?
-}
-
-/// The links one document's text states about one document: what `refs` prints under
-/// "stated here about 60-CTr/ĐUK".
-public struct ReferenceGroup: Sendable {
-    /// The document the links run from.
-    public let about: GraphNode
-    public let statedIn: GraphNode
-    public let references: [Reference]
+    /// The passage of `statedIn` that states it (0: the title passage), for a link to that place.
+    public let passage: Int
+    /// The sentence as a quote: "…" where it was cut short, the citation highlighted.
+    public let quote: Snippet
 }
 
 extension Archive {
@@ -159,7 +154,8 @@ extension Archive {
         let prefixed = { (p: String) in Self.nodeColumns.split(separator: ", ").map { "\(p).\($0) AS \(p)_\($0)" }.joined(separator: ", ") }
         let rows = try Row.fetchAll(db, sql: """
             SELECT l.relation, l.status, l.note, l.part, l.effect, p.heading AS section, c.text, c.cue, c.date AS cited_date,
-                substr(CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+                c.passage, c.start, c.end, c.sentence_start, c.sentence_end,
+                CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END AS passage_text,
                 \(prefixed("s")), \(prefixed("t")), \(prefixed("w"))
             FROM links l JOIN citations c ON c.id = l.citation_id
             JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
@@ -168,11 +164,14 @@ extension Archive {
             WHERE \(condition) ORDER BY \(order)
             """, arguments: StatementArguments(arguments + orderArguments))
         return rows.map { row in
-            Reference(source: GraphNode(row: row, prefix: "s_"),
+            let quote = Quote(passage: row["passage_text"], sentence: row["sentence_start"]..<row["sentence_end"],
+                              citation: row["start"]..<row["end"], inTitle: row["passage"] == 0)
+            return Reference(source: GraphNode(row: row, prefix: "s_"),
                       target: (row["t_id"] as Int64?) == nil ? nil : GraphNode(row: row, prefix: "t_"),
                       relation: Relation(rawValue: row["relation"]) ?? .mentions, status: row["status"], note: row["note"],
-                      statedIn: GraphNode(row: row, prefix: "w_"), section: row["section"], sentence: row["sentence"],
-                      text: row["text"], cue: row["cue"], date: row["cited_date"], part: row["part"], effect: row["effect"])
+                      statedIn: GraphNode(row: row, prefix: "w_"), section: row["section"], sentence: quote.sentence,
+                      text: row["text"], cue: row["cue"], date: row["cited_date"], part: row["part"], effect: row["effect"],
+                      passage: row["passage"], quote: quote.snippet)
         }
     }
 
