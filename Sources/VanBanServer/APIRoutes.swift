@@ -98,10 +98,10 @@ enum APIRoutes {
         }
     }
 
-    /// Answers "ok" only after a read of the archive (which also picks up a re-index), so a
-    /// monitor sees a missing or unreadable archive as 503, not just a live process.
+    /// Answers "ok" only after a read of the archive (which also picks up a new build), with
+    /// the build id and document count of the file served, so a balancer or an operator sees
+    /// which replica serves which build; `refused` says why a file renamed over it was not taken.
     static func health(_ call: Call) throws -> Response {
-        try call.archive.read { _ in }
-        return .json(["status": "ok"])
+        .json(try call.archive.health())
     }
 }

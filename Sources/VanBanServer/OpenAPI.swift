@@ -133,9 +133,9 @@ enum OpenAPI {
         },
         "/health": {
           "get": {
-            "summary": "ok when the archive can be read",
+            "summary": "ok when the archive can be read, with the build served",
             "responses": {
-              "200": {"description": "Serving.", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}},
+              "200": {"description": "Serving.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
               "503": {"$ref": "#/components/responses/Unavailable"}
             }
           }
@@ -497,6 +497,17 @@ enum OpenAPI {
                 "type": "array",
                 "items": {"type": "object", "required": ["source", "target", "relation"], "properties": {"source": {"type": "integer"}, "target": {"type": "integer"}, "relation": {"$ref": "#/components/schemas/Relation"}}}
               }
+            }
+          },
+          "Health": {
+            "type": "object",
+            "required": ["status", "documents"],
+            "properties": {
+              "status": {"const": "ok"},
+              "buildId": {"type": "string", "description": "The build id `vanban index` wrote into the archive served (absent for an archive built before build ids)."},
+              "documents": {"type": "integer"},
+              "builtAt": {"type": "string"},
+              "refused": {"type": "string", "description": "Why the file last renamed over the archive was not taken (the previous build is still served); absent once a sound file is."}
             }
           },
           "ArchiveStatistics": {

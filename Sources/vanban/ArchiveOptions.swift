@@ -18,15 +18,15 @@ struct ArchiveOptions: ParsableArguments {
         try rules.map { try RuleSet(directory: URL(fileURLWithPath: $0)) } ?? RuleSet.loadDefault()
     }
 
-    func openArchive(connections: Int = 1, rules: RuleSet? = nil) throws -> Archive {
-        try Archive(path: archivePath, rules: rules ?? loadRules(), connections: connections)
+    func openArchive(connections: Int = 1, rules: RuleSet? = nil, events: (@Sendable (ArchiveEvent) -> Void)? = nil) throws -> Archive {
+        try Archive(path: archivePath, rules: rules ?? loadRules(), connections: connections, events: events)
     }
 }
 
 /// Exit codes, the same for every command (and in the README): 0 success, 1 nothing found,
 /// 2 a bad query or option value, 3 the archive missing or unreadable, 4 indexed with files that
-/// could not be read, 5 `verify` found a problem, 6 `serve` could not listen, 64 a usage error
-/// (unknown option, missing argument).
+/// could not be read, 5 a check failed (`verify`, `publish`), 6 `serve` could not listen, 64 a
+/// usage error (unknown option, missing argument).
 enum Exit {
     static let nothingFound = ExitCode(1)
     static let badInput = ExitCode(2)
@@ -46,6 +46,7 @@ enum Exit {
             case .archiveMissing, .archiveVersion: throw archiveProblem
             case .notFound: throw nothingFound
             case .badQuery, .rules, .corpus: throw badInput
+            case .publication: throw verifyFailed
             }
         } catch let error as ExitCode {
             throw error

@@ -10,8 +10,10 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the archive over HTTP: a JSON API, /openapi.json and a search page at /.",
         discussion: """
-            The archive is opened read-only; a `vanban index` run while serving is picked up at the \
-            next request. One log line per request goes to standard error. Stop with Ctrl-C.
+            The archive is opened read-only; a `vanban index` or `vanban publish` run while serving \
+            is picked up at the next request, and a file renamed over it that does not read as a \
+            whole archive is refused (the build served goes on; /health says why). One log line \
+            per request goes to standard error. Stop with Ctrl-C.
             """
     )
 
@@ -25,9 +27,18 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let port = try Exit.number(port, "--port", in: Limits.port) ?? 8080
-        let archive = try Exit.reporting { try options.openArchive(connections: 4) }
         var logger = Logger(label: "vanban")
         logger.logLevel = .info
+        let archive = try Exit.reporting { [logger] in
+            try options.openArchive(connections: 4) { event in
+                switch event {
+                case .switched(let from, let to, let documents):
+                    logger.info("serving build \(to ?? "?") (\(documents) documents), was \(from ?? "?")")
+                case .refused(let reason):
+                    logger.error("\(reason)")
+                }
+            }
+        }
         let host = host
         let app = buildApplication(archive: archive, host: host, port: port, logger: logger) { port in
             // Flushed at once: a script or test reading our output waits for this line.

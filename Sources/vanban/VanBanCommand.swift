@@ -12,6 +12,7 @@ struct VanBanCommand: AsyncParsableCommand {
             IndexCommand.self, SearchCommand.self, ShowCommand.self, ReferencesCommand.self, CitedByCommand.self,
             ChainCommand.self, PathCommand.self, MissingCommand.self, GraphCommand.self, ServeCommand.self, RequiresCommand.self,
             ActorsCommand.self, BenchCommand.self, VerifyCommand.self, ProblemsCommand.self, TextCommand.self,
+            PublishCommand.self,
         ]
     )
 

@@ -168,7 +168,7 @@ final class CLITests: XCTestCase {
         try Data("không phải kho".utf8).write(to: notAnArchive)
         let result = try Support.run(["search", "dân", "--archive", notAnArchive.path])
         XCTAssertEqual(result.status, 3)
-        XCTAssertTrue(result.stderr.contains("is not a vanban archive, or it is damaged; run `vanban index` to rebuild it."), result.stderr)
+        XCTAssertTrue(result.stderr.contains("is not a vanban archive, or it is damaged; run `vanban index` to rebuild it"), result.stderr)
         for word in ["SQLite", "sqlite", "error 26", "executing"] { XCTAssertFalse(result.stderr.contains(word), result.stderr) }
 
         // A port in use: said plainly, exit code 6.
