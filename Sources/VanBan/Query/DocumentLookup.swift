@@ -144,7 +144,7 @@ extension Archive {
             }
             var view = DocumentView(document: only, paragraphs: paragraphs)
             if let node = try Int64.fetchOne(db, sql: "SELECT id FROM nodes WHERE document_id = ?", arguments: [only.id]) {
-                view.references = try references(where: "l.source = ?", node, db: db)
+                view.references = try references(statedInOrFrom: node, db: db)
                 view.citedBy = try references(where: "l.target = ?", node, db: db)
             }
             view.requirements = try requirements(documentID: only.id, db: db)
@@ -192,11 +192,12 @@ extension Archive {
     }
 
     func documents(numbered reference: NumberReference, filters: [SearchFilter], db: Database) throws -> [DocumentSummary] {
+        let key = reference.key(rules)
         var sql = "SELECT d.* FROM documents d WHERE num_key = ? AND type_key = ?"
-        var arguments: StatementArguments = [reference.number, VietText.key(reference.typeCode)]
-        if let issuer = reference.issuer {
+        var arguments: StatementArguments = [key.number, key.type]
+        if let issuer = key.issuer {
             sql += " AND issuer_key = ?"
-            arguments += [VietText.key(issuer)]
+            arguments += [issuer]
         }
         if let year = reference.year {
             sql += " AND (number_year = ? OR year = ?)"
