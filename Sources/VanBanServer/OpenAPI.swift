@@ -66,7 +66,7 @@ enum OpenAPI {
             "summary": "What a document cites",
             "parameters": [{"$ref": "#/components/parameters/number"}],
             "responses": {
-              "200": {"description": "Its links, in text order.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
+              "200": {"description": "Everything its text cites, in text order, what it states about other documents included (their source is that document), then the links from it stated in other documents.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
               "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
@@ -587,6 +587,7 @@ enum OpenAPI {
               "documents": {"type": "integer", "description": "How many documents of the archive the scope admits."}
             }
           },
+          "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "ends", "suspends", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},
           "Reference": {
             "type": "object",
             "required": ["source", "relation", "status", "statedIn", "section", "sentence", "text", "passage", "quote"],
@@ -599,6 +600,8 @@ enum OpenAPI {
               "statedIn": {"$ref": "#/components/schemas/GraphNode"},
               "section": {"type": "string"}, "sentence": {"type": "string"}, "text": {"type": "string"},
               "cue": {"type": "string"}, "date": {"type": "string"},
+              "part": {"type": "string", "description": "The part of the target the relation touches (\"khoản 1 Điều 12\")."},
+              "effect": {"type": "string", "description": "When the relation takes effect: a date (yyyy-mm-dd), or \"on-effect\" (when the citing document does)."},
               "passage": {"type": "integer", "description": "The passage of statedIn that states it (its paragraph's ordinal; 0 for the title passage)."},
               "quote": {"$ref": "#/components/schemas/Snippet", "description": "The sentence with \"…\" where it was cut short and the citation highlighted."}
             }

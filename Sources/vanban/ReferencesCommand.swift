@@ -22,8 +22,27 @@ struct ReferencesCommand: ParsableCommand {
 
     func run() throws {
         try Exit.check(arguments.number, "number")
-        let references = try Exit.reporting { try arguments.options.openArchive().references(of: arguments.number) }
-        try ReferenceList.print(references, json: arguments.json) { $0.target }
+        let archive = try Exit.reporting { try arguments.options.openArchive() }
+        if arguments.json {
+            return try ReferenceList.print(try Exit.reporting { try archive.references(of: arguments.number) }, json: true) { $0.target }
+        }
+        let groups = try Exit.reporting { try archive.referenceGroups(of: arguments.number) }
+        let asked = try Exit.reporting { try archive.node(named: arguments.number) }
+        guard !groups.isEmpty else {
+            print("No links.")
+            throw Exit.nothingFound
+        }
+        for group in groups {
+            // The document's own links come first, unlabelled; then what its text says of others
+            // ("stated here about 60-CTr/ĐUK"), and what others say it does; one block per
+            // document cited within each.
+            if group.statedIn.id == asked.id, group.about.id != asked.id {
+                print(Terminal.bold("stated here about \(group.about.label)") + "\n")
+            } else if group.statedIn.id != asked.id {
+                print(Terminal.bold("stated in \(group.statedIn.label)") + "\n")
+            }
+            for document in group.references.grouped(by: { $0.target }) { print(ReferenceList.describe(document)) }
+        }
     }
 }
 
@@ -68,6 +87,10 @@ enum ReferenceList {
         var lines = [head, "  " + document.relations.map(\.rawValue).joined(separator: ", ") + (count > 1 ? "; \(count) citations" : "")]
         for reference in document.references {
             lines.append("  in \(reference.statedIn.label)" + (reference.section.isEmpty ? "" : " § \(reference.section)"))
+            var detail: [String] = []
+            if let part = reference.part { detail.append(part) }
+            if let effect = reference.effect { detail.append(effect == "on-effect" ? "from when it takes effect" : "from \(effect)") }
+            if !detail.isEmpty { lines.append("    " + detail.joined(separator: "; ")) }
             if let note = reference.note, reference.status != "resolved" || note != "back-reference" { lines.append("    note: \(note)") }
             lines.append("    “\(reference.quote.text)”")
         }

@@ -48,6 +48,21 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("\"signer\" : \"Phan Văn Châu\""), json.stdout)
     }
 
+    /// `refs` lists everything the text cites, what it states about other documents under
+    /// "stated here about ..."; `--json` gives the same links, each with its source.
+    func testRefsGroupsWhatTheTextStatesAboutOtherDocuments() throws {
+        let result = try vanban("refs", "84-CV/ĐU")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let groups = result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("stated here about") }
+        XCTAssertEqual(groups, ["stated here about 60-CTr/ĐUK", "stated here about 164-KH/TU"], result.stdout)
+        let about = try XCTUnwrap(result.stdout.range(of: "stated here about 164-KH/TU"))
+        XCTAssertTrue(result.stdout[about.upperBound...].contains("25-NQ/TW (2013-06-03)  not in archive  · in force since 2013-06-03 (assumed: a signing date)\n  implements\n"),
+                      result.stdout)
+        let json = try JSONSerialization.jsonObject(with: Data(try vanban("refs", "84-CV/ĐU", "--json").stdout.utf8)) as? [[String: Any]]
+        let sources = json?.compactMap { ($0["source"] as? [String: Any])?["number"] as? String }
+        XCTAssertEqual(sources, ["84-CV/ĐU", "60-CTr/ĐUK", "164-KH/TU", "84-CV/ĐU", "84-CV/ĐU", "60-CTr/ĐUK"])
+    }
+
     func testExitCodes() throws {
         XCTAssertEqual(try vanban("search", "zzzxq").status, 1, "nothing found")
         XCTAssertEqual(try vanban("show", "nq 99").status, 1, "neither in the archive nor cited")
@@ -142,7 +157,9 @@ final class CLITests: XCTestCase {
                        "once, with its status: \(refs.stdout)")
         XCTAssertTrue(refs.stdout.contains("  implements, disseminates, mentions; 3 citations"), refs.stdout)
         let cited = try vanban("refs", "60-CTr/ĐUK")
-        XCTAssertEqual(cited.stdout.components(separatedBy: "\n164-KH/TU  not in archive  · ").count - 1, 1, "164-KH/TU once: \(cited.stdout)")
+        // Once among its own links; what 84-CV/ĐU says it does comes after, under "stated in 84-CV/ĐU".
+        let own = cited.stdout.components(separatedBy: "\nstated ")[0]
+        XCTAssertEqual(own.components(separatedBy: "\n164-KH/TU  not in archive  · ").count - 1, 1, "164-KH/TU once: \(cited.stdout)")
         XCTAssertTrue(cited.stdout.contains("“… đứng đầu; tận tụy"), "a quote cut short says so")
         XCTAssertFalse(cited.stdout.contains("“ười"))
     }

@@ -39,6 +39,7 @@ struct DocumentWriter {
             .compactMap { $0 }.joined(separator: " ")
         let recipients = String(decoding: try JSONEncoder().encode(metadata.recipients), as: UTF8.self)
         let indexed = analysed.indexed
+        let key = number.map { NumberKey($0, types: rules.types) }
         try db.execute(sql: """
             INSERT INTO documents(path, size, mtime, hash, encoding, symbol, num_key, type_key, issuer_key,
                 number_year, type_code, type_name, issuer, issuer_code, parent_issuer, issuer_name_key,
@@ -47,7 +48,7 @@ struct DocumentWriter {
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [
                 source.file.path, source.file.size, source.file.mtime, source.hash, source.encoding,
-                number?.symbol, number?.numberKey, number?.typeKey, number?.issuerKey, number?.year,
+                number?.symbol, key?.number, key?.type, key?.issuer, number?.year,
                 metadata.typeCode, metadata.typeName, metadata.issuer, issuerCode, metadata.parentIssuer,
                 VietText.key(issuerNames), metadata.place, metadata.date, metadata.year, metadata.title,
                 metadata.signer, metadata.signerRole, recipients, rules.province(of: metadata), metadata.source,
@@ -189,8 +190,8 @@ struct DocumentWriter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO citations(document_id, ordinal, passage, start, end, kind, text, symbol, num_key, type_key,
                 issuer_key, number_year, named, type_code, date, issuer, title, relation, cue, subject, refers_to,
-                note, sentence_start, sentence_end)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                note, sentence_start, sentence_end, object, part, effect, term, defines)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         let title = document.metadata.titlePassage
         let titleOffset = title.trichYeuOffset(document.metadata.title)
@@ -201,6 +202,7 @@ struct DocumentWriter {
             let text = inTitle ? title : document.passages[citation.passage].text
             let shift = inTitle ? titleOffset : 0
             let number = citation.number
+            let key = citation.facts(types: rules.types).key
             let (scalars, units) = spans.text(text, passage: citation.passage)
             // Offsets are stored in code points, as SQLite's substr() and the page count them. A
             // sentence cut short (the extraction keeps at most a few hundred units either side of
@@ -211,10 +213,11 @@ struct DocumentWriter {
                 in: scalars)
             let values: [(any DatabaseValueConvertible)?] = [
                 documentID, ordinal, inTitle ? 0 : citation.passage + 1, range.lowerBound, range.upperBound,
-                citation.kind.rawValue, citation.text, number?.symbol, number?.numberKey, number?.typeKey,
-                number?.issuerKey, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
+                citation.kind.rawValue, citation.text, number?.symbol, key?.number, key?.type,
+                key?.issuer, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
                 citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
-                citation.note, sentence.lowerBound, sentence.upperBound,
+                citation.note, sentence.lowerBound, sentence.upperBound, citation.object, citation.part,
+                citation.effect, citation.term, citation.defines,
             ]
             try statement.execute(arguments: StatementArguments(values))
         }

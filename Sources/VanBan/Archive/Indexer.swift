@@ -135,7 +135,7 @@ public struct Indexer {
             progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: bytesDone,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
-        try CitationGraph(rules: rules).rebuild(db)
+        try CitationGraphWriter(rules: rules).rebuild(db)
         try ValidityWriter(rules: rules).rebuild(db)
         try index.finish(db)
         let now = Date()

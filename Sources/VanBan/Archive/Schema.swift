@@ -3,10 +3,10 @@ import GRDB
 /// The archive's tables. An archive records the schema version and the vanban version that
 /// built it; one of another schema version is rebuilt, never read half-understood.
 enum Schema {
-    static let version = 4
+    static let version = 6
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 14
+    static let pipelineVersion = 15
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -142,6 +142,20 @@ enum Schema {
         "ALTER TABLE documents ADD COLUMN partial_date TEXT",
         "ALTER TABLE documents ADD COLUMN partial_number TEXT",
         "ALTER TABLE passages ADD COLUMN page INTEGER",
+        // What a citation says beyond its relation (see Citation): the document a passive agent
+        // acts on, the part it names, when the relation takes effect ("2024-07-01" or
+        // "on-effect"), a name's year or term, and the short name the text defines for it; a
+        // link's part and effect; a named node's name and year or term, for lookups by name.
+        "ALTER TABLE citations ADD COLUMN object INTEGER",
+        "ALTER TABLE citations ADD COLUMN part TEXT",
+        "ALTER TABLE citations ADD COLUMN effect TEXT",
+        "ALTER TABLE citations ADD COLUMN term TEXT",
+        "ALTER TABLE citations ADD COLUMN defines TEXT",
+        "ALTER TABLE links ADD COLUMN part TEXT",
+        "ALTER TABLE links ADD COLUMN effect TEXT",
+        "ALTER TABLE nodes ADD COLUMN name_key TEXT",
+        "ALTER TABLE nodes ADD COLUMN term TEXT",
+        "CREATE INDEX nodes_name ON nodes(name_key)",
         // A document's own effect clause (see EffectFinder): how it says it takes effect
         // ('date', 'signing', 'after-signing'; NULL when it says nothing), the day or the days,
         // the first day it is no longer in force when it says, and the sentences that say so.

@@ -150,7 +150,7 @@ extension Archive {
             var view = DocumentView(document: only, paragraphs: paragraphs)
             if let row = try Row.fetchOne(db, sql: "SELECT \(Self.nodeColumns) FROM nodes WHERE document_id = ?", arguments: [only.id]) {
                 let node = GraphNode(row: row)
-                view.references = try references(where: "l.source = ?", node.id, db: db)
+                view.references = try references(statedInOrFrom: node.id, db: db)
                 view.citedBy = try references(where: "l.target = ?", node.id, db: db)
                 let today = ISODate.today()
                 view.validity = try validity(of: node, asOf: today, db: db)
@@ -204,11 +204,12 @@ extension Archive {
     }
 
     func documents(numbered reference: NumberReference, filters: [SearchFilter], db: Database) throws -> [DocumentSummary] {
+        let key = reference.key(rules)
         var sql = "SELECT d.* FROM documents d WHERE num_key = ? AND type_key = ?"
-        var arguments: StatementArguments = [reference.number, VietText.key(reference.typeCode)]
-        if let issuer = reference.issuer {
+        var arguments: StatementArguments = [key.number, key.type]
+        if let issuer = key.issuer {
             sql += " AND issuer_key = ?"
-            arguments += [VietText.key(issuer)]
+            arguments += [issuer]
         }
         if let year = reference.year {
             sql += " AND (number_year = ? OR year = ?)"

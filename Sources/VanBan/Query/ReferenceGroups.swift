@@ -15,6 +15,15 @@ public struct LinkedDocument: Sendable, Equatable {
     public var label: String { node?.label ?? text }
 }
 
+/// The links one document's text states about one document: what `refs` prints under
+/// "stated here about 60-CTr/ĐUK".
+public struct ReferenceGroup: Sendable {
+    /// The document the links run from.
+    public let about: GraphNode
+    public let statedIn: GraphNode
+    public let references: [Reference]
+}
+
 extension Array where Element == Reference {
     /// One entry per document at the other end (`otherEnd`: the target for what a document
     /// cites, the source for what cites it), in the order each first appears. Citations that

@@ -24,11 +24,16 @@ public struct EffectFinder: Sendable {
         var own = EffectClause(), other = EffectClause()
         for (index, passage) in passages.enumerated() {
             for found in statements(in: passage, passage: index) {
-                let mine = typeCode == nil || found.subject == nil || PassageScan.compatible(found.subject, typeCode!)
+                let mine = typeCode == nil || found.subject == nil || sameNumbering(found.subject!, typeCode!)
                 if mine { own.merge(found.clause) } else { other.merge(found.clause) }
             }
         }
         return own.isEmpty && typeCode == nil ? other : own
+    }
+
+    /// "QĐ" is written for Quy định as well as Quyết định: a Quy định's "Quyết định này" is its own.
+    private func sameNumbering(_ a: String, _ b: String) -> Bool {
+        rules.types.numberingKey(a) == rules.types.numberingKey(b)
     }
 
     private struct Found {

@@ -65,7 +65,7 @@ public enum ValidityGraph {
     }
 
     /// Relations that change whether the cited document stands.
-    public static let changing: Set<Relation> = [.amends, .replaces, .repeals, .ends, .suspends]
+    public static let changing = Set(Relation.allCases.filter(\.changesValidity))
 
     /// Every node's record, by node id.
     public static func records(nodes: [Node], acts: [Act]) -> [Int64: ValidityRecord] {
