@@ -45,6 +45,10 @@ final class ValidityEndToEndTests: XCTestCase {
         XCTAssertEqual(old.effect?.basis, .afterSigning)
         XCTAssertEqual(old.effect?.starts, "2019-03-25", "10 days after its signing on 2019-03-15")
 
+        let namesake = try status("12/2021/QĐ-UBND")
+        XCTAssertEqual(namesake.status.state, .inForce, "12/2021 is another decision than the 12/2019 that 25/2023 replaces")
+        XCTAssertEqual(namesake.status.since, "2021-04-05")
+
         let before = try status("12/2019/QĐ-UBND", asOf: "2023-06-14")
         XCTAssertEqual(before.status.state, .inForce)
         XCTAssertEqual(before.upcoming.map(\.by), ["25/2023/QĐ-UBND"])

@@ -107,7 +107,11 @@ extension Archive {
             sql += " AND issuer_key = ?"
             arguments += [issuer]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
+        let nodes = try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
+        // The year a số hiệu carries tells 137/2013/NĐ-CP from 137/2018/NĐ-CP (see Resolver).
+        guard let year = reference.year else { return nodes }
+        let scanner = NumberScanner(rules: rules)
+        return nodes.filter { node in node.number.flatMap { scanner.number(exactly: $0)?.year }.map { $0 == year } ?? true }
     }
 
     /// What a document's text cites, in text order, with what it states about other documents
