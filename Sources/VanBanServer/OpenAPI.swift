@@ -449,6 +449,7 @@ enum OpenAPI {
               },
               "references": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
               "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
+              "status": {"$ref": "#/components/schemas/ValidityStatus", "description": "Its status today, in short (validity.status)."},
               "validity": {"$ref": "#/components/schemas/Validity"},
               "warnings": {"type": "array", "items": {"$ref": "#/components/schemas/ValidityWarning"}, "description": "The references that no longer stand (as /documents/{number}/check)."},
               "citations": {
@@ -464,6 +465,7 @@ enum OpenAPI {
               "node": {"$ref": "#/components/schemas/GraphNode"},
               "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
               "notice": {"type": "string"},
+              "status": {"$ref": "#/components/schemas/ValidityStatus", "description": "Its status today, in short (validity.status)."},
               "validity": {"$ref": "#/components/schemas/Validity"}
             }
           },

@@ -128,6 +128,8 @@ final class ValidityEndToEndTests: XCTestCase {
         XCTAssertTrue(show.stdout.contains("Warnings: references that no longer stand (3)"), show.stdout)
         let shown = try json(try vanban("show", "12/2019/QĐ-UBND", "--json"))
         XCTAssertEqual(((shown["validity"] as? [String: Any])?["status"] as? [String: Any])?["state"] as? String, "replaced")
+        XCTAssertEqual((shown["status"] as? [String: Any])?["state"] as? String, "replaced", "status in show --json")
+        XCTAssertEqual((shown["status"] as? [String: Any])?["by"] as? [String], ["25/2023/QĐ-UBND"])
     }
 
     func testSearchInsideAChain() throws {

@@ -99,7 +99,9 @@ public struct DocumentView: Codable, Sendable {
     public var requirements: [RequirementHit] = []
     /// Every citation in its text, in reading order.
     public var citations: [CitationSpan] = []
-    /// Whether it stands today, and the references it makes to documents that no longer do.
+    /// Whether it stands today in short (`validity.status`), in full with the evidence, and the
+    /// references it makes to documents that no longer do.
+    public var status: ValidityStatus?
     public var validity: Validity?
     public var warnings: [ValidityWarning] = []
 }
@@ -110,7 +112,8 @@ public struct ExternalDocumentView: Codable, Sendable {
     public let node: GraphNode
     public let citedBy: [Reference]
     public let notice: String
-    /// Whether it stands today, as the archive's documents say.
+    /// Whether it stands today, as the archive's documents say: in short and in full.
+    public var status: ValidityStatus?
     public var validity: Validity?
 }
 
@@ -154,6 +157,7 @@ extension Archive {
                 view.citedBy = try references(where: "l.target = ?", node.id, db: db)
                 let today = ISODate.today()
                 view.validity = try validity(of: node, asOf: today, db: db)
+                view.status = view.validity?.status
                 view.warnings = try check(node, asOf: today, db: db).warnings
             }
             view.requirements = try requirements(documentID: only.id, db: db)
@@ -199,7 +203,7 @@ extension Archive {
             }
             return .external(ExternalDocumentView(node: validity.node, citedBy: citedBy,
                 notice: "The text of \(node.label) is not in the archive yet; this record is harvested from the \(citedBy.count) citation(s) of it.",
-                validity: validity))
+                status: validity.status, validity: validity))
         }
     }
 
