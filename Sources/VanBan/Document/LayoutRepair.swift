@@ -51,13 +51,13 @@ enum LayoutRepair {
     /// Signing times with their time zone, and the stamp's labelled lines around them.
     private static func removeStamps(_ lines: inout [String], labels: [String]) -> [String] {
         var notes: [String] = []
-        for index in lines.indices where lines[index].contains(":") {
+        for index in lines.indices where lines[index].includes(":") {
             guard let match = lines[index].firstMatch(of: stamp) else { continue }
             notes.append("digital signature stamp: \(match.output.0)")
             lines[index].removeSubrange(match.range)
             for near in max(0, index - 4)...min(lines.count - 1, index + 4) {
                 let folded = VietText.foldPreservingOffsets(lines[near].trimmingCharacters(in: .whitespaces))
-                if LayoutRules.starts(folded, with: labels), folded.contains(":") || near == index { lines[near] = "" }
+                if LayoutRules.starts(folded, with: labels), folded.includes(":") || near == index { lines[near] = "" }
             }
         }
         return notes
@@ -101,7 +101,7 @@ enum LayoutRepair {
                 || (isPlaceStart(line) && following.firstMatch(of: placeDate) != nil)
                 || (folded.firstMatch(of: dateStart) != nil && followingFolded.prefixMatch(of: dateRest) != nil)
                 // "BAN CHẤP HÀNH" ⏎ "TRUNG ƯƠNG", "ĐẢNG CỘNG" ⏎ "SẢN VIỆT NAM": together a known name or the motto.
-                || (isUpperCase(line) && isUpperCase(following) && !line.contains("  ") && !following.contains("  ")
+                || (isUpperCase(line) && isUpperCase(following) && !line.includes("  ") && !following.includes("  ")
                     && (rules.issuers.isName(joined) || (HeaderParser.isMotto(VietText.foldPreservingOffsets(joined))
                         && !HeaderParser.isMotto(folded) && !HeaderParser.isMotto(followingFolded))))
             if joins {
@@ -132,7 +132,7 @@ enum LayoutRepair {
     }
 
     private static func isOneUpperCaseWord(_ line: String) -> Bool {
-        !line.contains(" ") && line.count >= 2 && isUpperCase(line)
+        !line.includes(" ") && line.count >= 2 && isUpperCase(line)
     }
 
     /// Letters, at least two, none lower case.

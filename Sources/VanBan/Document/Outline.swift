@@ -107,7 +107,7 @@ struct Outline {
     }
 
     static func collapsingSpaces(_ text: String) -> String {
-        guard text.contains("  ") || text.contains("\t") else { return text }
+        guard text.includes("  ") || text.includes("\t") else { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
@@ -128,7 +128,7 @@ struct Outline {
     }
 
     /// A table row as the readers and ``LayoutRepair`` write one: cells between " | ".
-    static func isRow(_ text: String) -> Bool { text.contains(" | ") }
+    static func isRow(_ text: String) -> Bool { text.includes(" | ") }
 
     private static func isCut(_ text: String) -> Bool {
         guard let last = text.last else { return false }
@@ -144,7 +144,7 @@ struct Outline {
         guard let next, next.marker?.rank != marker.rank else { return false }
         let text = paragraph.plain.dropFirst(marker.length)
         if marker.rank >= 5 { return text.hasSuffix(":") && text.count <= 120 }
-        if marker.rank >= 3 && text.contains(";") { return false }
+        if marker.rank >= 3 && text.includes(";") { return false }
         return text.count <= 300 && !hasSentenceBreak(text)
     }
 

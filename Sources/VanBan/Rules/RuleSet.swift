@@ -57,7 +57,7 @@ public struct RuleSet: Sendable {
         if let province = metadata.province { return province }
         if let place = metadata.place, let province = provinces[VietText.key(place)] { return province }
         let issuers = VietText.key([metadata.issuer, metadata.parentIssuer].compactMap { $0 }.joined(separator: " "))
-        return placesBySpecificity.first { issuers.hasSuffix(" " + $0.key) || issuers.contains(" " + $0.key + " ") }?.province
+        return placesBySpecificity.first { issuers.hasSuffix(" " + $0.key) || issuers.includes(" " + $0.key + " ") }?.province
     }
 
     /// The rule folder to use: `$VANBAN_RULES`, else `./indexer`, else the `indexer/` folder of
