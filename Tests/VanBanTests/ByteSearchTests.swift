@@ -6,7 +6,7 @@ import XCTest
 /// replaced: the same answers on the seed corpus, the fixtures, and text made to trip them.
 final class ByteSearchTests: XCTestCase {
     /// Lines of every text file the tests hold, and lines with marks, tabs and NFD text around the searched marks.
-    private func sampleLines() throws -> [String] {
+    static func sampleLines() throws -> [String] {
         var lines = [
             "", " ", "  ", "a  b", "\tx", "Số:  12 | Hà Nội", "Đảng cộng sản Việt Nam", "ĐẢNG CỘNG SẢN VIỆT NAM",
             "dang cong san viet nam", "Hà Nội, ngày 5", "| a | b |", "“V/v ...”", "x\u{00A0}y", "ngày: 1;",
@@ -27,7 +27,7 @@ final class ByteSearchTests: XCTestCase {
 
     func testIncludesAgreesWithFoundation() throws {
         let parts = ["  ", "\t", " | ", ":", ",", ";", " ", "a", "ủ", "\u{00A0}", "ngay", "dang cong san viet nam", "Việt Nam", "ủy", ""]
-        for line in try sampleLines() {
+        for line in try Self.sampleLines() {
             let folded = VietText.foldPreservingOffsets(line)
             for part in parts {
                 XCTAssertEqual(line.includes(part), line.contains(part), "\(line) / \(part)")

@@ -67,13 +67,14 @@ struct HeaderParser {
     }
 
     private nonisolated(unsafe) static let cellGap = #/\t+|\s+\|\s+|\s{3,}/#
+    private static let cellPadding = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "|"))
 
     /// The cells of a flattened line: separated by tabs, " | ", or three spaces or more. A cell
     /// that a blank in a signed PDF cut off ("Số" and "-CTr/TU", "ngày" and "tháng 8 năm 2026")
     /// is one cell with the next.
     static func cells(_ text: String) -> [String] {
         // A row's outer bars ("HUYỆN ỦY MAI SƠN | ", "| Số 12 |") bound no cell.
-        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "|")))
+        let trimmed = text.trimmingScalars(in: cellPadding)
         guard trimmed.includes("  ") || trimmed.includes("\t") || trimmed.includes(" | ") else { return [trimmed] }
         var cells: [String] = []
         for part in trimmed.split(separator: cellGap) {
@@ -177,7 +178,9 @@ struct HeaderParser {
 
     /// Without the quotation marks a trích yếu is sometimes written in (“V/v ...”).
     static func unquoted(_ text: String) -> String {
-        String(text.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+        guard let first = text.firstIndex(where: { !quotes.contains($0) }),
+              let last = text.lastIndex(where: { !quotes.contains($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     /// A title without a closing quotation mark left over from “V/v ...” (whose opening one went
@@ -335,11 +338,11 @@ struct HeaderParser {
 
     static func afterColon(_ text: String) -> String {
         guard let colon = text.firstIndex(of: ":") else { return "" }
-        return text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return String(text[text.index(after: colon)...]).trimmingScalars(in: .whitespaces)
     }
 
     static func afterPrefix(_ text: String, length: Int) -> String {
-        String(text.dropFirst(length)).trimmingCharacters(in: .whitespaces)
+        String(text.dropFirst(length)).trimmingScalars(in: .whitespaces)
             .drop { $0 == ":" || $0 == " " }.description
     }
 }

@@ -17,7 +17,17 @@ extension StringProtocol {
         }
     }
 
-    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the bytes of `part` occur in the text, whatever follows them: the test a pattern
+    /// matched code point by code point (ICU's) cannot match without passing.
+    func includesBytes(of part: String) -> Bool {
+        var part = part
+        return part.withUTF8 { needle in
+            utf8.withContiguousStorageIfAvailable { Self.find(needle, in: $0, refusingMarks: false) }
+                ?? Array(utf8).withUnsafeBufferPointer { Self.find(needle, in: $0, refusingMarks: false) }
+        }
+    }
+
+    private static func find(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, refusingMarks: Bool = true) -> Bool {
         guard let first = needle.first, needle.count <= text.count else { return false }
         var start = 0
         let last = text.count - needle.count
@@ -25,7 +35,7 @@ extension StringProtocol {
             if text[start] == first {
                 var offset = 1
                 while offset < needle.count, text[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count && !combines(text, at: start + offset) { return true }
+                if offset == needle.count && !(refusingMarks && combines(text, at: start + offset)) { return true }
             }
             start += 1
         }

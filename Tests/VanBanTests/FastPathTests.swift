@@ -1,0 +1,57 @@
+import Foundation
+@testable import VanBan
+import XCTest
+
+/// The analysis's fast paths beside the obvious ones they stand for, on the lines of the seed
+/// corpus, the fixtures and the rule files (``ByteSearchTests/sampleLines()``), as written and
+/// decomposed, and on lines made to trip them.
+final class FastPathTests: XCTestCase {
+    private func lines() throws -> [String] {
+        let lines = try ByteSearchTests.sampleLines() + [
+            " \u{301}a ", "\t|x|\t", "\u{00A0}Hà Nội\u{3000}", "\u{200B}a\u{200B}", "\u{FEFF}b", " 😀 ", "|", "   ", "\u{2003}x\u{205F}",
+        ]
+        return lines + lines.map(\.decomposedStringWithCanonicalMapping)
+    }
+
+    func testTrimmingScalarsAgreesWithFoundation() throws {
+        let sets = [CharacterSet.whitespaces, .whitespaces.union(CharacterSet(charactersIn: "|")), .whitespacesAndNewlines]
+        for line in try lines() {
+            for set in sets {
+                XCTAssertEqual(line.trimmingScalars(in: set).unicodeScalars.map(\.value),
+                               line.trimmingCharacters(in: set).unicodeScalars.map(\.value), line)
+            }
+        }
+    }
+
+    func testPlaceStartAgreesWithSplitting() throws {
+        let made = ["Hà Nội", "Sơn", "Sơn La, ngày", "Lào Cai Mới", "HÀ  NỘI", " Hà ", "Ha1", "", " ", "É\u{301}a", "Hà\u{301} Nội"]
+        for line in try lines() + made {
+            XCTAssertEqual(LayoutRepair.isPlaceStart(line), LayoutRepair.isPlaceStartBySplitting(line), line)
+        }
+    }
+
+    func testUnquotedAgreesWithDropping() throws {
+        let quotes: Set<Character> = ["\"", "“", "”", "'", "‘", "’"]
+        for line in try lines() + ["“V/v ...”", "\"\"", "‘a’’", "“", "a"] {
+            let dropped = String(line.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+            XCTAssertEqual(HeaderParser.unquoted(line), dropped, line)
+        }
+    }
+
+    /// Every schedule pattern finds with its prerequisite what it finds without, on folded text.
+    func testSchedulePatternPrerequisitesLoseNoMatch() throws {
+        let patterns = SchedulePatterns(Support.rules.requirements).all
+        var matched = 0
+        let made = ["truoc ngay 15/12/2026", "hang nam truoc ngay \u{0663}", "dinh ky 6 thang, 1 nam", "trong quy iii nam 2012",
+                    "it nhat moi nam mot lan", "truoc ngay 20 cua thang cuoi quy", "thang 11/2025", "nam 2025"]
+        for line in try lines().map(VietText.foldPreservingOffsets) + made {
+            for pattern in patterns {
+                let fast = pattern.first(in: line), slow = pattern.firstUnchecked(in: line)
+                XCTAssertEqual(fast?.range, slow?.range, line)
+                XCTAssertEqual(pattern.all(in: line).map(\.range), pattern.allUnchecked(in: line).map(\.range), line)
+                if slow != nil { matched += 1 }
+            }
+        }
+        XCTAssertGreaterThan(matched, 20)
+    }
+}
