@@ -23,6 +23,15 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testFoldOverUTF8AgreesWithUnits() throws {
+        var every = String.UnicodeScalarView()
+        for value in UInt32(1)...0xFFFF { if let scalar = Unicode.Scalar(value) { every.append(scalar) } }
+        for value in [0x10000, 0x1F600, 0x20000, 0x10FFFF] { every.append(Unicode.Scalar(UInt32(value))!) }
+        for line in try lines() + [String(every), "", "Đ", "Ⱥ\u{23A}"] {
+            XCTAssertEqual(VietText.foldPreservingOffsets(line), VietText.foldPreservingOffsetsByUnits(line), line)
+        }
+    }
+
     func testPlaceStartAgreesWithSplitting() throws {
         let made = ["Hà Nội", "Sơn", "Sơn La, ngày", "Lào Cai Mới", "HÀ  NỘI", " Hà ", "Ha1", "", " ", "É\u{301}a", "Hà\u{301} Nội"]
         for line in try lines() + made {

@@ -54,7 +54,20 @@ public enum VietText {
     /// Folds NFC text character by character: lower case, no marks, đ → d. The result has as
     /// many UTF-16 units as the input, so a match found in folded text has the same offsets in
     /// the original.
+    ///
+    /// Folded over the text's UTF-8 as it lies, without copying it to UTF-16 and back
+    /// (``foldPreservingOffsetsByUnits(_:)`` is that path, which the tests compare).
     public static func foldPreservingOffsets(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: bytes.count * 3) { out in
+                Int(vv_fold_utf8(base, Int32(bytes.count), out.baseAddress!))
+            }
+        }
+    }
+
+    static func foldPreservingOffsetsByUnits(_ text: String) -> String {
         string(utf16: foldedUnits(Array(text.utf16)))
     }
 
