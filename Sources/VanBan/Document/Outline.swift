@@ -57,7 +57,15 @@ struct Outline {
         var previousRow = false
         var previousPlain = ""
         let margin = Self.margin(lines)
-        let width = lines.lazy.map { Self.collapsingSpaces($0.plain).count }.max() ?? 0
+        // The widest line in characters, counted only when a short heading needs it: counting
+        // every line's characters cost more than the rest of the outline.
+        var knownWidth: Int?
+        func width() -> Int {
+            if let knownWidth { return knownWidth }
+            let width = lines.lazy.map { Self.collapsingSpaces($0.plain).count }.max() ?? 0
+            knownWidth = width
+            return width
+        }
         for line in lines where !line.isAbsorbed {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
@@ -76,7 +84,7 @@ struct Outline {
             // "2. Sử dụng hiệu quả tài sản công" alone on a short line, then a capital: a heading
             // without a full stop, not a paragraph wrapped at the page's width.
             let unfinishedHeading = paragraphs.last.map { last in
-                (1...4).contains(last.marker?.rank ?? -1) && last.plain == previousPlain && previousPlain.count * 5 <= width * 3
+                (1...4).contains(last.marker?.rank ?? -1) && last.plain == previousPlain && previousPlain.count * 5 <= width() * 3
                     && !(last.plain.last.map { ".;:,!?…".contains($0) } ?? true) && plain.first?.isUppercase == true
             } ?? false
             // A first line indented from the text's margin, after a line that ended its sentence,
@@ -161,8 +169,9 @@ struct Outline {
 
     /// The outline marker that starts `text`, if any.
     static func marker(of text: String) -> Marker? {
+        // Most lines start with a capital that begins no marker: answered before copying characters.
+        guard let first = text.first, "-–—•+IVX".contains(first) || first.isNumber || first.isLowercase else { return nil }
         let characters = Array(text.prefix(12))
-        guard let first = characters.first else { return nil }
         if "-–—•".contains(first) { return bullet(rank: 5, characters) }
         if first == "+" { return bullet(rank: 6, characters) }
         if first.isNumber { return numbered(characters) }
