@@ -32,6 +32,18 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    /// Every line the stamp pattern matches passes the digit count that lets it run.
+    func testStampPrecheckLosesNoStamp() throws {
+        let made = ["Thời gian ký: 28-07-2026 09:58:36 +07:00", "02/03/2025 10:11:12", "05/02/2025; 09:30:00; +07:00",
+                    "2025-01-02 9:30 GMT+7", "\u{0663}\u{0663}/\u{0663}\u{0663}/\u{0663}\u{0663}\u{0663}\u{0663} \u{0663}:\u{0663}\u{0663} +07:00"]
+        var stamps = 0
+        for line in try lines() + made where line.firstMatch(of: LayoutRepair.stamp) != nil {
+            XCTAssertTrue(LayoutRepair.mayHoldStamp(line), line)
+            stamps += 1
+        }
+        XCTAssertGreaterThanOrEqual(stamps, made.count)
+    }
+
     func testPlaceStartAgreesWithSplitting() throws {
         let made = ["Hà Nội", "Sơn", "Sơn La, ngày", "Lào Cai Mới", "HÀ  NỘI", " Hà ", "Ha1", "", " ", "É\u{301}a", "Hà\u{301} Nội"]
         for line in try lines() + made {
