@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Searching text by its UTF-8 bytes.
 ///
 /// With Foundation imported, `text.contains("  ")` (even with a one-letter literal) resolves to
@@ -28,16 +34,16 @@ extension StringProtocol {
     }
 
     private static func find(_ needle: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, refusingMarks: Bool = true) -> Bool {
-        guard let first = needle.first, needle.count <= text.count else { return false }
+        guard let needleBase = needle.baseAddress, let textBase = text.baseAddress, !needle.isEmpty else { return false }
         var start = 0
-        let last = text.count - needle.count
-        while start <= last {
-            if text[start] == first {
-                var offset = 1
-                while offset < needle.count, text[start + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count && !(refusingMarks && combines(text, at: start + offset)) { return true }
+        while start + needle.count <= text.count {
+            // memchr finds the first byte; memcmp the rest.
+            guard let hit = memchr(textBase + start, Int32(needle[0]), text.count - start - needle.count + 1) else { return false }
+            let offset = textBase.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(textBase + offset, needleBase, needle.count) == 0 && !(refusingMarks && combines(text, at: offset + needle.count)) {
+                return true
             }
-            start += 1
+            start = offset + 1
         }
         return false
     }
