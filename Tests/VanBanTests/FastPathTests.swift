@@ -44,6 +44,12 @@ final class FastPathTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(stamps, made.count)
     }
 
+    func testCharacterCountAgreesWithCount() throws {
+        for line in try lines() + ["a\r\nb", "\r", "e\u{301}", "ệ", "👍🏽", "🇻🇳"] {
+            XCTAssertEqual(Outline.characterCount(line), line.count, line)
+        }
+    }
+
     func testPlaceStartAgreesWithSplitting() throws {
         let made = ["Hà Nội", "Sơn", "Sơn La, ngày", "Lào Cai Mới", "HÀ  NỘI", " Hà ", "Ha1", "", " ", "É\u{301}a", "Hà\u{301} Nội"]
         for line in try lines() + made {

@@ -62,7 +62,7 @@ struct Outline {
         var knownWidth: Int?
         func width() -> Int {
             if let knownWidth { return knownWidth }
-            let width = lines.lazy.map { Self.collapsingSpaces($0.plain).count }.max() ?? 0
+            let width = lines.lazy.map { Self.characterCount(Self.collapsingSpaces($0.plain)) }.max() ?? 0
             knownWidth = width
             return width
         }
@@ -112,6 +112,18 @@ struct Outline {
         var counts: [Int: Int] = [:]
         for line in lines where !line.isBlank { counts[indent(line), default: 0] += 1 }
         return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+    }
+
+    /// `text.count`, counted by scalars when each is a character of its own: below U+0300 (no
+    /// combining mark; a CR, which may pair with an LF, aside) or a precomposed Vietnamese letter
+    /// (U+1E00–U+1EFF), as nearly all NFC Vietnamese text is. Grapheme breaking costs more.
+    static func characterCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard (scalar.value < 0x300 && scalar != "\r") || (0x1E00...0x1EFF).contains(scalar.value) else { return text.count }
+            count += 1
+        }
+        return count
     }
 
     static func collapsingSpaces(_ text: String) -> String {
@@ -169,8 +181,17 @@ struct Outline {
 
     /// The outline marker that starts `text`, if any.
     static func marker(of text: String) -> Marker? {
-        // Most lines start with a capital that begins no marker: answered before copying characters.
-        guard let first = text.first, "-–—•+IVX".contains(first) || first.isNumber || first.isLowercase else { return nil }
+        // Most lines start with a capital that begins no marker, or a lower-case letter that may
+        // begin "a) ": answered before copying characters.
+        if let scalar = text.unicodeScalars.first, (0x41...0x5A).contains(scalar.value), !"IVX".unicodeScalars.contains(scalar) {
+            return nil
+        }
+        guard let first = text.first else { return nil }
+        if first.isLowercase && !first.isNumber {
+            var rest = text.dropFirst().makeIterator()
+            return rest.next() == ")" && rest.next() == " " ? Marker(rank: 4, length: 3) : nil
+        }
+        guard "-–—•+IVX".contains(first) || first.isNumber else { return nil }
         let characters = Array(text.prefix(12))
         if "-–—•".contains(first) { return bullet(rank: 5, characters) }
         if first == "+" { return bullet(rank: 6, characters) }
