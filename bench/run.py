@@ -3,7 +3,10 @@
 generated corpus, beside the baselines of bench/baselines.py, in one run.
 
     python3 bench/run.py [--count 20000] [--seed 1] [--runs 20] [--exhaustive-runs 3] [--skip-baselines]
-                         [--results bench/results.md]
+                         [--results bench/results.md] [--add N] [--http SECONDS] [--skip-accuracy]
+
+    python3 bench/run.py --count 1000000 --add 1000 --http 30 --skip-baselines --exhaustive-runs 1
+                         (the million-document run of issue 17: about an hour on both cores, ~40 GB of disk)
 
 Steps (every figure is printed, and a dated section is appended to the results file):
   1. build vanban in release mode; generate COUNT documents with scripts/gen_corpus.py (the
@@ -16,10 +19,15 @@ Steps (every figure is printed, and a dated section is appended to the results f
   5. CLI cold start: `vanban search` as a whole process, median of 10;
   6. extraction accuracy: the archive's metadata and citations (plain SQLite tables) against the
      generator's ground truth: precision and recall of (document, cited number), and how often the
-     relation and date agree on the matched ones.
+     relation and date agree on the matched ones;
+  7. with --http: `vanban serve` on 127.0.0.1 loaded by wrk (2 threads, 64 connections, SECONDS after a
+     5 s warm-up) over the queries with their filters: requests/s, p50/p99, and serve's peak RSS;
+  8. with --add N: COUNT + N documents are generated, the last N held back from the first index, then
+     added by an incremental `vanban index` (seconds and peak RSS), as a day's new documents would be.
 Nothing is asserted: this is a measurement, not a test.
 """
-import argparse, datetime, json, os, resource, shutil, sqlite3, statistics, subprocess, sys, time, unicodedata
+import argparse, datetime, json, os, resource, shutil, socket, sqlite3, statistics, subprocess, sys, time, unicodedata
+import urllib.parse, urllib.request
 from pathlib import Path
 
 import floor  # bench/floor.py
@@ -66,6 +74,64 @@ def queries(archive, runs, exhaustive_runs):
                           "--exhaustive-runs", str(exhaustive_runs), "--archive", str(archive), "--rules", str(ROOT / "indexer")],
                          check=True, capture_output=True)
     return json.loads(out.stdout)
+
+
+def hold_back(corpus, count):
+    """Moves the last `count` generated files aside (by their number: past 999,999 the names are longer)."""
+    later = corpus.parent / (corpus.name + "-later")
+    later.mkdir(exist_ok=True)
+    for path in sorted(corpus.glob("*.txt"), key=lambda p: int(p.name.split("_")[0]))[-count:] if count else []:
+        path.rename(later / path.name)
+    return later
+
+
+def bring_back(later, corpus):
+    size = 0
+    for path in sorted(later.glob("*.txt")):
+        size += path.stat().st_size
+        path.rename(corpus / path.name)
+    return size
+
+
+def url_queries(path):
+    """bench/queries.txt as query strings: `cán bộ --type KH` is q=cán bộ&type=KH."""
+    lines = []
+    for line in (ROOT / "bench" / "queries.txt").read_text("utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            query, *options = line.split(" --")
+            lines.append(urllib.parse.urlencode([("q", query)] + [tuple(o.split(" ", 1)) for o in options if " " in o]))
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
+
+
+def http(archive, seconds):
+    """`vanban serve` loaded by wrk at 64 connections: requests/s, p50/p99, failures, peak RSS."""
+    if not shutil.which("wrk"):
+        run(["apt-get", "install", "-y", "-qq", "wrk"], stdout=subprocess.DEVNULL)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([str(VANBAN), "serve", "--port", str(port), "--archive", str(archive), "--rules", str(ROOT / "indexer")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        env = dict(os.environ, PREFIX="/search?limit=10&", QUERIES=str(url_queries(OUT / "queries.url")))
+        wrk = ["wrk", "-t2", "-c64", "--timeout", "10s", "-s", str(ROOT / "bench" / "http.lua"), f"http://127.0.0.1:{port}"]
+        subprocess.run(wrk[:1] + ["-d5s"] + wrk[1:], env=env, check=True, capture_output=True)
+        out = subprocess.run(wrk[:1] + [f"-d{seconds}s"] + wrk[1:], env=env, check=True, capture_output=True, text=True).stdout
+        figures = dict(item.split("=") for item in next(l for l in out.splitlines() if l.startswith("RESULT")).split()[1:])
+        status = Path(f"/proc/{server.pid}/status").read_text()
+        figures["peak_rss_mb"] = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) / 1024
+        return {k: float(v) for k, v in figures.items()}
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def cold_start(archive):
@@ -137,11 +203,16 @@ def main():
     ap.add_argument("--exhaustive-runs", type=int, default=3, help="runs of each query the slow, exhaustive way (0: none)")
     ap.add_argument("--skip-baselines", action="store_true")
     ap.add_argument("--results", default=str(ROOT / "bench" / "results.md"))
+    ap.add_argument("--add", type=int, default=0, help="documents generated beyond COUNT and added by an incremental index")
+    ap.add_argument("--http", type=int, default=0, help="seconds of wrk through one `vanban serve` (0: not run)")
+    ap.add_argument("--skip-accuracy", action="store_true")
     a = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     for product in ("vanban", "CVietText"):
         run(["swift", "build", "-c", "release", "--product", product], cwd=ROOT, stdout=subprocess.DEVNULL)
-    corpus, truth = generate(a.count, a.seed)
+    corpus, truth = generate(a.count + a.add, a.seed)
+    bring_back(corpus.parent / (corpus.name + "-later"), corpus)  # an interrupted run's
+    later = hold_back(corpus, a.add)
     size = sum(p.stat().st_size for p in corpus.rglob("*.txt"))
     archive = OUT / f"vanban-{a.count}.db"
     seconds, peak = index(corpus, archive)
@@ -163,7 +234,21 @@ def main():
     p50s = [f["p50"] for f in figures]
     cpus = [f["cpuP50"] for f in figures]
     cold = cold_start(archive)
-    acc = accuracy(archive, truth)
+    served = http(archive, a.http) if a.http else None
+    if served:
+        print(f"HTTP through one `vanban serve` (wrk, 64 connections, {a.http} s): {served['rps']:.0f} requests/s, "
+              f"p50 {served['p50']:.1f} ms, p99 {served['p99']:.1f} ms, {served['non2xx'] + served['socket']:.0f} failed; "
+              f"serve peak RSS {served['peak_rss_mb']:.0f} MB")
+    added = None
+    if a.add:
+        added_bytes = bring_back(later, corpus)
+        added_seconds, added_peak = timed_child(["env", f"VANBAN_RULES={ROOT / 'indexer'}", str(VANBAN), "index", str(corpus),
+                                                 "--archive", str(archive)])
+        added = {"seconds": added_seconds, "peak_rss_mb": added_peak, "mb": added_bytes / 1e6,
+                 "archive_mb": archive.stat().st_size / 1e6}
+        print(f"incremental index of {a.add} more documents ({added['mb']:.1f} MB): {added_seconds:.1f} s, "
+              f"peak {added_peak:.0f} MB, archive now {added['archive_mb']:.0f} MB")
+    acc = None if a.skip_accuracy else accuracy(archive, truth)
     print(f"vanban queries: median p50 {statistics.median(p50s):.2f} ms (CPU {statistics.median(cpus):.2f}), worst p50 "
           f"{max(p50s):.2f} ms, max p99 {max(f['p99'] for f in figures):.2f} ms over {len(figures)} queries; CLI cold query {cold:.0f} ms")
     slow = [f for f in figures if f.get("exhaustiveP50") is not None]
@@ -174,9 +259,10 @@ def main():
         for f in slow:
             if not f["agrees"]:
                 print(f"  differs: {f['query']}")
-    print(f"extraction: citations precision {acc['precision']:.3f} recall {acc['recall']:.3f}, "
-          f"relation agrees {acc['relation_agreement']:.3f}, date agrees {acc['date_agreement']:.3f}; "
-          f"metadata number {acc['metadata']['number']:.3f} date {acc['metadata']['date']:.3f} type {acc['metadata']['type']:.3f}")
+    if acc:
+        print(f"extraction: citations precision {acc['precision']:.3f} recall {acc['recall']:.3f}, "
+              f"relation agrees {acc['relation_agreement']:.3f}, date agrees {acc['date_agreement']:.3f}; "
+              f"metadata number {acc['metadata']['number']:.3f} date {acc['metadata']['date']:.3f} type {acc['metadata']['type']:.3f}")
     lines = [f"\n## {datetime.date.today()} — {a.count} documents, {size / 1e6:.1f} MB (seed {a.seed}, {os.cpu_count()} cores)\n",
              "| build | seconds | MB/s | peak MB | index MB | ratio to vanban (MB/s) |", "|---|---|---|---|---|---|",
              f"| vanban | {seconds:.1f} | {build['mb_per_s']:.2f} | {peak:.0f} | {build['archive_mb']:.0f} ({build['size_ratio']:.2f}× text) | 1.00 |"]
@@ -204,11 +290,19 @@ def main():
     if slow:
         lines += ["", f"The search index and the exhaustive path gave the same top 10 and total on {agree} of {len(slow)} queries"
                       + ("." if agree == len(slow) else f"; they differ on: {', '.join(f['query'] for f in slow if not f['agrees'])}.")]
-    lines += ["", f"CLI cold query (whole process, median of 10): {cold:.0f} ms.",
-              f"Extraction against the ground truth ({acc['documents']} documents, {acc['citations_expected']} numbered citations): "
-              f"precision {acc['precision']:.3f}, recall {acc['recall']:.3f}; relation agrees on {acc['relation_agreement']:.1%} "
-              f"and date on {acc['date_agreement']:.1%} of matched citations; number {acc['metadata']['number']:.1%}, "
-              f"date {acc['metadata']['date']:.1%}, type {acc['metadata']['type']:.1%} of documents right."]
+    lines += ["", f"CLI cold query (whole process, median of 10): {cold:.0f} ms."]
+    if served:
+        lines.append(f"HTTP through one `vanban serve` (wrk -t2 -c64, {a.http} s after 5 s of warm-up, the queries with their filters): "
+                     f"{served['rps']:.0f} requests/s, p50 {served['p50']:.1f} ms, p99 {served['p99']:.1f} ms, "
+                     f"{served['non2xx']:.0f} non-2xx, {served['socket']:.0f} socket errors; serve's peak RSS {served['peak_rss_mb']:.0f} MB.")
+    if added:
+        lines.append(f"Incremental `vanban index` adding {a.add} documents ({added['mb']:.1f} MB) to the {a.count}: "
+                     f"{added['seconds']:.1f} s, peak RSS {added['peak_rss_mb']:.0f} MB; archive then {added['archive_mb']:.0f} MB.")
+    if acc:
+        lines.append(f"Extraction against the ground truth ({acc['documents']} documents, {acc['citations_expected']} numbered citations): "
+                     f"precision {acc['precision']:.3f}, recall {acc['recall']:.3f}; relation agrees on {acc['relation_agreement']:.1%} "
+                     f"and date on {acc['date_agreement']:.1%} of matched citations; number {acc['metadata']['number']:.1%}, "
+                     f"date {acc['metadata']['date']:.1%}, type {acc['metadata']['type']:.1%} of documents right.")
     with open(a.results, "a", encoding="utf-8") as results:
         results.write("\n".join(lines) + "\n")
     print(f"appended to {a.results}")

@@ -365,6 +365,7 @@ static int admitted(const Plan *plan, uint32_t docid) {
     if (docid >= table->count || !(table->flags[docid] & VS_LIVE)) return 0;
     if (query->types && (table->type[docid] >= query->type_count || !query->types[table->type[docid]])) return 0;
     if (query->groups && (table->group[docid] >= query->group_count || !query->groups[table->group[docid]])) return 0;
+    if (query->documents && (docid >= query->document_count || !query->documents[docid])) return 0;
     if ((query->has_year_from || query->has_year_to) && table->year[docid] == 0) return 0;
     if (query->has_year_from && table->year[docid] < query->year_from) return 0;
     if (query->has_year_to && table->year[docid] > query->year_to) return 0;

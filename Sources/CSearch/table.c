@@ -48,6 +48,8 @@ VSTable *vs_table_new(const uint8_t *blob, size_t length, double average_length)
     return table;
 }
 
+uint32_t vs_table_count(const VSTable *table) { return table->count; }
+
 void vs_table_free(VSTable *table) {
     if (!table) return;
     free(table->flags);

@@ -81,16 +81,18 @@ int32_t vv_unpacked_length(const uint8_t *in, int32_t len) {
 
 int32_t vv_unpack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap) {
     int32_t length = vv_unpacked_length(in, len);
-    if (length < 0 || length > cap) return -1;
+    if (length < 0) return -1;
+    int32_t wanted = cap < length ? cap : length;
     z_stream stream = {0};
     if (inflateInit2(&stream, -15) != Z_OK) return -1;
     stream.next_in = (Bytef *)(in + 4);
     stream.avail_in = (uInt)(len - 4);
     stream.next_out = out;
-    stream.avail_out = (uInt)length;
-    int ok = inflate(&stream, Z_FINISH) == Z_STREAM_END && stream.total_out == (uLong)length;
+    stream.avail_out = (uInt)wanted;
+    int status = inflate(&stream, wanted == length ? Z_FINISH : Z_SYNC_FLUSH);
+    int ok = stream.total_out == (uLong)wanted && (status == Z_STREAM_END || (wanted < length && status == Z_OK));
     inflateEnd(&stream);
-    return ok ? length : -1;
+    return ok ? wanted : -1;
 }
 
 /// vv_text(block, start, length): `length` bytes of a document's text from byte `start`.

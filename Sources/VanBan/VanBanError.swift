@@ -6,6 +6,8 @@ public enum VanBanError: Error, CustomStringConvertible, Equatable {
     case badQuery(String)
     case notFound(String)
     case corpus(String)
+    /// `vanban publish` refused a copy or could not make it; the destination is unchanged.
+    case publication(String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,7 @@ public enum VanBanError: Error, CustomStringConvertible, Equatable {
         case .badQuery(let message): return message
         case .notFound(let message): return message
         case .corpus(let message): return message
+        case .publication(let message): return message
         }
     }
 }

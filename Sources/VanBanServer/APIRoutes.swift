@@ -42,8 +42,8 @@ enum APIRoutes {
     }
 
     private static func requirementFilter(_ call: Call) throws -> RequirementFilter {
-        RequirementFilter(who: try call.query.text("who", maxBytes: SearchRequest.maxNameBytes),
-                          document: try call.query.text("doc", maxBytes: SearchRequest.maxNameBytes),
+        RequirementFilter(who: try call.query.text("who", maxBytes: Limits.maxNameBytes),
+                          document: try call.query.text("doc", maxBytes: Limits.maxNameBytes),
                           due: try call.query.text("due", maxBytes: 32))
     }
 
@@ -75,14 +75,14 @@ enum APIRoutes {
     static func chain(_ call: Call) throws -> Response {
         let number = try call.number()
         let direction = try call.query.choice("direction", of: ChainDirection.self) ?? .up
-        let depth = try call.query.integer("depth", in: 1...Archive.maxChainDepth) ?? 10
+        let depth = try call.query.integer("depth", in: Limits.chainDepth) ?? 10
         return .json(try call.lookup { try $0.chain(from: number, direction: direction, depth: depth) })
     }
 
     static func path(_ call: Call) throws -> Response {
         let from = try call.query.required("from"), to = try call.query.required("to")
-        for (name, value) in [("from", from), ("to", to)] where value.utf8.count > SearchRequest.maxNameBytes {
-            throw Problem.badParameter(name, "\"\(name)\" is too long (at most \(SearchRequest.maxNameBytes) bytes).")
+        for (name, value) in [("from", from), ("to", to)] where value.utf8.count > Limits.maxNameBytes {
+            throw Problem.badParameter(name, Limits.tooLong(name, bytes: value.utf8.count))
         }
         return .json(try call.lookup { try $0.path(from: from, to: to) })
     }
@@ -98,10 +98,10 @@ enum APIRoutes {
         }
     }
 
-    /// Answers "ok" only after a read of the archive (which also picks up a re-index), so a
-    /// monitor sees a missing or unreadable archive as 503, not just a live process.
+    /// Answers "ok" only after a read of the archive (which also picks up a new build), with
+    /// the build id and document count of the file served, so a balancer or an operator sees
+    /// which replica serves which build; `refused` says why a file renamed over it was not taken.
     static func health(_ call: Call) throws -> Response {
-        try call.archive.read { _ in }
-        return .json(["status": "ok"])
+        .json(try call.archive.health())
     }
 }

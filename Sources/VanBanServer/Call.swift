@@ -31,8 +31,8 @@ struct Call: Sendable {
     func number() throws -> String {
         let number = path["number"] ?? query["number"]
         guard let number, !number.isEmpty else { throw Problem.badParameter("number", "A document number is required.") }
-        guard number.utf8.count <= SearchRequest.maxNameBytes else {
-            throw Problem.badParameter("number", "\"number\" is too long (at most \(SearchRequest.maxNameBytes) bytes).")
+        guard number.utf8.count <= Limits.maxNameBytes else {
+            throw Problem.badParameter("number", Limits.tooLong("number", bytes: number.utf8.count))
         }
         return number
     }

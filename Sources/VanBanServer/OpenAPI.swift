@@ -63,7 +63,7 @@ enum OpenAPI {
             "summary": "What a document cites",
             "parameters": [{"$ref": "#/components/parameters/number"}],
             "responses": {
-              "200": {"description": "Its links, in text order.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
+              "200": {"description": "Everything its text cites, in text order, what it states about other documents included (their source is that document), then the links from it stated in other documents.", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}}}},
               "404": {"$ref": "#/components/responses/NotFound"}
             }
           }
@@ -133,9 +133,9 @@ enum OpenAPI {
         },
         "/health": {
           "get": {
-            "summary": "ok when the archive can be read",
+            "summary": "ok when the archive can be read, with the build served",
             "responses": {
-              "200": {"description": "Serving.", "content": {"application/json": {"schema": {"type": "object", "required": ["status"], "properties": {"status": {"const": "ok"}}}}}},
+              "200": {"description": "Serving.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Health"}}}},
               "503": {"$ref": "#/components/responses/Unavailable"}
             }
           }
@@ -205,17 +205,72 @@ enum OpenAPI {
             ],
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
-              "400": {"description": "A bad parameter, explained on the page.", "content": {"text/html": {"schema": {"type": "string"}}}}
+              "400": {"$ref": "#/components/responses/PageProblem"}
             }
           }
         },
         "/view/{number}": {
           "get": {
-            "summary": "A document's page (HTML): metadata, references and cited-by as links, sectioned text",
+            "summary": "A document's page (HTML, Vietnamese): metadata, the authorities table (one row per cited document: relations, times, places), cited-by grouped the same way, the relation diagram, requirements, and the text with its citations linked and its sections and paragraphs anchored (#muc-N, #pN, #yc-N)",
+            "parameters": [
+              {"$ref": "#/components/parameters/number"},
+              {"name": "file", "in": "query", "description": "The corpus file, which picks one of the documents a number that is not unique names.", "schema": {"type": "string"}}
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "404": {"$ref": "#/components/responses/PageProblem"}
+            }
+          }
+        },
+        "/view/{number}/chain": {
+          "get": {
+            "summary": "A document's chain up (what it rests on) and down (what implements it) as clickable trees (HTML)",
+            "parameters": [
+              {"$ref": "#/components/parameters/number"},
+              {"name": "depth", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 20, "default": 10}}
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "400": {"$ref": "#/components/responses/PageProblem"},
+              "404": {"$ref": "#/components/responses/PageProblem"}
+            }
+          }
+        },
+        "/view/{number}/diagram": {
+          "get": {
+            "summary": "A document's relation diagram (the lược đồ): an inline SVG drawn by Graphviz, every node a link (HTML)",
             "parameters": [{"$ref": "#/components/parameters/number"}],
             "responses": {
               "200": {"$ref": "#/components/responses/Page"},
-              "404": {"description": "No such document, explained on the page.", "content": {"text/html": {"schema": {"type": "string"}}}}
+              "404": {"$ref": "#/components/responses/PageProblem"}
+            }
+          }
+        },
+        "/obligations": {
+          "get": {
+            "summary": "The requirements page (HTML): who must do what by when, filterable by actor, document and month, each linking to its sentence",
+            "parameters": [
+              {"name": "who", "in": "query", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "doc", "in": "query", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "due", "in": "query", "schema": {"type": "string", "maxLength": 32}}
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "400": {"$ref": "#/components/responses/PageProblem"},
+              "404": {"$ref": "#/components/responses/PageProblem"}
+            }
+          }
+        },
+        "/calendar": {
+          "get": {
+            "summary": "The calendar page (HTML): obligations by month, filterable by actor and document, each linking to its sentence",
+            "parameters": [
+              {"name": "who", "in": "query", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "doc", "in": "query", "schema": {"type": "string", "maxLength": 200}}
+            ],
+            "responses": {
+              "200": {"$ref": "#/components/responses/Page"},
+              "404": {"$ref": "#/components/responses/PageProblem"}
             }
           }
         },
@@ -241,6 +296,7 @@ enum OpenAPI {
             "content": {"application/json": {"schema": {"oneOf": [{"$ref": "#/components/schemas/DocumentView"}, {"$ref": "#/components/schemas/ExternalDocumentView"}]}}}
           },
           "Page": {"description": "An HTML page.", "content": {"text/html": {"schema": {"type": "string"}}}},
+          "PageProblem": {"description": "The problem (a bad parameter, no such document) explained on a page, in Vietnamese.", "content": {"text/html": {"schema": {"type": "string"}}}},
           "BadParameter": {"description": "A parameter is missing or wrong; `parameter` names it.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
           "NotFound": {"description": "No such document, or no path between the two.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}},
           "Unavailable": {"description": "The archive is missing or of another schema version.", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
@@ -351,10 +407,14 @@ enum OpenAPI {
               "document": {"$ref": "#/components/schemas/DocumentSummary"},
               "paragraphs": {
                 "type": "array",
-                "items": {"type": "object", "required": ["section", "line", "text"], "properties": {"section": {"type": "string"}, "line": {"type": "integer"}, "page": {"type": "integer"}, "text": {"type": "string"}}}
+                "items": {"type": "object", "required": ["section", "line", "text", "ordinal"], "properties": {"section": {"type": "string"}, "line": {"type": "integer"}, "page": {"type": "integer"}, "text": {"type": "string"}, "ordinal": {"type": "integer", "description": "The passage ordinal citations and requirements name; the page anchors it as #pN."}}}
               },
               "references": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
-              "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}}
+              "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
+              "citations": {
+                "type": "array", "description": "Every citation of the text: [start, end) code points of its paragraph (passage 0: of document.title), with the document it names.",
+                "items": {"type": "object", "required": ["passage", "start", "end", "text", "status"], "properties": {"passage": {"type": "integer"}, "start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}, "status": {"type": "string"}, "target": {"$ref": "#/components/schemas/GraphNode"}}}
+              }
             }
           },
           "ExternalDocumentView": {
@@ -376,10 +436,10 @@ enum OpenAPI {
               "conflicts": {"type": "array", "items": {"type": "string"}}
             }
           },
-          "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},
+          "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "ends", "suspends", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},
           "Reference": {
             "type": "object",
-            "required": ["source", "relation", "status", "statedIn", "section", "sentence", "text"],
+            "required": ["source", "relation", "status", "statedIn", "section", "sentence", "text", "passage", "quote"],
             "properties": {
               "source": {"$ref": "#/components/schemas/GraphNode"},
               "target": {"$ref": "#/components/schemas/GraphNode", "description": "Absent when the citation could not be resolved."},
@@ -388,7 +448,11 @@ enum OpenAPI {
               "note": {"type": "string"},
               "statedIn": {"$ref": "#/components/schemas/GraphNode"},
               "section": {"type": "string"}, "sentence": {"type": "string"}, "text": {"type": "string"},
-              "cue": {"type": "string"}, "date": {"type": "string"}
+              "cue": {"type": "string"}, "date": {"type": "string"},
+              "part": {"type": "string", "description": "The part of the target the relation touches (\"khoản 1 Điều 12\")."},
+              "effect": {"type": "string", "description": "When the relation takes effect: a date (yyyy-mm-dd), or \"on-effect\" (when the citing document does)."},
+              "passage": {"type": "integer", "description": "The passage of statedIn that states it (its paragraph's ordinal; 0 for the title passage)."},
+              "quote": {"$ref": "#/components/schemas/Snippet", "description": "The sentence with \"…\" where it was cut short and the citation highlighted."}
             }
           },
           "ChainNode": {
@@ -433,6 +497,17 @@ enum OpenAPI {
                 "type": "array",
                 "items": {"type": "object", "required": ["source", "target", "relation"], "properties": {"source": {"type": "integer"}, "target": {"type": "integer"}, "relation": {"$ref": "#/components/schemas/Relation"}}}
               }
+            }
+          },
+          "Health": {
+            "type": "object",
+            "required": ["status", "documents"],
+            "properties": {
+              "status": {"const": "ok"},
+              "buildId": {"type": "string", "description": "The build id `vanban index` wrote into the archive served (absent for an archive built before build ids)."},
+              "documents": {"type": "integer"},
+              "builtAt": {"type": "string"},
+              "refused": {"type": "string", "description": "Why the file last renamed over the archive was not taken (the previous build is still served); absent once a sound file is."}
             }
           },
           "ArchiveStatistics": {

@@ -50,7 +50,7 @@ struct Problem: Error, Encodable, Sendable {
                 // Its message may quote SQLite's error; that goes to the log only.
                 self.init(.serviceUnavailable, code: "archive-unavailable", title: "Archive unavailable",
                           detail: "The archive cannot be read: it is damaged or of another schema version. Run `vanban index` to rebuild it.")
-            case .rules, .corpus:
+            case .rules, .corpus, .publication:
                 return nil
             }
         case let error as HTTPError where error.status == .notFound:

@@ -1,4 +1,5 @@
 import Foundation
+import VanBan
 
 /// The parameters of a request's query string, decoded as an HTML form sends them ("+" is a
 /// space). Hummingbird's own decoding keeps a value it cannot decode as it was sent; here it is
@@ -36,7 +37,7 @@ struct QueryString: Sendable {
     func integer(_ name: String, in range: ClosedRange<Int>) throws -> Int? {
         guard let text = self[name] else { return nil }
         guard let value = Int(text), range.contains(value) else {
-            throw Problem.badParameter(name, "\"\(name)\" must be a whole number from \(range.lowerBound) to \(range.upperBound).")
+            throw Problem.badParameter(name, Limits.wholeNumber(name, range))
         }
         return value
     }
@@ -44,8 +45,7 @@ struct QueryString: Sendable {
     func choice<T: RawRepresentable & CaseIterable>(_ name: String, of: T.Type) throws -> T? where T.RawValue == String {
         guard let text = self[name] else { return nil }
         guard let value = T(rawValue: text) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw Problem.badParameter(name, "\"\(name)\" must be one of: \(allowed).")
+            throw Problem.badParameter(name, Limits.choice(name, T.allCases.map(\.rawValue)))
         }
         return value
     }
@@ -54,7 +54,7 @@ struct QueryString: Sendable {
     func text(_ name: String, maxBytes: Int) throws -> String? {
         guard let value = self[name] else { return nil }
         guard value.utf8.count <= maxBytes else {
-            throw Problem.badParameter(name, "\"\(name)\" is too long (\(value.utf8.count) bytes; at most \(maxBytes)).")
+            throw Problem.badParameter(name, Limits.tooLong(name, bytes: value.utf8.count, max: maxBytes))
         }
         return value
     }

@@ -5,6 +5,8 @@ import VanBan
 /// Hummingbird's router reads too) and its handler.
 struct Route: Sendable {
     let path: String
+    /// A page answers even a request it cannot decode with a page (see PageRoutes).
+    var page = false
     let handler: @Sendable (Call) throws -> Response
 }
 
@@ -18,7 +20,12 @@ public enum Routes {
     static func register<Context: RequestContext>(on router: Router<Context>, archive: Archive) {
         for route in all {
             router.get(RouterPath(route.path)) { request, context in
-                let call = try Call(archive: archive, request: request, parameters: context.parameters, logger: context.logger)
+                let call: Call
+                do {
+                    call = try Call(archive: archive, request: request, parameters: context.parameters, logger: context.logger)
+                } catch let problem as Problem where route.page {
+                    return PageRoutes.undecodable(problem)
+                }
                 return try await offload { try route.handler(call) }
             }
         }

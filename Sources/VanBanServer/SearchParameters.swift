@@ -1,30 +1,22 @@
 import VanBan
 
 extension SearchRequest {
-    /// The longest type, issuer or number a parameter may hold: far above any real one.
-    static let maxNameBytes = 200
-
     /// A search from the parameters of /search or of the page, each checked here so that a bad
-    /// one is a 400 naming it. The library caps the limit and the query length too, silently or
-    /// with a message that does not say which parameter was wrong.
+    /// one is a 400 naming it, in the words and within the limits the CLI uses (``Limits``).
     init(_ query: QueryString, rules: RuleSet) throws {
         let q = try query.required("q")
-        guard q.utf8.count <= QueryParser.maxLength else {
-            throw Problem.badParameter("q", "The query is too long (\(q.utf8.count) bytes; at most \(QueryParser.maxLength)).")
-        }
-        let type = try query.text("type", maxBytes: Self.maxNameBytes)
-        if let type, rules.types.entry(for: type) == nil {
-            throw Problem.badParameter("type", "Unknown document type \"\(type)\": use a code such as NQ, KH, CTr, CV or a name such as \"nghị quyết\".")
-        }
-        let from = try query.integer("from", in: 1900...2100)
-        let to = try query.integer("to", in: 1900...2100)
+        guard q.utf8.count <= QueryParser.maxLength else { throw Problem.badParameter("q", Limits.queryTooLong(bytes: q.utf8.count)) }
+        let type = try query.text("type", maxBytes: Limits.maxNameBytes)
+        if let type, rules.types.entry(for: type) == nil { throw Problem.badParameter("type", Limits.unknownType(type)) }
+        let from = try query.integer("from", in: Limits.years)
+        let to = try query.integer("to", in: Limits.years)
         if let from, let to, from > to {
-            throw Problem.badParameter("from", "The year range \(from)–\(to) is empty: \"from\" must not be after \"to\".")
+            throw Problem.badParameter("from", Limits.emptyYears(from, to, fromName: "from", toName: "to"))
         }
-        self.init(query: q, type: type, issuer: try query.text("issuer", maxBytes: Self.maxNameBytes),
+        self.init(query: q, type: type, issuer: try query.text("issuer", maxBytes: Limits.maxNameBytes),
                   fromYear: from, toYear: to,
-                  limit: try query.integer("limit", in: 1...Self.maxLimit) ?? 10,
-                  offset: try query.integer("offset", in: 0...Self.maxOffset) ?? 0,
+                  limit: try query.integer("limit", in: Limits.pageSize) ?? 10,
+                  offset: try query.integer("offset", in: Limits.offset) ?? 0,
                   order: try query.choice("sort", of: Order.self) ?? .relevance,
                   exhaustive: try query.choice("exhaustive", of: APIRoutes.Flag.self) == .true)
     }

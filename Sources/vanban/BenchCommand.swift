@@ -65,7 +65,7 @@ struct BenchCommand: ParsableCommand {
         var last: SearchResults?
         for run in 0...max(1, runs) {
             let start = DispatchTime.now().uptimeNanoseconds, cpuStart = Self.threadCPU()
-            last = try? archive.search(request)
+            last = try Exit.reporting { try archive.search(request) }
             if run > 0 {
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
                 cpu.append(Self.threadCPU() - cpuStart)

@@ -13,8 +13,8 @@ struct ChainCommand: ParsableCommand {
     @Flag(help: "Follow the chain down: the documents that implement this one.")
     var down = false
 
-    @Option(help: "How many links deep (at most \(Archive.maxChainDepth)).")
-    var depth = 10
+    @Option(help: "How many links deep (1-\(Archive.maxChainDepth); default 10).")
+    var depth: String?
 
     @Flag(help: "Print the chain as JSON.")
     var json = false
@@ -22,6 +22,8 @@ struct ChainCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
+        try Exit.check(number, "number")
+        let depth = try Exit.number(depth, "--depth", in: Limits.chainDepth) ?? 10
         let chain = try Exit.reporting {
             try options.openArchive().chain(from: number, direction: down ? .down : .up, depth: depth)
         }
@@ -65,6 +67,8 @@ struct PathCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
+        try Exit.check(from, "from")
+        try Exit.check(to, "to")
         let steps = try Exit.reporting { try options.openArchive().path(from: from, to: to) }
         if json { return try Terminal.printJSON(steps) }
         guard let first = steps.first else { return print("\(from) is \(to).") }

@@ -24,7 +24,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         let progress: ((IndexProgress) -> Void)? = Terminal.isInteractive && !json ? { Self.show($0) } : nil
-        let result: IndexReport = try Exit.reporting {
+        let result: IndexReport = try Exit.reporting(failure: "the archive could not be built at \(options.archivePath): check that its folder exists and can be written to.") {
             let indexer = Indexer(archivePath: options.archivePath, corpus: Corpus(root: URL(fileURLWithPath: corpus)),
                                   rules: try options.loadRules(), options: SourceReader.Options(ocr: ocr))
             return try indexer.run(progress: progress)

@@ -30,6 +30,9 @@ struct RequiresCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
+        try Exit.check(who, "--who")
+        try Exit.check(doc, "--doc")
+        try Exit.check(due, "--due", maxBytes: 32)
         let filter = RequirementFilter(who: who, document: doc, due: due)
         let json = self.json || format == .json
         if format == .ics {
@@ -99,7 +102,7 @@ enum RequirementText {
 
     static func summary(_ hit: RequirementHit) -> String {
         let who = hit.actors.names(.lead).joined(separator: "; ")
-        return "  \(hit.schedule.map(describe) ?? "")  \(hit.number ?? hit.file)  \(who.isEmpty ? "" : who + ": ")\(hit.action.prefix(120))"
+        return "  \(hit.schedule.map(describe) ?? "")  \(hit.number ?? hit.file)  \(who.isEmpty ? "" : who + ": ")\(hit.action.cutAtWord(120))"
     }
 
     static func describe(_ schedule: Schedule) -> String {

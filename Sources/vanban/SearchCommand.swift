@@ -10,7 +10,9 @@ struct SearchCommand: ParsableCommand {
             typed without marks match any marks ("dan van" finds "dân vận"); words typed with \
             marks match those marks, and documents written without any. A query that is a \
             document number ("25-NQ/TW", "nq 25", "84 - CV/ĐU", "ke hoach 45 tinh uy") puts \
-            that document first. A query starting with "-" goes after "--".
+            that document first. A query starting with "-" goes after "--", options before it \
+            (vanban search --limit 5 -- -khéo "dân vận"), or starts with a space (" -khéo dân vận"). \
+            The limits and messages are the HTTP API's.
             """
     )
 
@@ -23,20 +25,22 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Only this issuer (code or part of the name: TW, TU, \"dang uy khoi\").")
     var issuer: String?
 
-    @Option(help: "From this year.")
-    var from: Int?
+    // Numbers and choices are read here rather than by ArgumentParser, so that a bad one gets
+    // the API's message and exit code 2 ("--limit" must be a whole number from 1 to 100.).
+    @Option(help: "From this year (\(Limits.years.lowerBound)-\(Limits.years.upperBound)).")
+    var from: String?
 
     @Option(help: "Up to this year.")
-    var to: Int?
+    var to: String?
 
-    @Option(help: "Documents to show (1-\(SearchRequest.maxLimit)).")
-    var limit = 10
+    @Option(help: "Documents to show (1-\(SearchRequest.maxLimit); default 10).")
+    var limit: String?
 
     @Option(help: "Documents to skip, for the next page (0-\(SearchRequest.maxOffset)).")
-    var offset = 0
+    var offset: String?
 
-    @Option(help: "relevance or date.")
-    var sort = SearchRequest.Order.relevance
+    @Option(help: "relevance (the default) or date.")
+    var sort: String?
 
     @Flag(help: "Rank by scoring every match in SQL, the slow way (the same answer, for checking).")
     var exhaustive = false
@@ -46,32 +50,47 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var options: ArchiveOptions
 
-    func validate() throws {
-        let request = SearchRequest(query: query, limit: limit, offset: offset)
-        if let problem = request.pageProblem { throw ValidationError(problem) }
+    /// The request, refusing what /search refuses in its words (``Limits``), before the archive
+    /// is opened.
+    private func request(rules: RuleSet) throws -> SearchRequest {
+        if query.utf8.count > QueryParser.maxLength { throw Exit.refuse(Limits.queryTooLong(bytes: query.utf8.count)) }
+        let from = try Exit.number(from, "--from", in: Limits.years), to = try Exit.number(to, "--to", in: Limits.years)
+        if let from, let to, from > to { throw Exit.refuse(Limits.emptyYears(from, to, fromName: "--from", toName: "--to")) }
+        try Exit.check(type, "--type")
+        try Exit.check(issuer, "--issuer")
+        if let type, rules.types.entry(for: type) == nil { throw Exit.refuse(Limits.unknownType(type)) }
+        return SearchRequest(query: query, type: type, issuer: issuer, fromYear: from, toYear: to,
+                             limit: try Exit.number(limit, "--limit", in: Limits.pageSize) ?? 10,
+                             offset: try Exit.number(offset, "--offset", in: Limits.offset) ?? 0,
+                             order: try sort.map { try Exit.choice($0, "--sort", of: SearchRequest.Order.self) } ?? .relevance,
+                             exhaustive: exhaustive)
     }
 
     func run() throws {
-        let request = SearchRequest(query: query, type: type, issuer: issuer, fromYear: from, toYear: to,
-                                    limit: limit, offset: offset, order: sort, exhaustive: exhaustive)
-        let results = try Exit.reporting { try options.openArchive().search(request) }
+        let rules = try Exit.reporting { try options.loadRules() }
+        let request = try request(rules: rules)
+        let archive = try Exit.reporting { try options.openArchive(rules: rules) }
+        let results = try Exit.reporting { try archive.search(request) }
         if json {
             try Terminal.printJSON(results)
         } else {
-            render(results)
+            render(results, request: request)
         }
         if results.hits.isEmpty { throw Exit.nothingFound }
     }
 
-    private func render(_ results: SearchResults) {
+    private func render(_ results: SearchResults, request: SearchRequest) {
         if let notice = results.notice { print(Terminal.dim(notice) + "\n") }
         guard !results.hits.isEmpty else {
-            print(results.total > 0 ? "No documents past \(offset) of \(results.total) for \(results.query)." : "No documents for \(results.query).")
+            let last = (results.total - 1) / request.limit * request.limit
+            print(results.total > 0
+                ? "No documents past --offset \(request.offset): \(results.query) finds \(results.total) (the last page is --offset \(last))."
+                : "No documents for \(results.query).")
             return
         }
         for hit in results.hits { render(hit) }
         print(Terminal.dim(Self.facetLine(results.facets)))
-        let first = offset + 1, last = offset + results.hits.count
+        let first = request.offset + 1, last = request.offset + results.hits.count
         print(Terminal.dim("\(results.total) document\(results.total == 1 ? "" : "s"); \(first)–\(last) shown"
             + (results.nextOffset.map { "; next page: --offset \($0)" } ?? "")))
     }
@@ -100,4 +119,3 @@ struct SearchCommand: ParsableCommand {
     }
 }
 
-extension SearchRequest.Order: ExpressibleByArgument {}

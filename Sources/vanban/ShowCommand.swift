@@ -16,6 +16,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var options: ArchiveOptions
 
     func run() throws {
+        try Exit.check(number, "number")
         switch try Exit.reporting({ try options.openArchive().show(number) }) {
         case .archived(let view):
             if json { try Terminal.printJSON(view) } else { render(view) }
@@ -33,7 +34,7 @@ struct ShowCommand: ParsableCommand {
         }
         for conflict in node.conflicts { print("Conflict   \(conflict)") }
         print("\n" + Terminal.bold("Cited by"))
-        for reference in view.citedBy { print(ReferenceList.describe(reference, end: reference.source)) }
+        for document in view.citedBy.grouped(by: { $0.source }) { print(ReferenceList.describe(document)) }
     }
 
     private func render(_ view: DocumentView) {
@@ -63,14 +64,20 @@ struct ShowCommand: ParsableCommand {
         }
     }
 
+    /// What it cites, what cites it (one block per document), and what it requires of whom.
     private func renderLinks(_ view: DocumentView) {
-        if !view.references.isEmpty {
-            print("\n" + Terminal.bold("References"))
-            for reference in view.references { print(ReferenceList.describe(reference, end: reference.target)) }
+        let cited = view.references.grouped { $0.target }, citing = view.citedBy.grouped { $0.source }
+        if !cited.isEmpty {
+            print("\n" + Terminal.bold("References (\(cited.count) document\(cited.count == 1 ? "" : "s"))"))
+            for document in cited { print(ReferenceList.describe(document)) }
         }
-        if !view.citedBy.isEmpty {
-            print("\n" + Terminal.bold("Cited by"))
-            for reference in view.citedBy { print(ReferenceList.describe(reference, end: reference.source)) }
+        if !citing.isEmpty {
+            print("\n" + Terminal.bold("Cited by (\(citing.count) document\(citing.count == 1 ? "" : "s"))"))
+            for document in citing { print(ReferenceList.describe(document)) }
+        }
+        if !view.requirements.isEmpty {
+            print("\n" + Terminal.bold("Requirements (\(view.requirements.count))"))
+            for hit in view.requirements { print(RequirementText.full(hit)) }
         }
     }
 }

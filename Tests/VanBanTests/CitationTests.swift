@@ -5,10 +5,16 @@ import XCTest
 /// Citation extraction on the seed, and on small documents written for one behaviour each.
 final class CitationTests: XCTestCase {
     private func citations(_ name: String, transform: (String) -> String = { $0 }) throws -> [Citation] {
+        try document(name, transform: transform).citations
+    }
+
+    /// The citations of a seed file, and how many passages its body has (the trích yếu is read
+    /// after them, as passage `passages`).
+    private func document(_ name: String, transform: (String) -> String = { $0 }) throws -> (citations: [Citation], passages: Int) {
         let bytes = try [UInt8](Data(contentsOf: Support.corpus.appendingPathComponent(name)))
         let text = transform(try TextDecoder.decode(bytes).text)
         let document = DocumentParser(rules: Support.rules).parse(VietText.nfc(text))
-        return CitationFinder(rules: Support.rules).citations(in: document)
+        return (CitationFinder(rules: Support.rules).citations(in: document), document.passages.count)
     }
 
     private func summary(_ citations: [Citation]) -> [String] {
@@ -16,17 +22,23 @@ final class CitationTests: XCTestCase {
     }
 
     func testSeedProgrammeReferences() throws {
-        let found = try citations("60-CTr-DUK_2014-05-29.txt")
+        let (found, passages) = try document("60-CTr-DUK_2014-05-29.txt")
+        let body = found.filter { $0.passage < passages }
         let expected = [
             "Nghị quyết Trung ương 4 (khóa XI) implements -", "101-QĐ/TW implements 2012-06-07",
             "272-QĐ/TU implements 2012-07-24", "55-QĐ/TW implements 2012-01-10", "11-CT/TW implements 1996-12-28",
             "Nghị quyết Trung ương 4 (khóa XI) implements -", "Điều lệ Đảng disseminates -",
-            "768-QĐ/TU implements 2010-06-21", "18/2000/CT-TTg implements 2000-09-21",
+            "768-QĐ/TU implements 2010-06-21", "Quy chế công tác dân vận của hệ thống chính trị tỉnh Đồng Nai mentions -",
+            "18/2000/CT-TTg implements 2000-09-21",
             "Luật Cán bộ, công chức implements -", "Luật Viên chức implements -", "768-QĐ/TU follows 2010-06-21",
+            "Nghị quyết Đại hội Đảng bộ tỉnh implements -",
             "62-KL/TW follows 2009-12-08", "Điều lệ Đảng mentions -", "Pháp lệnh Cán bộ, công chức mentions -",
-            "Nghị quyết của Trung ương disseminates -", "164-KH/TU implements -", "25-NQ/TW implements 2013-06-03",
+            "Nghị quyết của Trung ương disseminates -", "Quy chế công tác Dân vận của Đảng ủy khối mentions -",
+            "164-KH/TU implements -", "25-NQ/TW implements 2013-06-03",
         ]
-        XCTAssertEqual(summary(found), expected)
+        XCTAssertEqual(summary(body), expected)
+        XCTAssertEqual(summary(found.filter { $0.passage == passages }), ["164-KH/TU implements -", "25-NQ/TW implements -"],
+                       "the trích yếu is read after the body")
         let byNumber = Dictionary(found.compactMap { c in c.number.map { ($0.symbol, c) } }, uniquingKeysWith: { a, _ in a })
         XCTAssertEqual(byNumber["101-QĐ/TW"]?.typeCode, "QĐi", "the citing words say Quy định")
         XCTAssertEqual(byNumber["101-QĐ/TW"]?.issuer, "Ban Bí thư Trung ương Đảng")
@@ -34,16 +46,23 @@ final class CitationTests: XCTestCase {
         XCTAssertEqual(byNumber["11-CT/TW"]?.issuer, "Bộ Chính trị (khóa VIII)")
         XCTAssertEqual(byNumber["18/2000/CT-TTg"]?.issuer, "Thủ tướng Chính phủ")
         XCTAssertEqual(byNumber["62-KL/TW"]?.issuer, "Ban Bí thư Trung ương Đảng")
-        let last = try XCTUnwrap(found.last)
-        XCTAssertEqual(last.subject, found.count - 2, "164-KH/TU is what implements 25-NQ/TW")
+        let last = try XCTUnwrap(body.last)
+        XCTAssertEqual(last.subject, body.count - 2, "164-KH/TU is what implements 25-NQ/TW")
         XCTAssertTrue(last.sentence.hasPrefix("Trên đây là Chương trình hành động"))
+        let charter = try XCTUnwrap(found.firstIndex { $0.named == "Quy chế công tác dân vận của hệ thống chính trị tỉnh Đồng Nai" })
+        XCTAssertEqual(found[charter].subject.map { found[$0].number?.symbol }, "768-QĐ/TU", "named in 768-QĐ/TU's title: stated about it")
+        let review = try XCTUnwrap(found.first { $0.named == "Quy chế công tác Dân vận của Đảng ủy khối" })
+        XCTAssertEqual(review.note, "proposed (đề xuất), not in force", "\"Nghiên cứu đề xuất sửa đổi, bổ sung\" amends nothing yet")
+        XCTAssertEqual(found.first { $0.named == "Nghị quyết Đại hội Đảng bộ tỉnh" }?.term, "khóa IX")
     }
 
     func testSeedCoverLetterReferences() throws {
-        let found = try citations("84-CV-DU_2014-06-06.txt")
+        let (found, passages) = try document("84-CV-DU_2014-06-06.txt")
         XCTAssertEqual(summary(found), ["60-CTr/ĐUK mentions 2014-05-29", "164-KH/TU implements -",
-                                        "25-NQ/TW implements 2013-06-03", "60-CTr/ĐUK disseminates 2014-05-29"])
-        XCTAssertEqual(found.map(\.subject), [nil, 0, 1, nil])
+                                        "25-NQ/TW implements 2013-06-03", "60-CTr/ĐUK disseminates 2014-05-29",
+                                        "Chương trình hành động của Đảng ủy Khối implements -", "164-KH/TU implements -"])
+        XCTAssertEqual(found.map(\.subject), [nil, 0, 1, nil, nil, 4])
+        XCTAssertEqual(found.filter { $0.passage == passages }.count, 2, "the V/v line's references")
         XCTAssertEqual(found[2].title, "về tăng cường và đổi mới sự lãnh đạo của Đảng đối với công tác Dân vận trong tình hình mới")
     }
 
@@ -55,7 +74,8 @@ final class CitationTests: XCTestCase {
         }
         XCTAssertEqual(unaccented.map(\.relation), try citations("60-CTr-DUK_2014-05-29.txt").map(\.relation))
         XCTAssertEqual(unaccented.compactMap(\.date), try citations("60-CTr-DUK_2014-05-29.txt").compactMap(\.date))
-        XCTAssertEqual(unaccented.compactMap { $0.number?.key }, try citations("60-CTr-DUK_2014-05-29.txt").compactMap { $0.number?.key })
+        XCTAssertEqual(unaccented.compactMap { $0.number.map { NumberKey($0, types: Support.rules.types) } },
+                       try citations("60-CTr-DUK_2014-05-29.txt").compactMap { $0.number.map { NumberKey($0, types: Support.rules.types) } })
         XCTAssertEqual(summary(try citations("60-CTr-DUK_2014-05-29.txt") { $0.decomposedStringWithCanonicalMapping }), original)
     }
 
@@ -129,10 +149,16 @@ final class CitationGraphTests: XCTestCase {
 
     func testReferencesInBothDirections() throws {
         let references = try Self.archive.references(of: "84-CV/ĐU")
-        XCTAssertEqual(references.map { "\($0.target?.label ?? "-") \($0.relation.rawValue)" },
-                       ["60-CTr/ĐUK mentions", "60-CTr/ĐUK disseminates", "60-CTr/ĐUK implements"])
+        XCTAssertEqual(references.map { "\($0.source.label) \($0.relation.rawValue) \($0.target?.label ?? "-")" },
+                       ["84-CV/ĐU mentions 60-CTr/ĐUK", "60-CTr/ĐUK implements 164-KH/TU", "164-KH/TU implements 25-NQ/TW",
+                        "84-CV/ĐU disseminates 60-CTr/ĐUK", "84-CV/ĐU implements 60-CTr/ĐUK", "60-CTr/ĐUK implements 164-KH/TU"],
+                       "everything the text cites, what it says other documents do included")
+        XCTAssertTrue(references.allSatisfy { $0.statedIn.label == "84-CV/ĐU" })
         XCTAssertEqual(references.last?.section, "", "the last is stated in the trích yếu (V/v line)")
         XCTAssertEqual(references.last?.sentence.contains("triển khai thực hiện Chương trình hành động của Đảng ủy Khối"), true)
+        let groups = try Self.archive.referenceGroups(of: "84-CV/ĐU")
+        XCTAssertEqual(groups.map { "\($0.about.label): \($0.references.count)" }, ["84-CV/ĐU: 3", "60-CTr/ĐUK: 2", "164-KH/TU: 1"],
+                       "its own links, then \"stated here about 60-CTr/ĐUK\", then about 164-KH/TU")
         let citedBy = try Self.archive.citations(of: "768-QĐ/TU")
         XCTAssertEqual(citedBy.map(\.relation), [.implements, .follows])
         XCTAssertTrue(citedBy.allSatisfy { $0.source.number == "60-CTr/ĐUK" && $0.section.hasPrefix("III. NỘI DUNG") })
@@ -151,7 +177,9 @@ final class CitationGraphTests: XCTestCase {
         XCTAssertEqual(view.citedBy.count, 1)
         guard case .archived(let document) = try Self.archive.show("60-CTr/ĐUK") else { return XCTFail() }
         XCTAssertEqual(document.citedBy.map(\.source.label), ["84-CV/ĐU", "84-CV/ĐU", "84-CV/ĐU"])
-        XCTAssertEqual(document.references.count, 20, "18 in the body, 2 in the trích yếu")
+        XCTAssertEqual(document.references.filter { $0.statedIn.label == "60-CTr/ĐUK" }.count, 23, "21 in the body, 2 in the trích yếu")
+        XCTAssertEqual(document.references.filter { $0.statedIn.label == "84-CV/ĐU" }.map(\.target?.label), ["164-KH/TU", "164-KH/TU"],
+                       "what 84-CV/ĐU says 60-CTr/ĐUK does")
     }
 
     func testMissingDocumentsMostCitedFirst() throws {
@@ -246,7 +274,8 @@ final class CitationGraphTests: XCTestCase {
         XCTAssertEqual(back.node.number, "1-KH/ĐU")
         XCTAssertTrue(back.repeated)
         XCTAssertEqual(back.children, [])
-        XCTAssertTrue(try archive.references(of: "1-KH/ĐU").contains { $0.target?.number == "1-KH/ĐU" }, "the self-citation is kept as a link")
+        XCTAssertFalse(try archive.references(of: "1-KH/ĐU").contains { $0.target?.number == "1-KH/ĐU" },
+                       "a document's own number is never one of its references")
         XCTAssertEqual(try archive.path(from: "1-KH/ĐU", to: "3-KH/ĐU").count, 2)
     }
 

@@ -20,10 +20,23 @@ final class DocumentNumberTests: XCTestCase {
         XCTAssertEqual(scanner.matches(in: text).map(\.number.symbol), ["164-KH/TU", "18/2000/CT-TTg"])
     }
 
+    private func key(_ text: String) -> NumberKey? {
+        scanner.number(exactly: text).map { NumberKey($0, types: Support.rules.types) }
+    }
+
     func testKeysIgnoreCaseMarksAndZeros() {
-        XCTAssertEqual(scanner.number(exactly: "84 - CV/ĐU")?.key, scanner.number(exactly: "084-cv/du")?.key)
-        XCTAssertNotEqual(scanner.number(exactly: "45-KH/TƯ")?.key, scanner.number(exactly: "45-KH/TU")?.key,
-                          "TƯ is TW, not TU")
+        XCTAssertEqual(key("84 - CV/ĐU"), key("084-cv/du"))
+        XCTAssertNotEqual(key("45-KH/TƯ"), key("45-KH/TU"), "TƯ is TW, not TU")
+    }
+
+    /// One rule for QĐ and QĐi (a Quy định is numbered either way), for a written number and a
+    /// typed one alike.
+    func testQuyDinhAndQuyetDinhShareOneKey() throws {
+        XCTAssertEqual(key("101-QĐ/TW"), key("101-QĐi/TW"))
+        XCTAssertEqual(key("101-QyĐ/TW"), key("101-QĐ/TW"))
+        XCTAssertNotEqual(key("101-QĐ/TW"), key("101-NQ/TW"))
+        let typed = try XCTUnwrap(NumberReference.parse("quy định 101", rules: Support.rules))
+        XCTAssertEqual(NumberKey(number: typed.number, type: typed.typeCode, issuer: "TW", types: Support.rules.types), key("101-QĐ/TW"))
     }
 
     func testUserForms() {

@@ -36,6 +36,9 @@ final class RankingTests: XCTestCase {
             requests.append(SearchRequest(query: query, issuer: "dang uy khoi", fromYear: 2010, toYear: 2016, limit: 10))
             requests.append(SearchRequest(query: query, limit: 10, order: .date))
             requests.append(SearchRequest(query: query, limit: 5, offset: 20))
+            var within = SearchRequest(query: query, limit: 10)
+            within.within = Array(stride(from: 3, to: Int64(count), by: 7))
+            requests.append(within)
         }
         return requests
     }

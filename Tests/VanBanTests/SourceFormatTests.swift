@@ -90,7 +90,7 @@ final class SourceFormatTests: XCTestCase {
         XCTAssertTrue(source.ocr)
         XCTAssertTrue(source.notes.contains { $0.hasPrefix("text from OCR") })
         let metadata = parse(source).metadata
-        XCTAssertEqual(metadata.number?.numberKey, "12", source.text)
+        XCTAssertEqual(metadata.number.map { NumberKey.number($0.number) }, "12", source.text)
         XCTAssertEqual(metadata.date, "2026-09-15", source.text)
     }
 

@@ -85,6 +85,8 @@ typedef struct VSTable VSTable;
 /// BM25 length norm against `average_length`: NULL when the blob is malformed.
 VSTable *vs_table_new(const uint8_t *blob, size_t length, double average_length);
 void vs_table_free(VSTable *table);
+/// One past the highest document id the table knows.
+uint32_t vs_table_count(const VSTable *table);
 
 /// A term of a query: its postings rows (search_postings rowids, one a segment, in order).
 /// A marked-query form has no positions of its own: `positions_from` names the query term
@@ -129,6 +131,9 @@ typedef struct {
     int type_count;
     const uint8_t *groups;
     int group_count;
+    /// A byte per document id (NULL: any).
+    const uint8_t *documents;
+    uint32_t document_count;
     int has_year_from, has_year_to;
     int year_from, year_to;
     const uint32_t *excluded;

@@ -69,7 +69,8 @@ int32_t vv_pack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap);
 int32_t vv_pack_bound(int32_t len);
 
 /// The length of the text a stored block holds, or -1 when it is damaged; then the text itself,
-/// into `out` (`cap` bytes at least that long): returns its length, or -1.
+/// or its first `cap` bytes when it is longer (inflating stops there), into `out`: returns the
+/// bytes written, or -1.
 int32_t vv_unpacked_length(const uint8_t *in, int32_t len);
 int32_t vv_unpack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap);
 

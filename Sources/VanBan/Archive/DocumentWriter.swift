@@ -39,6 +39,7 @@ struct DocumentWriter {
             .compactMap { $0 }.joined(separator: " ")
         let recipients = String(decoding: try JSONEncoder().encode(metadata.recipients), as: UTF8.self)
         let indexed = analysed.indexed
+        let key = number.map { NumberKey($0, types: rules.types) }
         try db.cachedStatement(sql: """
             INSERT INTO documents(path, size, mtime, hash, encoding, symbol, num_key, type_key, issuer_key,
                 number_year, type_code, type_name, issuer, issuer_code, parent_issuer, issuer_name_key,
@@ -47,7 +48,7 @@ struct DocumentWriter {
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """).execute(arguments: [
                 source.file.path, source.file.size, source.file.mtime, source.hash, source.encoding,
-                number?.symbol, number?.numberKey, number?.typeKey, number?.issuerKey, number?.year,
+                number?.symbol, key?.number, key?.type, key?.issuer, number?.year,
                 metadata.typeCode, metadata.typeName, metadata.issuer, issuerCode, metadata.parentIssuer,
                 VietText.key(issuerNames), metadata.place, metadata.date, metadata.year, metadata.title,
                 metadata.signer, metadata.signerRole, recipients, rules.province(of: metadata), metadata.source,
@@ -56,9 +57,9 @@ struct DocumentWriter {
             ])
         let documentID = db.lastInsertedRowID
         let stored = analysed.stored
-        try db.cachedStatement(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?)").execute(arguments: [
+        try db.cachedStatement(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?,?)").execute(arguments: [
             documentID, stored.title.utf8.count, stored.headingStart, stored.headings.utf8.count,
-            stored.bodyStart, stored.bodies.utf8.count, stored.block,
+            stored.bodyStart, stored.bodies.utf8.count, stored.block, Self.tokenStarts(indexed),
         ])
         try insertPassages(analysed, documentID: documentID, into: db)
         try insertSource(analysed, documentID: documentID, into: db)
@@ -95,19 +96,29 @@ struct DocumentWriter {
         }
     }
 
-    /// Each passage with where its text lies in the block and where its tokens start.
+    /// Each passage with where its text lies in the block.
     private func insertPassages(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO passages(document_id, ordinal, line, heading_start, heading_length, body_start, body_length,
-                heading_token, body_token) VALUES (?,?,?,?,?,?,?,?,?)
+            INSERT INTO passages(document_id, ordinal, line, heading_start, heading_length, body_start, body_length)
+            VALUES (?,?,?,?,?,?,?)
             """)
-        let headingTokens = analysed.indexed.passageStarts(column: 1), bodyTokens = analysed.indexed.passageStarts(column: 2)
         let lines = [1] + analysed.parsed.passages.map(\.line)
         for (ordinal, span) in analysed.stored.spans.enumerated() {
-            let tokens = ordinal == 0 ? (0, 0) : (Int(headingTokens[ordinal - 1]), Int(bodyTokens[ordinal - 1]))
             try insert.execute(arguments: [documentID, ordinal, lines[ordinal], span.headingStart, span.headingLength,
-                                           span.bodyStart, span.bodyLength, tokens.0, tokens.1])
+                                           span.bodyStart, span.bodyLength])
         }
+    }
+
+    /// Where each body passage's heading and body start among the document's tokens, as
+    /// `texts.tokens` keeps them.
+    private static func tokenStarts(_ indexed: IndexedDocument) -> Data {
+        let headings = indexed.passageStarts(column: 1), bodies = indexed.passageStarts(column: 2)
+        var data = Data(capacity: headings.count * 8)
+        for (heading, body) in zip(headings, bodies) {
+            withUnsafeBytes(of: heading.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: body.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
     }
 
     /// Removes a document: from FTS5 first (which is given the text it indexed), from the search
@@ -162,25 +173,34 @@ struct DocumentWriter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO citations(document_id, ordinal, passage, start, end, kind, text, symbol, num_key, type_key,
                 issuer_key, number_year, named, type_code, date, issuer, title, relation, cue, subject, refers_to,
-                note, sentence_start, sentence_end)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+                note, sentence_start, sentence_end, object, part, effect, term, defines)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """)
         let title = document.metadata.titlePassage
         let titleOffset = title.trichYeuOffset(document.metadata.title)
+        var spans = SpanCache()
         for (ordinal, citation) in citations.enumerated() {
             // Citations of the trích yếu (after the body passages) belong to the title passage, ordinal 0.
             let inTitle = citation.passage == document.passages.count
             let text = inTitle ? title : document.passages[citation.passage].text
             let shift = inTitle ? titleOffset : 0
             let number = citation.number
+            let key = citation.facts(types: rules.types).key
+            let (scalars, units) = spans.text(text, passage: citation.passage)
+            // Offsets are stored in code points, as SQLite's substr() and the page count them. A
+            // sentence cut short (the extraction keeps at most a few hundred units either side of
+            // the citation) ends on whole words.
+            let range = units.codePoints(citation.range.lowerBound + shift)..<units.codePoints(citation.range.upperBound + shift)
+            let sentence = WordBoundary.shrunk(
+                units.codePoints(citation.sentenceRange.lowerBound + shift)..<units.codePoints(citation.sentenceRange.upperBound + shift),
+                in: scalars)
             let values: [(any DatabaseValueConvertible)?] = [
-                documentID, ordinal, inTitle ? 0 : citation.passage + 1, citation.range.lowerBound + shift,
-                citation.range.upperBound + shift,
-                citation.kind.rawValue, citation.text, number?.symbol, number?.numberKey, number?.typeKey,
-                number?.issuerKey, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
+                documentID, ordinal, inTitle ? 0 : citation.passage + 1, range.lowerBound, range.upperBound,
+                citation.kind.rawValue, citation.text, number?.symbol, key?.number, key?.type,
+                key?.issuer, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
                 citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
-                citation.note, text.codePoints(citation.sentenceRange.lowerBound + shift),
-                text.codePoints(citation.sentenceRange.upperBound + shift),
+                citation.note, sentence.lowerBound, sentence.upperBound, citation.object, citation.part,
+                citation.effect, citation.term, citation.defines,
             ]
             try statement.execute(arguments: StatementArguments(values))
         }
@@ -207,6 +227,36 @@ extension String {
     func codePoints(_ utf16Offset: Int) -> Int {
         let index = utf16.index(utf16.startIndex, offsetBy: min(utf16Offset, utf16.count))
         return unicodeScalars.distance(from: unicodeScalars.startIndex, to: index)
+    }
+}
+
+/// A passage's code points, and the code points before each UTF-16 offset, made once for all the
+/// citations of the passage.
+private struct SpanCache {
+    struct Units {
+        /// `before[i]`: the code points before UTF-16 offset i.
+        let before: [Int]
+
+        func codePoints(_ utf16Offset: Int) -> Int { before[max(0, min(utf16Offset, before.count - 1))] }
+    }
+
+    private var passage = -1
+    private var made: ([Unicode.Scalar], Units) = ([], Units(before: [0]))
+
+    mutating func text(_ text: String, passage: Int) -> ([Unicode.Scalar], Units) {
+        guard passage != self.passage else { return made }
+        var before: [Int] = []
+        before.reserveCapacity(text.utf16.count + 1)
+        var count = 0
+        for scalar in text.unicodeScalars {
+            before.append(count)
+            if scalar.value > 0xFFFF { before.append(count) }
+            count += 1
+        }
+        before.append(count)
+        self.passage = passage
+        made = (Array(text.unicodeScalars), Units(before: before))
+        return made
     }
 }
 

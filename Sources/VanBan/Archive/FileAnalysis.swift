@@ -21,9 +21,10 @@ struct AnalysedDocument {
         columns = DocumentColumns(stored, unmarked: unmarked)
         indexed = try IndexedDocument(columns)
         let words = parsed.passages.map { Words($0.text) }
-        // The trích yếu is read last, as if a passage after the body, so that what it names
-        // ("Chương trình của Đảng ủy Khối") can point back at what the body named.
-        citations = CitationFinder(rules: rules).citations(in: words + [Words(parsed.metadata.title ?? "")])
+        // The trích yếu is read last, as if a passage after the body (see CitationFinder).
+        citations = CitationFinder(rules: rules).citations(in: words + [Words(parsed.metadata.title ?? "")],
+                                                           own: parsed.metadata.number, date: parsed.metadata.date,
+                                                           sections: parsed.passages.map(\.headingPath) + [""])
         requirements = RequirementFinder(rules: rules).requirements(in: parsed, words: words, citations: citations)
     }
 }

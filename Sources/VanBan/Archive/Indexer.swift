@@ -36,8 +36,8 @@ public struct Indexer {
         report.rebuilt = known == nil
         let plan = ChangePlan(files: files, known: known ?? [:])
         report.unchanged = plan.unchanged
-        let hadProblems = report.rebuilt ? false : try hasProblems()
-        if plan.isEmpty && !report.rebuilt && listingProblems.isEmpty && !hadProblems {
+        let mustRewrite = report.rebuilt ? false : try mustRewrite()
+        if plan.isEmpty && !report.rebuilt && listingProblems.isEmpty && !mustRewrite {
             report.seconds = Date().timeIntervalSince(started)
             return report
         }
@@ -84,10 +84,14 @@ public struct Indexer {
         }
     }
 
-    private func hasProblems() throws -> Bool {
+    /// Whether an archive with nothing new to read must still be written again: it records
+    /// files to try again, or it was built before archives recorded a build id.
+    private func mustRewrite() throws -> Bool {
         let queue = try Connection.open(archivePath, readonly: true)
         defer { try? queue.close() }
-        return try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM problems") ?? 0 } > 0
+        return try queue.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM problems") ?? 0 > 0 || BuildID.read(db) == nil
+        }
     }
 
     private func prepareBuildingCopy(fresh: Bool) throws -> DatabaseQueue {
@@ -131,10 +135,11 @@ public struct Indexer {
             progress?(IndexProgress(filesDone: done, filesTotal: plan.toRead.count, bytesDone: bytesDone,
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
-        try CitationGraph(rules: rules).rebuild(db)
+        try CitationGraphWriter(rules: rules).rebuild(db)
         try index.finish(db)
-        try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?)",
-                       arguments: [ISO8601DateFormatter().string(from: Date()), corpus.root.path])
+        let now = Date()
+        try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?), (?, ?)",
+                       arguments: [ISO8601DateFormatter().string(from: now), corpus.root.path, BuildID.key, BuildID.make(at: now)])
     }
 
     private func store(_ analysis: FileAnalysis, writer: DocumentWriter, db: Database, report: inout IndexReport) throws {
@@ -207,14 +212,15 @@ struct ChangePlan {
     var isEmpty: Bool { toRead.isEmpty && removed.isEmpty }
 }
 
-/// An exclusive lock on the archive, so two index runs never write it at once.
+/// An exclusive lock on the archive, so two runs that rename a file over it (`vanban index`,
+/// `vanban publish`) never write it at once.
 struct IndexLock {
     private let descriptor: Int32
 
     init(path: String) throws {
         descriptor = open(path, O_CREAT | O_RDWR, 0o644)
         guard descriptor >= 0, flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            throw VanBanError.corpus("another `vanban index` is writing \(path.dropLast(5)); wait for it to finish")
+            throw VanBanError.corpus("another `vanban index` or `vanban publish` is writing \(path.dropLast(5)); wait for it to finish")
         }
     }
 

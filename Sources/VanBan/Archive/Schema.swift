@@ -3,10 +3,10 @@ import GRDB
 /// The archive's tables. An archive records the schema version and the vanban version that
 /// built it; one of another schema version is rebuilt, never read half-understood.
 enum Schema {
-    static let version = 4
+    static let version = 5
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 11
+    static let pipelineVersion = 14
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -33,12 +33,13 @@ enum Schema {
         "CREATE INDEX documents_number ON documents(num_key, type_key)",
         "CREATE INDEX documents_year ON documents(year)",
         // A document's text, compressed in one block (see StoredText), apart from its metadata
-        // so that scans of the metadata never read it.
+        // so that scans of the metadata never read it; and where each body passage's heading and
+        // body start among its tokens (little-endian 32-bit pairs), which a search reads with it.
         """
         CREATE TABLE texts(
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
             title_length INTEGER NOT NULL, heading_start INTEGER NOT NULL, heading_length INTEGER NOT NULL,
-            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL, block BLOB NOT NULL)
+            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL, block BLOB NOT NULL, tokens BLOB NOT NULL)
         """,
         """
         CREATE TABLE passages(
@@ -46,8 +47,7 @@ enum Schema {
             document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
             ordinal INTEGER NOT NULL, line INTEGER NOT NULL,
             heading_start INTEGER NOT NULL, heading_length INTEGER NOT NULL,
-            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL,
-            heading_token INTEGER NOT NULL, body_token INTEGER NOT NULL)
+            body_start INTEGER NOT NULL, body_length INTEGER NOT NULL)
         """,
         "CREATE INDEX passages_document ON passages(document_id, ordinal)",
         // The passages with their text, read from the document's stored block; passage 0 is the
@@ -142,6 +142,20 @@ enum Schema {
         "ALTER TABLE documents ADD COLUMN partial_date TEXT",
         "ALTER TABLE documents ADD COLUMN partial_number TEXT",
         "ALTER TABLE passages ADD COLUMN page INTEGER",
+        // What a citation says beyond its relation (see Citation): the document a passive agent
+        // acts on, the part it names, when the relation takes effect ("2024-07-01" or
+        // "on-effect"), a name's year or term, and the short name the text defines for it; a
+        // link's part and effect; a named node's name and year or term, for lookups by name.
+        "ALTER TABLE citations ADD COLUMN object INTEGER",
+        "ALTER TABLE citations ADD COLUMN part TEXT",
+        "ALTER TABLE citations ADD COLUMN effect TEXT",
+        "ALTER TABLE citations ADD COLUMN term TEXT",
+        "ALTER TABLE citations ADD COLUMN defines TEXT",
+        "ALTER TABLE links ADD COLUMN part TEXT",
+        "ALTER TABLE links ADD COLUMN effect TEXT",
+        "ALTER TABLE nodes ADD COLUMN name_key TEXT",
+        "ALTER TABLE nodes ADD COLUMN term TEXT",
+        "CREATE INDEX nodes_name ON nodes(name_key)",
     ]
 
     static func create(_ db: Database, buildKey: String) throws {

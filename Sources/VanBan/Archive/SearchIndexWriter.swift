@@ -12,7 +12,7 @@ import GRDB
 /// segments. Ids only grow (documents.id is AUTOINCREMENT), so each segment holds higher ids
 /// than the one before it, and merging two is joining their lists, dropping removed documents.
 final class SearchIndexWriter {
-    static let memoryLimit = 64 << 20
+    static let memoryLimit = 32 << 20
 
     private let builder: OpaquePointer
     private var runSegments: [Int] = []

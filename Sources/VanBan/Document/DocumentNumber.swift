@@ -2,8 +2,8 @@
 ///
 /// Party numbers read `25-NQ/TW` (number, type, issuer); State numbers `18/2000/CT-TTg`
 /// (number, year, type-issuer) or `1520/QĐ-UBND` without a year. Codes are stored in their
-/// canonical spelling from `indexer/` ("TƯ" → "TW", "ctr" → "CTr"); ``key`` ignores case, marks
-/// and leading zeros, so "84 - CV/ĐU" and "84-cv/du" meet.
+/// canonical spelling from `indexer/` ("TƯ" → "TW", "ctr" → "CTr"); ``NumberKey`` is how a number
+/// is looked up, so "84 - CV/ĐU" and "84-cv/du" meet.
 public struct DocumentNumber: Hashable, Sendable, Codable {
     public let number: String
     public let year: Int?
@@ -27,18 +27,6 @@ public struct DocumentNumber: Hashable, Sendable, Codable {
         return "\(number)/\(code)"
     }
 
-    /// The number without leading zeros: "01" and "1" are one number.
-    public var numberKey: String {
-        let trimmed = number.drop { $0 == "0" }
-        return trimmed.isEmpty ? "0" : String(trimmed)
-    }
-
-    public var typeKey: String { VietText.key(type) }
-    public var issuerKey: String { VietText.key(issuer) }
-
-    /// A lookup key: number, type and issuer ignoring case and marks (the year is kept apart,
-    /// because a Party number does not show it).
-    public var key: String { "\(numberKey)|\(typeKey)|\(issuerKey)" }
 }
 
 extension DocumentNumber: CustomStringConvertible {

@@ -73,6 +73,8 @@ public struct NumberScanner: Sendable {
         cursor.skipSpaces()
         guard let issuerCode = cursor.code() else { return nil }
         let issuer = rules.issuers.entry(for: issuerCode)
+        // "2587-CV/VPTW/nb", "156-CV/TĐTN-BCTĐ&TTN": a unit after the issuer is part of the symbol.
+        if let unit = cursor.unit() { return DocumentNumber(number: number, type: type.code, issuer: issuerCode + unit, isParty: true) }
         return DocumentNumber(number: number, type: type.code, issuer: issuer?.code ?? issuerCode, isParty: true)
     }
 
@@ -106,7 +108,8 @@ public struct NumberScanner: Sendable {
             guard year == nil, parts.allSatisfy(Self.isUpperCaseCode) else { return nil }
             return DocumentNumber(number: number, type: "", issuer: parts.joined(separator: "-"), isParty: false)
         }
-        let issuerCode = parts.dropFirst().joined(separator: "-")
+        var issuerCode = parts.dropFirst().joined(separator: "-")
+        if let unit = cursor.unit(), unit.hasPrefix("(") { issuerCode += unit }  // "197/TTr-CAT(PA05)"
         let issuer = rules.issuers.entry(for: issuerCode)
         let isParty = year == nil && issuer?.isParty == true
         return DocumentNumber(number: number, year: year, type: type.code, issuer: issuer?.code ?? issuerCode,
@@ -116,7 +119,7 @@ public struct NumberScanner: Sendable {
 
 extension NumberScanner {
     static func isUpperCaseCode(_ code: String) -> Bool {
-        code.count >= 2 && code.allSatisfy { $0.isUppercase || $0.isNumber } && code.first!.isLetter
+        code.count >= 2 && code.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "&" } && code.first!.isLetter
     }
 }
 
@@ -147,29 +150,35 @@ struct Cursor {
         _ = take { $0 == 0x20 || $0 == 0xA0 || $0 == 0x09 }
     }
 
-    /// A code: a letter, then letters and digits ("CTr", "ĐUK", "QH14", "BGDĐT").
+    /// A code: a letter, then letters and digits ("CTr", "ĐUK", "QH14", "BGDĐT"), "&" between
+    /// letters included ("LĐVL&TN", "B&PTTH").
     mutating func code() -> String? {
         guard let first = peek, isLetter(first) else { return nil }
-        let units = take { isLetter($0) || isDigit($0) }
+        var units = Array(take { isLetter($0) || isDigit($0) })
+        while peek == 0x26, let next = lookahead(1), isLetter(next) {
+            position += 1
+            units += [0x26] + take { isLetter($0) || isDigit($0) }
+        }
         guard units.count <= 12 else { return nil }
         return String(decoding: units, as: UTF16.self)
     }
+
+    /// What may follow an issuer's code inside a symbol: "/nb" (a unit in lower case), "-BCTĐ&TTN"
+    /// (a Party office's unit), or "(PA05)" glued to it.
+    mutating func unit() -> String? {
+        let mark = position
+        if peek == 0x2F, let next = lookahead(1), isLetter(next), !isUpperCaseUnit(next) {
+            position += 1
+            let letters = take { isLetter($0) && !isUpperCaseUnit($0) }
+            if letters.count <= 4, !(peek.map { isLetter($0) || isDigit($0) } ?? false) { return "/" + String(decoding: letters, as: UTF16.self) }
+        } else if peek == 0x2D, let next = lookahead(1), isLetter(next) {
+            position += 1
+            if let code = code(), NumberScanner.isUpperCaseCode(code) { return "-" + code }
+        } else if peek == 0x28, let next = lookahead(1), isLetter(next) {
+            position += 1
+            if let code = code(), code.count <= 8, take(0x29) { return "(" + code + ")" }
+        }
+        position = mark
+        return nil
+    }
 }
-
-@inline(__always) func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
-
-@inline(__always) func isLetter(_ unit: UInt16) -> Bool {
-    if unit < 0x80 { return (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A }
-    return CharacterTables.letters[Int(unit)]
-}
-
-@inline(__always) func isUpperCaseUnit(_ unit: UInt16) -> Bool { CharacterTables.upperCase[Int(unit)] }
-
-/// Letter and upper-case tests for every UTF-16 unit, computed once: the Unicode property
-/// lookups they replace dominated tokenisation time.
-enum CharacterTables {
-    static let letters: [Bool] = (0..<0x10000).map { Unicode.Scalar(UInt32($0))?.properties.isAlphabetic ?? false }
-    static let upperCase: [Bool] = (0..<0x10000).map { Unicode.Scalar(UInt32($0))?.properties.isUppercase ?? false }
-}
-
-@inline(__always) func isWordUnit(_ unit: UInt16) -> Bool { isDigit(unit) || isLetter(unit) }

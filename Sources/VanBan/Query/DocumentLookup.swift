@@ -73,6 +73,22 @@ public struct DocumentView: Codable, Sendable {
         public let text: String
         /// The page it starts on, for a file with pages.
         public let page: Int?
+        /// The passage's ordinal (1 for the first of the body), which citations and requirements name.
+        public let ordinal: Int
+    }
+
+    /// A citation's place in the text, with the document it names, so the text can link it.
+    public struct CitationSpan: Codable, Sendable, Equatable {
+        /// The passage's ordinal; 0 for the trích yếu (`document.title`).
+        public let passage: Int
+        /// [start, end) in code points of the paragraph's text (or of the title).
+        public let start: Int
+        public let end: Int
+        public let text: String
+        /// resolved, external, ambiguous or unresolved.
+        public let status: String
+        /// Nil when the citation names no one document.
+        public let target: GraphNode?
     }
 
     public let document: DocumentSummary
@@ -81,6 +97,8 @@ public struct DocumentView: Codable, Sendable {
     public var citedBy: [Reference] = []
     /// What the document requires of whom, in reading order.
     public var requirements: [RequirementHit] = []
+    /// Every citation in its text, in reading order.
+    public var citations: [CitationSpan] = []
 }
 
 /// A document known only from the citations of it: the harvested record and every place it
@@ -107,9 +125,10 @@ extension Archive {
         return try read { try documents(numbered: reference, filters: [], db: $0) }
     }
 
-    /// The one document a number names, with its body.
-    public func document(numbered text: String) throws -> DocumentView {
-        let found = try documents(numbered: text)
+    /// The one document a number names, with its body; `file` (a corpus path) picks one of the
+    /// documents a number that is not unique names.
+    public func document(numbered text: String, file: String? = nil) throws -> DocumentView {
+        let found = try documents(numbered: text).filter { file == nil || $0.file == file }
         guard let only = found.first else { throw VanBanError.notFound("No document numbered \(text) in the archive.") }
         guard found.count == 1 else {
             let list = found.map { "\($0.number ?? "?") (\($0.date ?? "no date"), \($0.file))" }.joined(separator: "; ")
@@ -117,26 +136,51 @@ extension Archive {
         }
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.heading, t.line, t.body, p.page FROM passage_texts t JOIN passages p ON p.id = t.id
+                SELECT t.ordinal, t.heading, t.line, t.body, p.page FROM passage_texts t JOIN passages p ON p.id = t.id
                 WHERE t.document_id = ? AND t.ordinal > 0 ORDER BY t.ordinal
                 """, arguments: [only.id])
             let paragraphs = rows.map {
-                DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"], page: $0["page"])
+                DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"], page: $0["page"], ordinal: $0["ordinal"])
             }
             var view = DocumentView(document: only, paragraphs: paragraphs)
             if let node = try Int64.fetchOne(db, sql: "SELECT id FROM nodes WHERE document_id = ?", arguments: [only.id]) {
-                view.references = try references(where: "l.source = ?", node, db: db)
+                view.references = try references(statedInOrFrom: node, db: db)
                 view.citedBy = try references(where: "l.target = ?", node, db: db)
             }
             view.requirements = try requirements(documentID: only.id, db: db)
+            view.citations = try citationSpans(of: only, db: db)
             return view
         }
     }
 
+    /// The citations of a document's text with what each names: of its links, the one with a
+    /// target (with max() in a group, SQLite takes the other columns from the row of the maximum).
+    private func citationSpans(of document: DocumentSummary, db: Database) throws -> [DocumentView.CitationSpan] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT c.passage, c.start, c.end, c.text, max(l.target IS NOT NULL), l.status,
+                \(Self.nodeColumns.split(separator: ", ").map { "t.\($0)" }.joined(separator: ", "))
+            FROM citations c LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
+            WHERE c.document_id = ? GROUP BY c.id ORDER BY c.passage, c.start
+            """, arguments: [document.id])
+        // Spans in the title passage are moved onto the trích yếu, which is what a page shows.
+        let titlePassage = try String.fetchOne(db, sql: "SELECT title FROM passage_texts WHERE document_id = ? AND ordinal = 0",
+                                               arguments: [document.id]) ?? ""
+        let titleStart = document.title.flatMap { titlePassage.range(of: $0) }
+            .map { titlePassage.unicodeScalars.distance(from: titlePassage.startIndex, to: $0.lowerBound) }
+        return rows.compactMap { row in
+            let passage: Int = row["passage"]
+            let shift = passage == 0 ? (titleStart ?? -1) : 0
+            guard shift >= 0 else { return nil }
+            return DocumentView.CitationSpan(passage: passage, start: row["start"] - shift, end: row["end"] - shift, text: row["text"],
+                                             status: row["status"] ?? "unresolved",
+                                             target: (row["id"] as Int64?) == nil ? nil : GraphNode(row: row))
+        }
+    }
+
     /// A document in the archive with its links, or, when it is only cited, what is known of it.
-    public func show(_ text: String) throws -> ShownDocument {
+    public func show(_ text: String, file: String? = nil) throws -> ShownDocument {
         do {
-            return .archived(try document(numbered: text))
+            return .archived(try document(numbered: text, file: file))
         } catch VanBanError.notFound(let message) {
             let node: GraphNode
             do { node = try self.node(named: text) } catch { throw VanBanError.notFound(message) }
@@ -148,11 +192,12 @@ extension Archive {
     }
 
     func documents(numbered reference: NumberReference, filters: [SearchFilter], db: Database) throws -> [DocumentSummary] {
+        let key = reference.key(rules)
         var sql = "SELECT d.* FROM documents d WHERE num_key = ? AND type_key = ?"
-        var arguments: StatementArguments = [reference.number, VietText.key(reference.typeCode)]
-        if let issuer = reference.issuer {
+        var arguments: StatementArguments = [key.number, key.type]
+        if let issuer = key.issuer {
             sql += " AND issuer_key = ?"
-            arguments += [VietText.key(issuer)]
+            arguments += [issuer]
         }
         if let year = reference.year {
             sql += " AND (number_year = ? OR year = ?)"

@@ -48,6 +48,15 @@ public struct Reference: Codable, Sendable, Equatable {
     public let text: String
     public let cue: String?
     public let date: String?
+    /// The part of the target the relation touches ("khoản 1 Điều 12"), where the text names one.
+    public let part: String?
+    /// When the relation takes effect, where the text says: a date, or "on-effect" (with the
+    /// citing document: "kể từ ngày Nghị định này có hiệu lực").
+    public let effect: String?
+    /// The passage of `statedIn` that states it (0: the title passage), for a link to that place.
+    public let passage: Int
+    /// The sentence as a quote: "…" where it was cut short, the citation highlighted.
+    public let quote: Snippet
 }
 
 extension Archive {
@@ -70,24 +79,64 @@ extension Archive {
 
     func nodes(named text: String, db: Database) throws -> [GraphNode] {
         if let reference = NumberReference.parse(text, rules: rules) { return try nodes(numbered: reference, db: db) }
-        return try Row.fetchAll(db, sql: "SELECT \(Self.nodeColumns) FROM nodes WHERE key = ?",
-                                arguments: ["named:\(VietText.key(text))"]).map { GraphNode(row: $0) }
+        for (name, qualifier) in [(text, nil), NamedLookup.split(text)] {
+            var sql = "SELECT \(Self.nodeColumns), term FROM nodes WHERE name_key = ?"
+            var arguments: StatementArguments = [VietText.key(name)]
+            if let qualifier {
+                sql += " AND term = ?"
+                arguments += [qualifier]
+            }
+            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY term", arguments: arguments)
+            guard !rows.isEmpty else { continue }
+            // "Điều lệ Đảng" is the edition cited without a term, when there is one.
+            let plain = qualifier == nil ? rows.filter { ($0["term"] as String?) == nil } : []
+            return (plain.isEmpty ? rows : plain).map { GraphNode(row: $0) }
+        }
+        return []
     }
 
     func nodes(numbered reference: NumberReference, db: Database) throws -> [GraphNode] {
+        let key = reference.key(rules)
         var sql = "SELECT \(Self.nodeColumns) FROM nodes WHERE num_key = ? AND type_key = ?"
-        var arguments: StatementArguments = [reference.number, CitationGraph.typeKey(VietText.key(reference.typeCode))]
-        if let issuer = reference.issuer {
+        var arguments: StatementArguments = [key.number, key.type]
+        if let issuer = key.issuer {
             sql += " AND issuer_key = ?"
-            arguments += [VietText.key(issuer)]
+            arguments += [issuer]
         }
         return try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
     }
 
-    /// What a document cites: the links whose source it is.
+    /// What a document's text cites, in text order, with what it states about other documents
+    /// ("Chương trình 60-CTr/ĐUK ... thực hiện Kế hoạch 164-KH/TU", stated in 84-CV/ĐU), then
+    /// the links that run from it stated in other documents.
     public func references(of text: String) throws -> [Reference] {
         let node = try node(named: text)
-        return try read { try references(where: "l.source = ?", node.id, db: $0) }
+        return try read { try references(statedInOrFrom: node.id, db: $0) }
+    }
+
+    /// ``references(of:)`` grouped by the document each link runs from and the one stating it:
+    /// the document's own links first, then what its text says of others ("stated here about
+    /// 60-CTr/ĐUK"), then what other texts say it does, each in text order.
+    public func referenceGroups(of text: String) throws -> [ReferenceGroup] {
+        let node = try node(named: text)
+        var groups: [ReferenceGroup] = []
+        for reference in try read({ try references(statedInOrFrom: node.id, db: $0) }) {
+            if let index = groups.firstIndex(where: { $0.about.id == reference.source.id && $0.statedIn.id == reference.statedIn.id }) {
+                let group = groups[index]
+                groups[index] = ReferenceGroup(about: group.about, statedIn: group.statedIn, references: group.references + [reference])
+            } else {
+                groups.append(ReferenceGroup(about: reference.source, statedIn: reference.statedIn, references: [reference]))
+            }
+        }
+        let own = groups.filter { $0.about.id == node.id && $0.statedIn.id == node.id }
+        let statedHere = groups.filter { $0.about.id != node.id && $0.statedIn.id == node.id }
+        return own + statedHere + groups.filter { $0.statedIn.id != node.id }
+    }
+
+    func references(statedInOrFrom node: Int64, db: Database) throws -> [Reference] {
+        let document = try Int64.fetchOne(db, sql: "SELECT document_id FROM nodes WHERE id = ?", arguments: [node])
+        return try references(where: "(c.document_id = ? OR l.source = ?)", [document, node],
+                              order: "c.document_id IS NOT ?, c.document_id, c.ordinal", orderArguments: [document], db: db)
     }
 
     /// What cites a document: the links whose target it is.
@@ -97,23 +146,32 @@ extension Archive {
     }
 
     func references(where condition: String, _ id: Int64, db: Database) throws -> [Reference] {
+        try references(where: condition, [id], order: "c.document_id, c.ordinal", orderArguments: [], db: db)
+    }
+
+    private func references(where condition: String, _ arguments: [Int64?], order: String, orderArguments: [Int64?],
+                            db: Database) throws -> [Reference] {
         let prefixed = { (p: String) in Self.nodeColumns.split(separator: ", ").map { "\(p).\($0) AS \(p)_\($0)" }.joined(separator: ", ") }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT l.relation, l.status, l.note, p.heading AS section, c.text, c.cue, c.date AS cited_date,
-                substr(CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END, c.sentence_start + 1, c.sentence_end - c.sentence_start) AS sentence,
+            SELECT l.relation, l.status, l.note, l.part, l.effect, p.heading AS section, c.text, c.cue, c.date AS cited_date,
+                c.passage, c.start, c.end, c.sentence_start, c.sentence_end,
+                CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END AS passage_text,
                 \(prefixed("s")), \(prefixed("t")), \(prefixed("w"))
             FROM links l JOIN citations c ON c.id = l.citation_id
             JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
             JOIN nodes s ON s.id = l.source LEFT JOIN nodes t ON t.id = l.target
             JOIN nodes w ON w.document_id = c.document_id
-            WHERE \(condition) ORDER BY c.document_id, c.ordinal
-            """, arguments: [id])
+            WHERE \(condition) ORDER BY \(order)
+            """, arguments: StatementArguments(arguments + orderArguments))
         return rows.map { row in
-            Reference(source: GraphNode(row: row, prefix: "s_"),
+            let quote = Quote(passage: row["passage_text"], sentence: row["sentence_start"]..<row["sentence_end"],
+                              citation: row["start"]..<row["end"], inTitle: row["passage"] == 0)
+            return Reference(source: GraphNode(row: row, prefix: "s_"),
                       target: (row["t_id"] as Int64?) == nil ? nil : GraphNode(row: row, prefix: "t_"),
                       relation: Relation(rawValue: row["relation"]) ?? .mentions, status: row["status"], note: row["note"],
-                      statedIn: GraphNode(row: row, prefix: "w_"), section: row["section"], sentence: row["sentence"],
-                      text: row["text"], cue: row["cue"], date: row["cited_date"])
+                      statedIn: GraphNode(row: row, prefix: "w_"), section: row["section"], sentence: quote.sentence,
+                      text: row["text"], cue: row["cue"], date: row["cited_date"], part: row["part"], effect: row["effect"],
+                      passage: row["passage"], quote: quote.snippet)
         }
     }
 

@@ -19,45 +19,49 @@ extension SearchPlan {
     private func run(_ request: RankingRequest, matchesOf documents: [UInt32], table: SearchTable, db: Database) throws -> Ranking {
         let query = try IndexQuery(self, db: db)
         let labels = table.labels
-        let types = request.filter.types(labels), groups = request.filter.groups(labels)
-        let excluded = request.excluded.map { UInt32(clamping: $0) }.sorted()
+        let arrays = CArrays()
+        var options = VSQuery()
+        options.any_clause = any ? 1 : 0
+        options.by_date = request.byDate ? 1 : 0
+        options.top = UInt32(clamping: request.top)
+        (options.types, options.type_count) = arrays.copy(request.filter.types(labels))
+        (options.groups, options.group_count) = arrays.copy(request.filter.groups(labels))
+        let admitted = arrays.copy(request.filter.documents(count: Int(vs_table_count(table.handle))))
+        (options.documents, options.document_count) = (admitted.0, UInt32(admitted.1))
+        options.has_year_from = request.filter.fromYear == nil ? 0 : 1
+        options.has_year_to = request.filter.toYear == nil ? 0 : 1
+        options.year_from = Int32(clamping: request.filter.fromYear ?? 0)
+        options.year_to = Int32(clamping: request.filter.toYear ?? 0)
+        (options.excluded, options.excluded_count) = arrays.copy(request.excluded.map { UInt32(clamping: $0) }.sorted())
+        options.positions = 1
+        (options.matches_of, options.matches_of_count) = arrays.copy(documents)
+        let specs = query.specs(in: arrays)
         var result: OpaquePointer?
-        let status = query.withSpecs { terms, slots, phrases, clauses in
-            types.withOptionalBuffer { types in
-                groups.withOptionalBuffer { groups in
-                    excluded.withUnsafeBufferPointer { excluded in
-                      documents.withUnsafeBufferPointer { documents in
-                        var options = VSQuery()
-                        options.any_clause = any ? 1 : 0
-                        options.by_date = request.byDate ? 1 : 0
-                        options.top = UInt32(clamping: request.top)
-                        options.types = types.baseAddress
-                        options.type_count = Int32(types.count)
-                        options.groups = groups.baseAddress
-                        options.group_count = Int32(groups.count)
-                        options.has_year_from = request.filter.fromYear == nil ? 0 : 1
-                        options.has_year_to = request.filter.toYear == nil ? 0 : 1
-                        options.year_from = Int32(clamping: request.filter.fromYear ?? 0)
-                        options.year_to = Int32(clamping: request.filter.toYear ?? 0)
-                        options.excluded = excluded.baseAddress
-                        options.excluded_count = Int32(excluded.count)
-                        options.positions = 1
-                        options.matches_of = documents.baseAddress
-                        options.matches_of_count = Int32(documents.count)
-                        return vs_search(UnsafeMutableRawPointer(db.sqliteConnection), table.handle, terms.baseAddress,
-                                         Int32(terms.count), slots.baseAddress, Int32(slots.count), phrases.baseAddress,
-                                         Int32(phrases.count), clauses.baseAddress, Int32(clauses.count), &options, &result)
-                      }
-                    }
-                }
-            }
-        }
+        let status = vs_search(UnsafeMutableRawPointer(db.sqliteConnection), table.handle, specs.terms.0, specs.terms.1,
+                               specs.slots.0, specs.slots.1, specs.phrases.0, specs.phrases.1, specs.clauses.0, specs.clauses.1,
+                               &options, &result)
         guard ResultCode(rawValue: status) == .SQLITE_OK, let result else {
-            throw VanBanError.archiveVersion("The archive's search index cannot be read (SQLite code \(status)); run `vanban verify`, or `vanban index` to rebuild it.")
+            throw VanBanError.archiveVersion("The archive's search index cannot be read: run `vanban verify` to see what is damaged, or `vanban index` to rebuild it.")
         }
         defer { vs_result_free(result) }
         return Ranking(result, labels: labels)
     }
+}
+
+/// C copies of arrays for one call into CSearch, freed with the object.
+private final class CArrays {
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    /// A copy of `array` and its count (nil and 0 for nil or empty).
+    func copy<Element>(_ array: [Element]?) -> (UnsafePointer<Element>?, Int32) {
+        guard let array, !array.isEmpty else { return (nil, 0) }
+        let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: array.count)
+        _ = buffer.initialize(from: array)
+        allocations.append(UnsafeMutableRawPointer(buffer.baseAddress!))
+        return (UnsafePointer(buffer.baseAddress), Int32(array.count))
+    }
+
+    deinit { for allocation in allocations { allocation.deallocate() } }
 }
 
 extension Ranking {
@@ -136,34 +140,12 @@ private struct IndexQuery {
         return folded == form ? nil : folded
     }
 
-    /// Calls `body` with the specs, their rowid arrays kept alive for the call.
-    func withSpecs<Result>(_ body: (UnsafeBufferPointer<VSTermSpec>, UnsafeBufferPointer<VSSlotSpec>,
-                                    UnsafeBufferPointer<VSPhraseSpec>, UnsafeBufferPointer<VSClauseSpec>) -> Result) -> Result {
-        let flat = terms.flatMap(\.rowids)
-        return flat.withUnsafeBufferPointer { rowids in
-            var offset = 0
-            let specs = terms.map { term -> VSTermSpec in
-                defer { offset += term.rowids.count }
-                return VSTermSpec(rowids: rowids.baseAddress.map { $0 + offset }, segments: Int32(term.rowids.count),
-                                  positions_from: term.positionsFrom)
-            }
-            return specs.withUnsafeBufferPointer { specs in
-                slots.withUnsafeBufferPointer { slots in
-                    phrases.withUnsafeBufferPointer { phrases in
-                        clauses.withUnsafeBufferPointer { clauses in body(specs, slots, phrases, clauses) }
-                    }
-                }
-            }
+    /// The specs as CSearch takes them, in `arrays` (which keeps them for the call).
+    func specs(in arrays: CArrays) -> (terms: (UnsafePointer<VSTermSpec>?, Int32), slots: (UnsafePointer<VSSlotSpec>?, Int32),
+                                       phrases: (UnsafePointer<VSPhraseSpec>?, Int32), clauses: (UnsafePointer<VSClauseSpec>?, Int32)) {
+        let terms = self.terms.map { term in
+            VSTermSpec(rowids: arrays.copy(term.rowids).0, segments: Int32(term.rowids.count), positions_from: term.positionsFrom)
         }
-    }
-}
-
-extension Optional where Wrapped == [UInt8] {
-    /// The bytes' buffer, or an empty one with no address for nil.
-    fileprivate func withOptionalBuffer<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
-        switch self {
-        case .some(let bytes): return bytes.withUnsafeBufferPointer(body)
-        case .none: return body(UnsafeBufferPointer(start: nil, count: 0))
-        }
+        return (arrays.copy(terms), arrays.copy(slots), arrays.copy(phrases), arrays.copy(clauses))
     }
 }

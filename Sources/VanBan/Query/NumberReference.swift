@@ -13,17 +13,22 @@ public struct NumberReference: Sendable, Equatable {
     }
 
     init(_ number: DocumentNumber) {
-        self.number = number.numberKey
+        self.number = NumberKey.number(number.number)
         typeCode = number.type
         issuer = number.issuer
         year = number.year
     }
 
     init(number: String, typeCode: String, year: Int? = nil) {
-        self.number = String(number.drop { $0 == "0" })
+        self.number = NumberKey.number(number)
         self.typeCode = typeCode
         issuer = nil
         self.year = year
+    }
+
+    /// How the archive's tables are searched for it.
+    func key(_ rules: RuleSet) -> NumberKey {
+        NumberKey(number: number, type: typeCode, issuer: issuer, types: rules.types)
     }
 
     /// Reads `text` as a number reference, or nil when it is something else.

@@ -23,23 +23,18 @@ struct PassageChooser {
 
     let plan: SearchPlan
 
-    private struct Layout {
-        let ordinal: Int
+    /// A chosen passage: where it is in the document and in its stored text.
+    private struct Place {
         let line: Int
         let page: Int?
-        let headingToken: Int
-        let bodyToken: Int
         let heading: Range<Int>
         let body: Range<Int>
 
         init(_ row: Row) {
-            ordinal = row[0]
-            line = row[1]
-            page = row[2]
-            headingToken = row[3]
-            bodyToken = row[4]
-            heading = (row[5] as Int)..<(row[5] as Int) + (row[6] as Int)
-            body = (row[7] as Int)..<(row[7] as Int) + (row[8] as Int)
+            line = row[0]
+            page = row[1]
+            heading = (row[2] as Int)..<(row[2] as Int) + (row[3] as Int)
+            body = (row[4] as Int)..<(row[4] as Int) + (row[5] as Int)
         }
     }
 
@@ -49,12 +44,10 @@ struct PassageChooser {
     }
 
     func passages(of id: Int64, matches: [Match], db: Database) throws -> [PassageHit] {
-        let layout = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT ordinal, line, page, heading_token, body_token, heading_start, heading_length, body_start, body_length
-            FROM passages WHERE document_id = ? ORDER BY ordinal
-            """), arguments: [id]).map(Layout.init)
-        guard !layout.isEmpty else { return [] }
-        let found = assign(matches, to: layout)
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT block, tokens FROM texts WHERE document_id = ?"),
+                                         arguments: [id]) else { return [] }
+        let starts = Self.tokenStarts(row["tokens"])
+        let found = assign(matches, headings: starts.map(\.heading), bodies: starts.map(\.body))
         var scored = found.compactMap { ordinal, found -> (ordinal: Int, score: Double)? in
             // Summed in phrase order: a Set's order changes from one run to the next, and so would the sum.
             let phrases = Set((found.body + found.heading).map(\.phrase)).sorted()
@@ -65,36 +58,52 @@ struct PassageChooser {
         if scored.contains(where: { $0.ordinal > 0 }) { scored.removeAll { $0.ordinal == 0 } }
         scored.sort { ($0.score, -$0.ordinal) > ($1.score, -$1.ordinal) }
         let chosen = scored.prefix(Self.maxPassages).map(\.ordinal)
-        guard !chosen.isEmpty, let text = try Self.text(of: id, db: db) else { return [] }
-        return chosen.map { ordinal in
-            let passage = layout[ordinal]
+        guard !chosen.isEmpty else { return [] }
+        let statement = try db.cachedStatement(sql: """
+            SELECT line, page, heading_start, heading_length, body_start, body_length FROM passages
+            WHERE document_id = ? AND ordinal = ?
+            """)
+        let places = try chosen.map { try Row.fetchOne(statement, arguments: [id, $0]).map(Place.init) }
+        let reach = places.compactMap { $0.map { max($0.heading.upperBound, $0.body.upperBound) } }.max() ?? 0
+        guard let text = Self.inflate(row["block"], upTo: reach) else { return [] }
+        return zip(chosen, places).compactMap { ordinal, place in
+            guard let passage = place, passage.body.upperBound <= text.count, passage.heading.upperBound <= text.count else { return nil }
             let matches = found[ordinal] ?? Found()
             let heading = Array(text[passage.heading]), body = Array(text[passage.body])
+            let first = ordinal == 0 ? (heading: 0, body: 0) : starts[ordinal - 1]
             return PassageHit(ordinal: ordinal, section: String(decoding: heading, as: UTF8.self),
-                              sectionHighlights: Self.highlights(of: matches.heading, in: heading, from: passage.headingToken),
+                              sectionHighlights: Self.highlights(of: matches.heading, in: heading, from: first.heading),
                               line: passage.line, page: passage.page,
-                              snippet: Self.snippet(of: body, matches: matches.body, from: passage.bodyToken))
+                              snippet: Self.snippet(of: body, matches: matches.body, from: first.body))
         }
     }
 
-    /// A document's stored text, inflated.
-    private static func text(of id: Int64, db: Database) throws -> [UInt8]? {
-        guard let block = try Data.fetchOne(db.cachedStatement(sql: "SELECT block FROM texts WHERE document_id = ?"), arguments: [id]) else {
-            return nil
+    /// Where each body passage's heading and body start among the document's tokens.
+    private static func tokenStarts(_ data: Data) -> [(heading: Int, body: Int)] {
+        data.withUnsafeBytes { bytes in
+            stride(from: 0, to: bytes.count - 7, by: 8).map { offset in
+                (Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))),
+                 Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))))
+            }
         }
-        return block.withUnsafeBytes { packed -> [UInt8]? in
+    }
+
+    /// A document's stored text, inflated as far as `reach` (no further: inflating is most of
+    /// what showing a hit costs).
+    private static func inflate(_ block: Data, upTo reach: Int) -> [UInt8]? {
+        block.withUnsafeBytes { packed -> [UInt8]? in
             let input = packed.bindMemory(to: UInt8.self)
-            let length = vv_unpacked_length(input.baseAddress, Int32(input.count))
+            let length = Int(vv_unpacked_length(input.baseAddress, Int32(input.count)))
             guard length >= 0 else { return nil }
-            var text = [UInt8](repeating: 0, count: Int(length))
-            return vv_unpack(input.baseAddress, Int32(input.count), &text, length) == length ? text : nil
+            var text = [UInt8](repeating: 0, count: min(length, reach))
+            return vv_unpack(input.baseAddress, Int32(input.count), &text, Int32(text.count)) == Int32(text.count) ? text : nil
         }
     }
 
-    /// Each match goes to the passage whose heading or body holds its first token.
-    private func assign(_ matches: [Match], to layout: [Layout]) -> [Int: Found] {
+    /// Each match goes to the passage whose heading or body holds its first token (ordinal 0,
+    /// the title passage, holds what comes before every heading).
+    private func assign(_ matches: [Match], headings: [Int], bodies: [Int]) -> [Int: Found] {
         var found: [Int: Found] = [:]
-        let headings = layout.dropFirst().map(\.headingToken), bodies = layout.dropFirst().map(\.bodyToken)
         for match in matches {
             if let body = bodies.lastIndex(where: { $0 <= match.position }) {
                 found[body + 1, default: Found()].body.append(match)

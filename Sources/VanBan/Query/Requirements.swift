@@ -34,6 +34,10 @@ public struct RequirementHit: Codable, Sendable, Equatable {
     public let basis: [String]
     /// [start, end) code-point spans of `sentence` to highlight: actors, schedule, targets.
     public let highlights: [[Int]]
+    /// Its passage's ordinal in the document (as `DocumentView.Paragraph.ordinal`), and its own
+    /// place among the document's requirements, for a link to the sentence.
+    public let passage: Int
+    public let ordinal: Int
 }
 
 /// An actor and how many requirements name it.
@@ -57,7 +61,7 @@ extension Archive {
         var arguments = StatementArguments()
         if let who = filter.who?.trimmingCharacters(in: .whitespaces), !who.isEmpty {
             sql += " AND r.id IN (SELECT requirement_id FROM requirement_actors WHERE actor_id IN (SELECT id FROM actors WHERE instr(key, ?) > 0))"
-            arguments += [rules.requirements.actorKey(who)]
+            arguments += [rules.requirements.queryKey(who)]
         }
         if let number = filter.document {
             let ids = try documents(numbered: number).map(\.id)
@@ -130,7 +134,7 @@ extension Archive {
                               section: row["section"], sentence: row["sentence"],
                               actors: actors, action: row["action"], schedule: try decode(Schedule.self, "schedule"),
                               targets: try decode([Target].self, "targets") ?? [], basis: try decode([String].self, "basis") ?? [],
-                              highlights: try decode([[Int]].self, "highlights") ?? [])
+                              highlights: try decode([[Int]].self, "highlights") ?? [], passage: row["passage"], ordinal: row["ordinal"])
     }
 
     /// "12", "2024-12", "12/2024" → month 12; "2024-11-30" or "30/11/2024" → month 11 and that date.

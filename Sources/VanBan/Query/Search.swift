@@ -19,6 +19,8 @@ public struct SearchRequest: Sendable {
     /// Rank by scoring every FTS5 match in SQL, the slow way, instead of through the search
     /// index: the same answer, for checking it.
     public var exhaustive = false
+    /// Only these documents (their archive ids, as ``DocumentSummary/id``), when set.
+    public var within: [Int64]?
 
     public static let maxLimit = 100
     /// Deep pages cost a ranking of every document before them; nobody reads past this.

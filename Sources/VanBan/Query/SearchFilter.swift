@@ -10,6 +10,8 @@ struct SearchFilter {
     private(set) var issuer: (code: String, name: String)?
     private(set) var fromYear: Int?
     private(set) var toYear: Int?
+    /// Only these documents (ids), when set: those a chain or a citation leads to.
+    var documents: [Int64]?
 
     init() {}
 
@@ -28,6 +30,7 @@ struct SearchFilter {
         }
         fromYear = request.fromYear
         toYear = request.toYear
+        documents = request.within
     }
 
     /// Only this issuer: its code, or words of its name.
@@ -43,7 +46,7 @@ struct SearchFilter {
         return sameCode || (name.map { Self.contains(VietText.key($0), issuer.name) } ?? false)
     }
 
-    var isEmpty: Bool { typeCode == nil && issuer == nil && fromYear == nil && toYear == nil }
+    var isEmpty: Bool { typeCode == nil && issuer == nil && fromYear == nil && toYear == nil && documents == nil }
 
     /// Conditions on `documents d`, each starting with AND.
     var sql: String {
@@ -52,6 +55,7 @@ struct SearchFilter {
         if issuer != nil { sql += " AND (d.issuer_key = ? OR instr(d.issuer_name_key, ?) > 0)" }
         if fromYear != nil { sql += " AND d.year >= ?" }
         if toYear != nil { sql += " AND d.year <= ?" }
+        if documents != nil { sql += " AND d.id IN (SELECT value FROM json_each(?))" }
         return sql
     }
 
@@ -61,6 +65,7 @@ struct SearchFilter {
         if let issuer { arguments += [issuer.code, issuer.name] }
         if let fromYear { arguments += [fromYear] }
         if let toYear { arguments += [toYear] }
+        if let documents { arguments += ["[" + documents.map(String.init).joined(separator: ",") + "]"] }
         return arguments
     }
 
@@ -68,6 +73,14 @@ struct SearchFilter {
     func types(_ labels: SearchTable.Labels) -> [UInt8]? {
         guard let typeCode else { return nil }
         return [0] + labels.types.map { $0 == typeCode ? 1 : 0 }
+    }
+
+    /// The document ids the filter admits (a byte each, up to the highest), or nil for any.
+    func documents(count: Int) -> [UInt8]? {
+        guard let documents else { return nil }
+        var admitted = [UInt8](repeating: 0, count: count)
+        for id in documents where id >= 0 && id < count { admitted[Int(id)] = 1 }
+        return admitted
     }
 
     /// The issuer groups the filter admits, as `instr` and `=` decide them in SQL.

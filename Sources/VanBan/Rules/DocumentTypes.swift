@@ -6,6 +6,8 @@ public struct DocumentTypes: Sendable {
     }
 
     private var byKey: [String: Entry] = [:]
+    /// Code → the code whose numbering it shares (the fourth column of `types.tsv`).
+    private var numbering: [String: String] = [:]
     /// Every name and alternative spelling (not the bare codes), longest first.
     private(set) var names: [(key: String, spelling: String, entry: Entry)] = []
 
@@ -13,6 +15,7 @@ public struct DocumentTypes: Sendable {
         for row in table.rows where row.count >= 2 {
             let entry = Entry(code: row[0], name: row[1])
             let alternatives = row.count > 2 ? RuleTable.list(row[2]) : []
+            if row.count > 3, !row[3].isEmpty { numbering[row[0]] = row[3] }
             for spelling in [row[0], row[1]] + alternatives {
                 let key = VietText.key(spelling)
                 if byKey[key] == nil { byKey[key] = entry }
@@ -25,6 +28,13 @@ public struct DocumentTypes: Sendable {
     /// The type a code or a name stands for ("ctr", "CTr", "chuong trinh" → CTr).
     public func entry(for codeOrName: String) -> Entry? {
         byKey[VietText.key(codeOrName)]
+    }
+
+    /// The key a type is looked up by in a document number: the code ignoring case and marks,
+    /// or the key of the type whose numbering it shares ("QĐi" → "qd"). See ``NumberKey``.
+    public func numberingKey(_ codeOrName: String) -> String {
+        guard let code = entry(for: codeOrName)?.code else { return VietText.key(codeOrName) }
+        return VietText.key(numbering[code] ?? code)
     }
 
     /// The type whose name starts the given text ("KẾ HOẠCH thực hiện ..." → KH), longest first.

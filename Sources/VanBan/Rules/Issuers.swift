@@ -38,4 +38,18 @@ public struct Issuers: Sendable {
     public func entry(for codeOrName: String) -> Entry? {
         exactAliases[VietText.nfc(codeOrName).uppercased()] ?? byKey[VietText.key(codeOrName)]
     }
+
+    /// The body whose name (two words or more) the text contains, the longest first: "Ban Thường vụ Tỉnh ủy Lâm
+    /// Đồng" names TU, "Thủ tướng Chính phủ" TTg (not CP), "Chủ tịch Ủy ban nhân dân tỉnh" UBND.
+    public func entry(namedIn text: String) -> Entry? {
+        let words = VietText.key(text).split(separator: " ")
+        for length in stride(from: min(8, words.count), through: 2, by: -1) {
+            for start in 0...(words.count - length) {
+                if let entry = byKey[words[start..<start + length].joined(separator: " ")] {
+                    return entry
+                }
+            }
+        }
+        return nil
+    }
 }

@@ -85,6 +85,16 @@ public struct RequirementRules: Sendable {
         return key
     }
 
+    /// The key of an actor as someone types it: abbreviations in any case ("btg" is "BTG"). Only
+    /// the query is read so; in a document "Đu" stays a word.
+    public func queryKey(_ name: String) -> String {
+        let words = name.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            let upper = VietText.nfc(String(word)).uppercased()
+            return abbreviations[String(word)] == nil && abbreviations[upper] != nil ? upper : String(word)
+        }
+        return actorKey(words.joined(separator: " "))
+    }
+
     private func computeActorKey(_ name: String) -> String {
         let expanded = name.split(whereSeparator: { $0 == " " || $0 == "," }).map { abbreviations[String($0)] ?? String($0) }
         let text = VietText.nfc(expanded.joined(separator: " "))

@@ -20,7 +20,7 @@ public struct RuleSet: Sendable {
     /// A digest of the rule files: an archive built with other rules is re-indexed in full.
     public let fingerprint: String
 
-    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "bodies.tsv",
+    public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "names.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "bodies.tsv",
                                      "query.tsv", "layout.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
     public init(directory: URL) throws {
@@ -38,7 +38,8 @@ public struct RuleSet: Sendable {
         issuers = Issuers(table: tables["issuers.tsv"]!)
         casing = Casing(table: tables["casing.tsv"]!)
         citations = try CitationRules(relations: tables["relations.tsv"]!, aliases: tables["aliases.tsv"]!,
-                                      references: tables["references.tsv"]!, types: types)
+                                      references: tables["references.tsv"]!, names: tables["names.tsv"]!,
+                                      types: types)
         requirements = try RequirementRules(requirements: tables["requirements.tsv"]!, schedules: tables["schedules.tsv"]!,
                                             abbreviations: tables["abbreviations.tsv"]!, bodies: tables["bodies.tsv"]!)
         query = try QueryWords(table: tables["query.tsv"]!)
@@ -56,7 +57,13 @@ public struct RuleSet: Sendable {
     public func province(of metadata: DocumentMetadata) -> String? {
         if let province = metadata.province { return province }
         if let place = metadata.place, let province = provinces[VietText.key(place)] { return province }
-        let issuers = VietText.key([metadata.issuer, metadata.parentIssuer].compactMap { $0 }.joined(separator: " "))
+        return province(in: [metadata.issuer, metadata.parentIssuer].compactMap { $0 }.joined(separator: " "))
+    }
+
+    /// The province a body's name places it in ("Ban Thường vụ Tỉnh ủy Lâm Đồng"), the most
+    /// specific place first.
+    public func province(in name: String) -> String? {
+        let issuers = VietText.key(name)
         return placesBySpecificity.first { issuers.hasSuffix(" " + $0.key) || issuers.includes(" " + $0.key + " ") }?.province
     }
 

@@ -20,12 +20,9 @@ enum HTML {
         return result
     }
 
-    /// The snippet with its highlights as <mark>. The markers are control characters, which the
-    /// indexer drops from stored text, so they survive escaping and cannot clash with the text.
+    /// The snippet with its highlights as <mark> and its emphasis read (see ``Inline``).
     static func marked(_ snippet: Snippet) -> String {
-        escape(snippet.marked(before: "\u{2}", after: "\u{3}"))
-            .replacingOccurrences(of: "\u{2}", with: "<mark>")
-            .replacingOccurrences(of: "\u{3}", with: "</mark>")
+        Inline.html(snippet.text, highlights: snippet.highlights)
     }
 
     /// Only unreserved ASCII is left as it is, so "/" in a number becomes %2F and stays one path
@@ -37,28 +34,41 @@ enum HTML {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
     }
 
-    /// The link to a document's page, by its number or name.
-    static func link(to node: GraphNode) -> String {
-        "<a href=\"/view/\(component(node.label))\">\(escape(node.label))</a>"
+    /// The address of a document's page, by its number or name.
+    static func view(_ label: String, _ rest: String = "") -> String { "/view/\(component(label))\(rest)" }
+
+    /// The link to a document's page, by its number or name; one known only from citations is
+    /// marked so.
+    static func link(to node: GraphNode, fragment: String = "") -> String {
+        let title = [node.type, node.date.map(UI.date), node.title].compactMap { $0 }.joined(separator: " · ")
+        let attributes = (title.isEmpty ? "" : " title=\"\(escape(title))\"") + (node.inArchive ? "" : " class=\"external-link\"")
+        return "<a href=\"\(view(node.label))\(fragment)\"\(attributes)>\(escape(node.label))</a>"
+    }
+
+    /// A query string from name-value pairs, absent values left out, "&" escaped for HTML.
+    static func query(_ pairs: [(String, String?)]) -> String {
+        pairs.compactMap { name, value in value.map { "\(name)=\(component($0))" } }.joined(separator: "&amp;")
     }
 
     static func page(title: String, query: String = "", body: String) -> String {
-        """
+        let navigation = UI.navigation.map { "<a href=\"\($0.0)\">\(escape($0.1))</a>" }.joined(separator: " ")
+        return """
         <!doctype html>
-        <html lang="vi">
+        <html lang="\(UI.language)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title)) · vanban</title>
+        <title>\(escape(title)) · \(UI.site)</title>
         <style>\(style)</style>
         </head>
         <body>
         <header>
-        <a class="home" href="/">vanban</a>
+        <a class="home" href="/">\(UI.site)</a>
         <form action="/" method="get" role="search">
-        <input type="search" name="q" value="\(escape(query))" placeholder="dan van kheo, &quot;quy chế dân chủ&quot;, 25-NQ/TW" aria-label="Tìm kiếm" maxlength="\(QueryParser.maxLength)">
-        <button type="submit">Tìm</button>
+        <input type="search" name="q" value="\(escape(query))" placeholder="\(escape(UI.searchPlaceholder))" aria-label="\(escape(UI.searchLabel))" maxlength="\(QueryParser.maxLength)">
+        <button type="submit">\(escape(UI.searchButton))</button>
         </form>
+        <nav class="site">\(navigation)</nav>
         </header>
         <main>
         \(body)
@@ -79,6 +89,7 @@ enum HTML {
         mark{background:#ffe58a;padding:0 .1em}
         .meta{color:#555;font-size:.9rem}
         .section{color:#8b1a1a;font-size:.9rem}
+        .section a{color:inherit}
         .title{font-size:.95rem}
         .snippet{margin-left:1rem}
         .facet{font-size:.9rem;margin:.2rem 0}
@@ -91,14 +102,37 @@ enum HTML {
         dd{margin:0}
         blockquote{margin:.2rem 0 .6rem 1rem;color:#333;font-size:.95rem}
         ul.links{list-style:none;padding-left:0}
+        ul.links>li{margin-bottom:.7rem}
         summary{cursor:pointer}
         .external{color:#777;font-size:.85rem}
         h2.heading{font-size:1.05rem;margin-top:1.5rem;color:#8b1a1a}
+        header nav.site{display:flex;gap:1rem}
+        header nav.site a{color:#fff;text-decoration:none}
+        a.external-link{color:#6b4e16;text-decoration-style:dashed}
+        a.unresolved{color:#555;text-decoration-style:dotted}
+        a.web{word-break:break-all}
+        table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+        th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.93rem}
+        th{background:#f6f0e8}
+        p.para{margin:.4rem 0}
+        .para-line{color:#999;font-size:.75rem;margin-right:.4rem;text-decoration:none}
+        span.req{border-bottom:2px solid #f2c14e}
+        :target{background:#fff3c4}
+        ul.tree,ul.tree ul{list-style:none;padding-left:1.2rem;border-left:1px solid #ccc}
+        ul.tree{border-left:0;padding-left:0}
+        ul.tree li{margin:.25rem 0}
+        .diagram svg{max-width:100%;height:auto}
+        .toc{columns:2;font-size:.9rem}
+        .month{margin-top:1.2rem}
+        form.filters{display:flex;gap:.6rem;flex-wrap:wrap;align-items:end;margin:.5rem 0 1rem}
+        form.filters label{display:flex;flex-direction:column;font-size:.85rem;color:#555}
+        form.filters input{padding:.3rem .4rem;font-size:.95rem}
+        .reading{font-size:.9rem;color:#444}
         """
 
-    /// An error shown as a page, with the status of the problem.
-    static func problem(_ problem: Problem, query: String = "") -> String {
-        page(title: problem.title, query: query,
-             body: "<p class=\"problem\"><strong>\(escape(problem.title))</strong>: \(escape(problem.detail))</p>")
+    /// An error shown as a page.
+    static func problem(title: String, detail: String, extra: String = "", query: String = "") -> String {
+        page(title: title, query: query,
+             body: "<div class=\"problem\"><p><strong>\(escape(title))</strong>: \(escape(detail))</p>\(extra)</div>")
     }
 }

@@ -1,5 +1,6 @@
 /// Sentence ranges of a passage, in UTF-16 units: a sentence ends at ".", "!" or "?" followed
-/// by a space and a capital (or an opening mark), or at the end of the passage.
+/// by a space and a capital (or an opening mark), or at the end of the passage. The one sentence
+/// splitter: requirements are read sentence by sentence, and a citation quotes its sentence.
 enum Sentences {
     static func ranges(in units: [UInt16]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
@@ -26,5 +27,14 @@ enum Sentences {
     private static func startsSentence(_ unit: UInt16) -> Bool {
         if unit == 0x2A || unit == 0x22 || unit == 0x201C || unit == 0x28 { return true }
         return isUpperCaseUnit(unit)
+    }
+
+    /// The sentence that holds the unit at `offset`, without the spaces around it.
+    static func range(around offset: Int, in units: [UInt16], sentences: [Range<Int>]) -> Range<Int> {
+        let range = sentences.last { $0.lowerBound <= offset } ?? 0..<units.count
+        var start = range.lowerBound, end = range.upperBound
+        while start < end, units[start] == 0x20 || units[start] == 0x09 || units[start] == 0x0A { start += 1 }
+        while end > start, units[end - 1] == 0x20 || units[end - 1] == 0x09 || units[end - 1] == 0x0A { end -= 1 }
+        return start..<end
     }
 }
