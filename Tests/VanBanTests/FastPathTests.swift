@@ -50,6 +50,13 @@ final class FastPathTests: XCTestCase {
         }
     }
 
+    func testASCIIKeyAgreesWithSplitting() throws {
+        for line in try lines() + ["a\r\nb", "  x--y  ", "@[`{", "Số 12/QĐ-UBND"] {
+            let folded = VietText.foldPreservingOffsets(VietText.nfc(line))
+            XCTAssertEqual(VietText.key(line), VietText.keyBySplitting(folded: folded), line)
+        }
+    }
+
     func testPlaceStartAgreesWithSplitting() throws {
         let made = ["Hà Nội", "Sơn", "Sơn La, ngày", "Lào Cai Mới", "HÀ  NỘI", " Hà ", "Ha1", "", " ", "É\u{301}a", "Hà\u{301} Nội"]
         for line in try lines() + made {
