@@ -104,6 +104,48 @@ void vv_fold_units(const uint16_t *in, int32_t len, uint16_t *out) {
     for (int32_t i = 0; i < len; i++) out[i] = bare_table[in[i]];
 }
 
+int32_t vv_fold_utf8(const uint8_t *in, int32_t len, uint8_t *out) {
+    vv_tables_ready();
+    int32_t i = 0, o = 0;
+    while (i < len) {
+        uint8_t b = in[i];
+        if (b < 0x80) {
+            out[o++] = (uint8_t)bare_table[b];
+            i++;
+            continue;
+        }
+        uint32_t c;
+        if (b >= 0xF0) { // four bytes: beyond the BMP, a surrogate pair in UTF-16, which folds to itself
+            if (i + 4 > len) break;
+            memcpy(out + o, in + i, 4);
+            o += 4;
+            i += 4;
+            continue;
+        }
+        if (b >= 0xE0) {
+            if (i + 3 > len) break;
+            c = ((uint32_t)(b & 0x0F) << 12) | ((uint32_t)(in[i + 1] & 0x3F) << 6) | (in[i + 2] & 0x3F);
+            i += 3;
+        } else {
+            if (i + 2 > len) break;
+            c = ((uint32_t)(b & 0x1F) << 6) | (in[i + 1] & 0x3F);
+            i += 2;
+        }
+        uint16_t f = bare_table[c];
+        if (f < 0x80) {
+            out[o++] = (uint8_t)f;
+        } else if (f < 0x800) {
+            out[o++] = (uint8_t)(0xC0 | (f >> 6));
+            out[o++] = (uint8_t)(0x80 | (f & 0x3F));
+        } else {
+            out[o++] = (uint8_t)(0xE0 | (f >> 12));
+            out[o++] = (uint8_t)(0x80 | ((f >> 6) & 0x3F));
+            out[o++] = (uint8_t)(0x80 | (f & 0x3F));
+        }
+    }
+    return o;
+}
+
 int32_t vv_nfc(const uint16_t *in, int32_t len, uint16_t *out, int32_t cap) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);

@@ -14,6 +14,12 @@ int32_t vv_nfc(const uint16_t *in, int32_t len, uint16_t *out, int32_t cap);
 /// đ → d. The output has exactly `len` units, so offsets in folded text are offsets in `in`.
 void vv_fold_units(const uint16_t *in, int32_t len, uint16_t *out);
 
+/// ``vv_fold_units`` over well-formed UTF-8, UTF-8 out: each code point of the Basic
+/// Multilingual Plane folded as its UTF-16 unit is, any other copied. `out` needs room for
+/// 3 bytes an input byte (a folded letter may take more bytes than the letter); returns the
+/// bytes written.
+int32_t vv_fold_utf8(const uint8_t *in, int32_t len, uint8_t *out);
+
 /// The exact form of NFC text, unit by unit: lower case, tone mark on the second vowel of
 /// oa/oe/uy. `out` receives exactly `len` units (both forms are one unit a letter).
 void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out);

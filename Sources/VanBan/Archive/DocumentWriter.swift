@@ -40,13 +40,13 @@ struct DocumentWriter {
         let recipients = String(decoding: try JSONEncoder().encode(metadata.recipients), as: UTF8.self)
         let indexed = analysed.indexed
         let key = number.map { NumberKey($0, types: rules.types) }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO documents(path, size, mtime, hash, encoding, symbol, num_key, type_key, issuer_key,
                 number_year, type_code, type_name, issuer, issuer_code, parent_issuer, issuer_name_key,
                 place, date, year, title, signer, signer_role, recipients, province, source, missing, sections,
                 unmarked, tokens, title_tokens, heading_tokens)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [
+            """).execute(arguments: [
                 source.file.path, source.file.size, source.file.mtime, source.hash, source.encoding,
                 number?.symbol, key?.number, key?.type, key?.issuer, number?.year,
                 metadata.typeCode, metadata.typeName, metadata.issuer, issuerCode, metadata.parentIssuer,
@@ -57,15 +57,15 @@ struct DocumentWriter {
             ])
         let documentID = db.lastInsertedRowID
         let stored = analysed.stored
-        try db.execute(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?,?)", arguments: [
+        try db.cachedStatement(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?,?)").execute(arguments: [
             documentID, stored.title.utf8.count, stored.headingStart, stored.headings.utf8.count,
             stored.bodyStart, stored.bodies.utf8.count, stored.block, Self.tokenStarts(indexed),
         ])
         try insertPassages(analysed, documentID: documentID, into: db)
         try insertSource(analysed, documentID: documentID, into: db)
         let columns = analysed.columns
-        try db.execute(sql: "INSERT INTO documents_fts(rowid, title, heading, body) VALUES (?,?,?,?)",
-                       arguments: [documentID, columns.title, columns.heading, columns.body])
+        try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, heading, body) VALUES (?,?,?,?)")
+            .execute(arguments: [documentID, columns.title, columns.heading, columns.body])
         try index.add(indexed, id: documentID, db: db)
         try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
@@ -93,9 +93,9 @@ struct DocumentWriter {
     private func insertSource(_ analysed: AnalysedDocument, documentID: Int64, into db: Database) throws {
         let source = analysed.source, metadata = analysed.parsed.metadata
         let notes = PlainJSON.array(source.notes + metadata.notes)
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             UPDATE documents SET format = ?, pages = ?, notes = ?, ocr = ?, partial_date = ?, partial_number = ? WHERE id = ?
-            """, arguments: [source.format.rawValue, source.pageCount, notes, source.ocr, metadata.partialDate,
+            """).execute(arguments: [source.format.rawValue, source.pageCount, notes, source.ocr, metadata.partialDate,
                              metadata.partialNumber, documentID])
         guard source.pageCount != nil else { return }
         let statement = try db.cachedStatement(sql: """
@@ -178,9 +178,9 @@ struct DocumentWriter {
 
     private func actorID(_ actor: Actor, db: Database) throws -> Int64 {
         if let id = actorIDs.byName[actor.name] { return id }
-        guard let id = try Int64.fetchOne(db, sql: """
+        guard let id = try Int64.fetchOne(db.cachedStatement(sql: """
             INSERT INTO actors(name, key) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET key = excluded.key RETURNING id
-            """, arguments: [actor.name, actor.key]) else { throw VanBanError.corpus("cannot store the actor \(actor.name)") }
+            """), arguments: [actor.name, actor.key]) else { throw VanBanError.corpus("cannot store the actor \(actor.name)") }
         actorIDs.byName[actor.name] = id
         return id
     }

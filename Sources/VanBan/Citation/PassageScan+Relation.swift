@@ -199,7 +199,7 @@ extension PassageScan {
             guard let orgKey else { return true }
             let issuerKey = other.issuer.map(VietText.key) ?? ""
             let codeName = other.number.flatMap { finder.rules.issuers.entry(for: $0.issuer)?.name }.map(VietText.key) ?? ""
-            return !issuerKey.isEmpty && (issuerKey.contains(orgKey) || orgKey.contains(issuerKey)) || codeName == orgKey
+            return !issuerKey.isEmpty && (issuerKey.includes(orgKey) || orgKey.includes(issuerKey)) || codeName == orgKey
         }
         let identities = Set(earlier.map { found[$0].identity(types) })
         let described = type.name + (candidate.backIssuer.map { " của \($0)" } ?? "")

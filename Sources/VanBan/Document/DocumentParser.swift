@@ -29,7 +29,7 @@ public struct DocumentParser: Sendable {
     }
 
     public func parse(_ text: String, layout: Layout = .wrapped) -> ParsedDocument {
-        let text = text.contains("\u{00A0}") ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text
+        let text = text.includes("\u{00A0}") ? text.replacingOccurrences(of: "\u{00A0}", with: " ") : text
         var texts = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(Substring($0)) }
         let repairNotes = LayoutRepair.repair(&texts, rules: rules)
         let lines = texts.enumerated().map { Line(number: $0.offset + 1, text: $0.element) }

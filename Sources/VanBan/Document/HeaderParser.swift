@@ -67,14 +67,15 @@ struct HeaderParser {
     }
 
     private nonisolated(unsafe) static let cellGap = #/\t+|\s+\|\s+|\s{3,}/#
+    private static let cellPadding = CharacterSet.whitespaces.union(CharacterSet(charactersIn: "|"))
 
     /// The cells of a flattened line: separated by tabs, " | ", or three spaces or more. A cell
     /// that a blank in a signed PDF cut off ("Số" and "-CTr/TU", "ngày" and "tháng 8 năm 2026")
     /// is one cell with the next.
     static func cells(_ text: String) -> [String] {
         // A row's outer bars ("HUYỆN ỦY MAI SƠN | ", "| Số 12 |") bound no cell.
-        let trimmed = text.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "|")))
-        guard trimmed.contains("  ") || trimmed.contains("\t") || trimmed.contains(" | ") else { return [trimmed] }
+        let trimmed = text.trimmingScalars(in: cellPadding)
+        guard trimmed.includes("  ") || trimmed.includes("\t") || trimmed.includes(" | ") else { return [trimmed] }
         var cells: [String] = []
         for part in trimmed.split(separator: cellGap) {
             let part = String(part)
@@ -177,7 +178,9 @@ struct HeaderParser {
 
     /// Without the quotation marks a trích yếu is sometimes written in (“V/v ...”).
     static func unquoted(_ text: String) -> String {
-        String(text.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+        guard let first = text.firstIndex(where: { !quotes.contains($0) }),
+              let last = text.lastIndex(where: { !quotes.contains($0) }) else { return "" }
+        return String(text[first...last])
     }
 
     /// A title without a closing quotation mark left over from “V/v ...” (whose opening one went
@@ -205,7 +208,7 @@ struct HeaderParser {
             state.metadata.number = match.number
             // OCR joins the columns with one space: "Số: 12/QĐ-UBND Lào Cai, ngày 15 tháng 9 năm 2026".
             let after = rest.utf16.count > match.range.upperBound ? rest.slice(match.range.upperBound..<rest.utf16.count) : ""
-            if after.contains(",") { _ = readPlaceAndDate(Line(number: line.number, text: after), into: &state) }
+            if after.includes(",") { _ = readPlaceAndDate(Line(number: line.number, text: after), into: &state) }
         } else if let match = rest.prefixMatch(of: Self.blankNumber) {
             let codes = [String(match.output.2)] + (match.output.3.map { [String($0)] } ?? [])
             let isParty = rest.drop { $0 == " " || $0 == "." || $0 == "…" }.first == "-"
@@ -225,7 +228,7 @@ struct HeaderParser {
     private nonisolated(unsafe) static let blankDay = #/^([^,\d]{2,40}),\s*ngay[\s.…_]*(?:thang\s+(\d{1,2})|thang)[\s.…_]*nam\s+(\d{4})/#
 
     private func readPlaceAndDate(_ line: Line, into state: inout State) -> Bool {
-        guard state.metadata.date == nil, state.metadata.partialDate == nil, line.folded.contains("ngay") else { return false }
+        guard state.metadata.date == nil, state.metadata.partialDate == nil, line.folded.includes("ngay") else { return false }
         if let match = line.folded.firstMatch(of: Self.placeDate), let date = DateParser.first(in: line.folded) {
             state.metadata.place = line.plain.slice(offsets(match.1.startIndex..<match.1.endIndex, in: line.folded))
             state.metadata.date = date.iso
@@ -277,7 +280,7 @@ struct HeaderParser {
 
     /// The national motto, the Party's name, or the Youth Union's, over a document's date.
     static func isMotto(_ folded: String) -> Bool {
-        folded.contains("dang cong san viet nam") || folded.contains("cong hoa xa hoi chu nghia")
+        folded.includes("dang cong san viet nam") || folded.includes("cong hoa xa hoi chu nghia")
             || folded.hasPrefix("doc lap") || folded.hasPrefix("doan tncs ho chi minh")
             || folded.hasPrefix("doan thanh nien cong san ho chi minh")
     }
@@ -335,11 +338,11 @@ struct HeaderParser {
 
     static func afterColon(_ text: String) -> String {
         guard let colon = text.firstIndex(of: ":") else { return "" }
-        return text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return String(text[text.index(after: colon)...]).trimmingScalars(in: .whitespaces)
     }
 
     static func afterPrefix(_ text: String, length: Int) -> String {
-        String(text.dropFirst(length)).trimmingCharacters(in: .whitespaces)
+        String(text.dropFirst(length)).trimmingScalars(in: .whitespaces)
             .drop { $0 == ":" || $0 == " " }.description
     }
 }

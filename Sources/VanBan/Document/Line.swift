@@ -49,6 +49,7 @@ final class Line {
     static func stripEmphasis(_ text: String) -> String {
         let isPadding = { (scalar: Unicode.Scalar) in scalar.properties.isWhitespace || scalar == "*" || scalar == "_" }
         let scalars = text.unicodeScalars
+        if let first = scalars.first, let last = scalars.last, !isPadding(first), !isPadding(last) { return text }
         guard let first = scalars.firstIndex(where: { !isPadding($0) }), let last = scalars.lastIndex(where: { !isPadding($0) })
         else { return "" }
         return String(scalars[first...last])

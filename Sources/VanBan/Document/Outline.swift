@@ -57,7 +57,15 @@ struct Outline {
         var previousRow = false
         var previousPlain = ""
         let margin = Self.margin(lines)
-        let width = lines.lazy.map { Self.collapsingSpaces($0.plain).count }.max() ?? 0
+        // The widest line in characters, counted only when a short heading needs it: counting
+        // every line's characters cost more than the rest of the outline.
+        var knownWidth: Int?
+        func width() -> Int {
+            if let knownWidth { return knownWidth }
+            let width = lines.lazy.map { Self.characterCount(Self.collapsingSpaces($0.plain)) }.max() ?? 0
+            knownWidth = width
+            return width
+        }
         for line in lines where !line.isAbsorbed {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
@@ -76,7 +84,7 @@ struct Outline {
             // "2. Sử dụng hiệu quả tài sản công" alone on a short line, then a capital: a heading
             // without a full stop, not a paragraph wrapped at the page's width.
             let unfinishedHeading = paragraphs.last.map { last in
-                (1...4).contains(last.marker?.rank ?? -1) && last.plain == previousPlain && previousPlain.count * 5 <= width * 3
+                (1...4).contains(last.marker?.rank ?? -1) && last.plain == previousPlain && previousPlain.count * 5 <= width() * 3
                     && !(last.plain.last.map { ".;:,!?…".contains($0) } ?? true) && plain.first?.isUppercase == true
             } ?? false
             // A first line indented from the text's margin, after a line that ended its sentence,
@@ -106,8 +114,20 @@ struct Outline {
         return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
     }
 
+    /// `text.count`, counted by scalars when each is a character of its own: below U+0300 (no
+    /// combining mark; a CR, which may pair with an LF, aside) or a precomposed Vietnamese letter
+    /// (U+1E00–U+1EFF), as nearly all NFC Vietnamese text is. Grapheme breaking costs more.
+    static func characterCount(_ text: String) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            guard (scalar.value < 0x300 && scalar != "\r") || (0x1E00...0x1EFF).contains(scalar.value) else { return text.count }
+            count += 1
+        }
+        return count
+    }
+
     static func collapsingSpaces(_ text: String) -> String {
-        guard text.contains("  ") || text.contains("\t") else { return text }
+        guard text.includes("  ") || text.includes("\t") else { return text }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
@@ -128,7 +148,7 @@ struct Outline {
     }
 
     /// A table row as the readers and ``LayoutRepair`` write one: cells between " | ".
-    static func isRow(_ text: String) -> Bool { text.contains(" | ") }
+    static func isRow(_ text: String) -> Bool { text.includes(" | ") }
 
     private static func isCut(_ text: String) -> Bool {
         guard let last = text.last else { return false }
@@ -144,7 +164,7 @@ struct Outline {
         guard let next, next.marker?.rank != marker.rank else { return false }
         let text = paragraph.plain.dropFirst(marker.length)
         if marker.rank >= 5 { return text.hasSuffix(":") && text.count <= 120 }
-        if marker.rank >= 3 && text.contains(";") { return false }
+        if marker.rank >= 3 && text.includes(";") { return false }
         return text.count <= 300 && !hasSentenceBreak(text)
     }
 
@@ -161,8 +181,18 @@ struct Outline {
 
     /// The outline marker that starts `text`, if any.
     static func marker(of text: String) -> Marker? {
+        // Most lines start with a capital that begins no marker, or a lower-case letter that may
+        // begin "a) ": answered before copying characters.
+        if let scalar = text.unicodeScalars.first, (0x41...0x5A).contains(scalar.value), !"IVX".unicodeScalars.contains(scalar) {
+            return nil
+        }
+        guard let first = text.first else { return nil }
+        if first.isLowercase && !first.isNumber {
+            var rest = text.dropFirst().makeIterator()
+            return rest.next() == ")" && rest.next() == " " ? Marker(rank: 4, length: 3) : nil
+        }
+        guard "-–—•+IVX".contains(first) || first.isNumber else { return nil }
         let characters = Array(text.prefix(12))
-        guard let first = characters.first else { return nil }
         if "-–—•".contains(first) { return bullet(rank: 5, characters) }
         if first == "+" { return bullet(rank: 6, characters) }
         if first.isNumber { return numbered(characters) }

@@ -93,7 +93,7 @@ struct ActorReader {
         continueClause(&found, sentence, at: list.end, toTheEnd: true)
         let next = found.actStart ?? sentence.end
         let rest = sentence.end - next
-        let colon = body.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+        let colon = body.trimmingScalars(in: .whitespaces).hasSuffix(":")
         guard rest == 0 || (colon && rest <= 3 && beginsWithAct(sentence, at: next)) else { return nil }
         return (found.actors, rest == 0 && next == list.end)
     }

@@ -144,7 +144,7 @@ public struct RequirementFinder: Sendable {
 
     /// The bodies a cell names, read as a heading is; a cell that does not read so is one name.
     private func cellActors(_ text: String, role: Actor.Role) -> [Actor] {
-        let name = text.trimmingCharacters(in: .whitespaces)
+        let name = text.trimmingScalars(in: .whitespaces)
         guard name.contains(where: \.isLetter) else { return [] }
         let actors = reader.named(byHeading: name) ?? [reader.actor(name, role: .lead)]
         return actors.map { reader.actor($0.name, role: role) }

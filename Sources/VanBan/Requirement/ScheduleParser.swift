@@ -188,29 +188,47 @@ final class SchedulePatterns: @unchecked Sendable {
         let unit = "(?:\(month)|\(year)|\(quarterName))"
         let day = "(?:la\\s+)?(?:\(rules.alternation("on"))\\s+)?(?:ngay\\s+)?(?:mong\\s+)?"
         let rhythm = "(\(rules.alternation("monthly"))|\(rules.alternation("quarterly"))|\(rules.alternation("each"))\\s+(?:\(month)|\(quarterName)))"
-        datedDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})")
-        yearlyDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+\(month)\\s+(\\d{1,2})(?:\\s+\(year)\\s+(\\d{4}))?(\\s+\(rules.alternation("yearly")))?")
-        dayOfLastMonth = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(month)\\s+cuoi\\s+\(quarterName)\\b")
-        dayEachPeriod = Pattern("\\b(?:\(before)|\(rules.alternation("on")))\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(rhythm)\\b")
-        periodThenDay = Pattern("\\b\(rhythm)\\s*,?\\s+\(before)\\s+\(day)(\\d{1,2})\\b(?!\\s*[/.-]\\s*\\d)(?!\\s+\(month))")
-        quarter = Pattern("\\b(?:(\(within)|\(before))\\s+)?\(quarterName)\\s+(iv|iii|ii|i|[1-4])\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
-        self.month = Pattern("\\b(\(within)|\(before))\\s+\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
-        bareMonth = Pattern("^\\W*\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b")
-        bareYear = Pattern("^\\W*\(year)\\s+(\\d{4})\\b")
+        // What each match cannot lack: a digit, and one of the words of a mandatory alternation.
+        let digit = Pattern.Prerequisite(digit: true)
+        func digitAnd(_ kind: String) -> Pattern.Prerequisite { Pattern.Prerequisite(digit: true, anyOf: rules.spellings(kind)) }
+        func word(_ kind: String) -> Pattern.Prerequisite { Pattern.Prerequisite(anyOf: rules.spellings(kind)) }
+        datedDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})\\s*[/.-]\\s*(\\d{4})", needs: digitAnd("before"))
+        yearlyDeadline = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+\(month)\\s+(\\d{1,2})(?:\\s+\(year)\\s+(\\d{4}))?(\\s+\(rules.alternation("yearly")))?",
+                                 needs: digitAnd("before"))
+        dayOfLastMonth = Pattern("\\b\(before)\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(month)\\s+cuoi\\s+\(quarterName)\\b",
+                                 needs: Pattern.Prerequisite(digit: true, anyOf: ["cuoi"]))
+        dayEachPeriod = Pattern("\\b(?:\(before)|\(rules.alternation("on")))\\s+\(day)(\\d{1,2})\\s+(?:cua\\s+)?\(rhythm)\\b", needs: digit)
+        periodThenDay = Pattern("\\b\(rhythm)\\s*,?\\s+\(before)\\s+\(day)(\\d{1,2})\\b(?!\\s*[/.-]\\s*\\d)(?!\\s+\(month))", needs: digitAnd("before"))
+        quarter = Pattern("\\b(?:(\(within)|\(before))\\s+)?\(quarterName)\\s+(iv|iii|ii|i|[1-4])\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b",
+                          needs: digitAnd("quarter"))
+        self.month = Pattern("\\b(\(within)|\(before))\\s+\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b", needs: digitAnd("month"))
+        bareMonth = Pattern("^\\W*\(month)\\s+(\\d{1,2})\\s*(?:\(year)\\s+|/\\s*|-\\s*)(\\d{4})\\b", needs: digitAnd("month"))
+        bareYear = Pattern("^\\W*\(year)\\s+(\\d{4})\\b", needs: digitAnd("year"))
         planKind = Pattern("(?:\\b\(rules.alternation("plan"))(?:\\s+[a-z]+){0,3}|\\b\\d+\\s+\(year)\\s*(?:,|va|hoac))\\s*$")
-        periodic = Pattern("\\b\(rules.alternation("periodic"))\\s*\\(?\\s*((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)")
-        relative = Pattern("\\b(?:\(before)|\(rules.alternation("after"))|\(rules.alternation("term")))\\s+(\\d{1,3})\\s+(\(rules.alternation("workdays"))|ngay)\\b")
-        timesPer = Pattern("\\b\(rules.alternation("atleast"))\\s+\\d+\\s+\(rules.alternation("times"))\\s*/\\s*(\(unit))\\b")
-        period = Pattern("(\\d+)\\s+(\(unit))")
-        atLeast = Pattern("\\b\(rules.alternation("atleast"))\\s+\(rules.alternation("each"))\\s+(\(unit))\\b[^;.)]*")
-        yearly = Pattern("\\b\(rules.alternation("yearly"))\\b")
-        quarterly = Pattern("\\b\(rules.alternation("quarterly"))\\b")
-        monthly = Pattern("\\b\(rules.alternation("monthly"))\\b")
-        dayMonth = Pattern("\\bngay\\s+(\\d{1,2})\\s*[-/]\\s*(\\d{1,2})(?!\\s*[-/]\\s*\\d)")
+        periodic = Pattern("\\b\(rules.alternation("periodic"))\\s*\\(?\\s*((?:\\d+\\s+\(unit)(?:\\s*,\\s*|\\s+va\\s+)?)+)", needs: digitAnd("periodic"))
+        relative = Pattern("\\b(?:\(before)|\(rules.alternation("after"))|\(rules.alternation("term")))\\s+(\\d{1,3})\\s+(\(rules.alternation("workdays"))|ngay)\\b",
+                           needs: digit)
+        timesPer = Pattern("\\b\(rules.alternation("atleast"))\\s+\\d+\\s+\(rules.alternation("times"))\\s*/\\s*(\(unit))\\b", needs: digitAnd("atleast"))
+        period = Pattern("(\\d+)\\s+(\(unit))", needs: digit)
+        atLeast = Pattern("\\b\(rules.alternation("atleast"))\\s+\(rules.alternation("each"))\\s+(\(unit))\\b[^;.)]*", needs: word("atleast"))
+        yearly = Pattern("\\b\(rules.alternation("yearly"))\\b", needs: word("yearly"))
+        quarterly = Pattern("\\b\(rules.alternation("quarterly"))\\b", needs: word("quarterly"))
+        monthly = Pattern("\\b\(rules.alternation("monthly"))\\b", needs: word("monthly"))
+        dayMonth = Pattern("\\bngay\\s+(\\d{1,2})\\s*[-/]\\s*(\\d{1,2})(?!\\s*[-/]\\s*\\d)", needs: Pattern.Prerequisite(digit: true, anyOf: ["ngay"]))
+    }
+
+    /// Every pattern, for the tests that hold the checked and unchecked matches side by side.
+    var all: [Pattern] {
+        [datedDeadline, yearlyDeadline, periodic, period, atLeast, yearly, quarterly, monthly, dayMonth,
+         dayOfLastMonth, dayEachPeriod, periodThenDay, quarter, month, bareMonth, bareYear, planKind, relative, timesPer]
     }
 }
 
 /// A compiled regular expression and its matches with UTF-16 ranges and groups.
+///
+/// A pattern may say what no match of it can lack (``Prerequisite``): text without that is not
+/// handed to ICU, which copies the whole text to UTF-16 on every call. Most sentences that name
+/// a deadline word hold no date, so most of the twenty patterns need not run at all.
 struct Pattern: @unchecked Sendable {
     struct Match {
         let result: NSTextCheckingResult
@@ -224,15 +242,48 @@ struct Pattern: @unchecked Sendable {
         }
     }
 
-    private let expression: NSRegularExpression
+    /// A decimal digit (what `\d` matches: any of general category Nd), and one of the
+    /// literal spellings of an alternation every match holds.
+    struct Prerequisite {
+        var digit = false
+        var anyOf: [String] = []
 
-    init(_ pattern: String) { expression = try! NSRegularExpression(pattern: pattern) }
+        func isMet(by text: String) -> Bool {
+            (!digit || Self.hasDigit(text)) && (anyOf.isEmpty || anyOf.contains { text.includesBytes(of: $0) })
+        }
+
+        static func hasDigit(_ text: String) -> Bool {
+            var ascii = true
+            for byte in text.utf8 {
+                if byte >= 0x30 && byte <= 0x39 { return true }
+                if byte >= 0x80 { ascii = false }
+            }
+            return !ascii && text.unicodeScalars.contains { $0.properties.generalCategory == .decimalNumber }
+        }
+    }
+
+    private let expression: NSRegularExpression
+    private let prerequisite: Prerequisite
+
+    init(_ pattern: String, needs prerequisite: Prerequisite = Prerequisite()) {
+        expression = try! NSRegularExpression(pattern: pattern)
+        self.prerequisite = prerequisite
+    }
 
     func first(in text: String) -> Match? {
-        expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { Match(result: $0, text: text) }
+        prerequisite.isMet(by: text) ? firstUnchecked(in: text) : nil
     }
 
     func all(in text: String) -> [Match] {
+        prerequisite.isMet(by: text) ? allUnchecked(in: text) : []
+    }
+
+    /// The first match, the prerequisite not consulted (the obvious path; tests compare the two).
+    func firstUnchecked(in text: String) -> Match? {
+        expression.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { Match(result: $0, text: text) }
+    }
+
+    func allUnchecked(in text: String) -> [Match] {
         expression.matches(in: text, range: NSRange(location: 0, length: text.utf16.count)).map { Match(result: $0, text: text) }
     }
 }

@@ -346,8 +346,10 @@ public struct Resolver {
 
     /// Writes the harvested record; values that differ between citations become conflicts.
     private func store(_ harvest: Harvest, in node: inout Node) {
+        // The most cited value, then the longest; between two as cited and as long ("Tỉnh ủy" and
+        // "Tinh uy" once each) the greater, not whichever a dictionary happened to list last.
         func best(_ values: [String: Int]) -> String? {
-            values.max { $0.value < $1.value || ($0.value == $1.value && $0.key.count < $1.key.count) }?.key
+            values.max { ($0.value, $0.key.count, $0.key) < ($1.value, $1.key.count, $1.key) }?.key
         }
         var conflicts: [String] = []
         for (field, values) in [("date", harvest.dates), ("type", harvest.types)] where values.count > 1 {

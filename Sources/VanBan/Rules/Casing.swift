@@ -2,15 +2,16 @@
 public struct Casing: Sendable {
     enum Following: String { case none = "", next, rest }
 
-    /// `lowered` is `words` in lower case, compared with the lower-cased line word for word.
-    private let entries: [(words: [String], lowered: [String], following: Following)]
+    /// `lowered` is `words` in lower case, compared with the lower-cased line word for word;
+    /// `keys` their folded keys, compared with a line typed without marks.
+    private let entries: [(words: [String], lowered: [String], keys: [String], following: Following)]
 
     init(table: RuleTable) {
         entries = table.rows.compactMap { row in
             guard let phrase = row.first, !phrase.isEmpty else { return nil }
             let following = row.count > 1 ? Following(rawValue: row[1]) ?? .none : .none
             let words = phrase.split(separator: " ").map(String.init)
-            return (words, words.map(Self.matchForm), following)
+            return (words, words.map(Self.matchForm), words.map(VietText.key), following)
         }.sorted { $0.words.count > $1.words.count }
     }
 
@@ -48,7 +49,7 @@ public struct Casing: Sendable {
         let form = { (word: String) in unmarked ? VietText.key(word) : Self.matchForm(word) }
         let words = line.split(separator: " ").map { form(String($0)) }
         // Place units are the entries written in lower case ("tỉnh", "thành phố"); "Tỉnh ủy" is a body.
-        guard let entry = entries.first(where: { matches($0.words.map(form), at: 0, in: words) }) else { return false }
+        guard let entry = entries.first(where: { matches(unmarked ? $0.keys : $0.lowered, at: 0, in: words) }) else { return false }
         return entry.following == .rest && entry.words.first?.first?.isLowercase == true
     }
 

@@ -31,7 +31,7 @@ public struct Issuers: Sendable {
     /// Whether text is the full name (or another listed name) of a body, not its code:
     /// "Ban Chấp hành Trung ương", "Thủ tướng Chính phủ".
     public func isName(_ text: String) -> Bool {
-        text.contains(" ") && byKey[VietText.key(text)] != nil
+        text.includes(" ") && byKey[VietText.key(text)] != nil
     }
 
     /// The body a code or name stands for: exact spelling first, then ignoring case and marks.

@@ -70,8 +70,11 @@ public struct RequirementRules: Sendable {
 
     /// A regular-expression alternation of a schedule word's spellings (folded).
     func alternation(_ kind: String) -> String {
-        "(?:" + (schedule[kind] ?? ["\u{1}"]).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
+        "(?:" + spellings(kind).map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + ")"
     }
+
+    /// A schedule word's spellings (folded); a word the rules lack is a control character no text holds.
+    func spellings(_ kind: String) -> [String] { schedule[kind] ?? ["\u{1}"] }
 
     /// The comparison key of an actor: abbreviations written out, determiners dropped wherever
     /// they stand ("Ủy ban nhân dân các xã" = "Ủy ban nhân dân xã"), folded.

@@ -67,7 +67,7 @@ public struct RuleSet: Sendable {
     /// specific place first.
     public func province(in name: String) -> String? {
         let issuers = VietText.key(name)
-        return placesBySpecificity.first { issuers.hasSuffix(" " + $0.key) || issuers.contains(" " + $0.key + " ") }?.province
+        return placesBySpecificity.first { issuers.hasSuffix(" " + $0.key) || issuers.includes(" " + $0.key + " ") }?.province
     }
 
     /// The rule folder to use: `$VANBAN_RULES`, else `./indexer`, else the `indexer/` folder of

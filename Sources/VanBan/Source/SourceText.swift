@@ -16,6 +16,8 @@ public enum SourceFormat: String, Codable, Sendable, CaseIterable {
     }
 
     private static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        // No lower-case mapping yields "<": without one, no need to lower-case the head.
+        guard bytes.prefix(1024).contains(UInt8(ascii: "<")) else { return false }
         let head = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
         let start = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
         return start.hasPrefix("<!doctype html") || start.hasPrefix("<html")

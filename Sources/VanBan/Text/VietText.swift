@@ -54,7 +54,20 @@ public enum VietText {
     /// Folds NFC text character by character: lower case, no marks, đ → d. The result has as
     /// many UTF-16 units as the input, so a match found in folded text has the same offsets in
     /// the original.
+    ///
+    /// Folded over the text's UTF-8 as it lies, without copying it to UTF-16 and back
+    /// (``foldPreservingOffsetsByUnits(_:)`` is that path, which the tests compare).
     public static func foldPreservingOffsets(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+            return String(unsafeUninitializedCapacity: bytes.count * 3) { out in
+                Int(vv_fold_utf8(base, Int32(bytes.count), out.baseAddress!))
+            }
+        }
+    }
+
+    static func foldPreservingOffsetsByUnits(_ text: String) -> String {
         string(utf16: foldedUnits(Array(text.utf16)))
     }
 
@@ -74,9 +87,40 @@ public enum VietText {
 
     /// A comparison key for names and phrases: NFC, folded, single-spaced.
     public static func key(_ text: String) -> String {
-        foldPreservingOffsets(nfc(text))
-            .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
-            .joined(separator: " ")
+        let folded = foldPreservingOffsets(nfc(text))
+        return asciiKey(folded) ?? keyBySplitting(folded: folded)
+    }
+
+    /// The words of folded text by characters, letters and digits kept (the obvious path).
+    static func keyBySplitting(folded: String) -> String {
+        folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    /// ``keyBySplitting(folded:)`` byte by byte when the folded text is ASCII (nearly always):
+    /// there a letter or digit is a byte of [a-zA-Z0-9], and splitting by characters costs more.
+    private static func asciiKey(_ folded: String) -> String? {
+        var folded = folded
+        return folded.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0, gap = false
+                for byte in bytes {
+                    let lower = byte | 0x20
+                    guard (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A) else {
+                        gap = true
+                        continue
+                    }
+                    if gap && count > 0 {
+                        out[count] = 0x20
+                        count += 1
+                    }
+                    gap = false
+                    out[count] = byte
+                    count += 1
+                }
+                return count
+            }
+        }
     }
 
     /// The exact and folded index forms of one word, as the search index stores them.

@@ -1,0 +1,91 @@
+import Foundation
+@testable import VanBan
+import XCTest
+
+/// The analysis's fast paths beside the obvious ones they stand for, on the lines of the seed
+/// corpus, the fixtures and the rule files (``ByteSearchTests/sampleLines()``), as written and
+/// decomposed, and on lines made to trip them.
+final class FastPathTests: XCTestCase {
+    private func lines() throws -> [String] {
+        let lines = try ByteSearchTests.sampleLines() + [
+            " \u{301}a ", "\t|x|\t", "\u{00A0}Hà Nội\u{3000}", "\u{200B}a\u{200B}", "\u{FEFF}b", " 😀 ", "|", "   ", "\u{2003}x\u{205F}",
+        ]
+        return lines + lines.map(\.decomposedStringWithCanonicalMapping)
+    }
+
+    func testTrimmingScalarsAgreesWithFoundation() throws {
+        let sets = [CharacterSet.whitespaces, .whitespaces.union(CharacterSet(charactersIn: "|")), .whitespacesAndNewlines]
+        for line in try lines() {
+            for set in sets {
+                XCTAssertEqual(line.trimmingScalars(in: set).unicodeScalars.map(\.value),
+                               line.trimmingCharacters(in: set).unicodeScalars.map(\.value), line)
+            }
+        }
+    }
+
+    func testFoldOverUTF8AgreesWithUnits() throws {
+        var every = String.UnicodeScalarView()
+        for value in UInt32(1)...0xFFFF { if let scalar = Unicode.Scalar(value) { every.append(scalar) } }
+        for value in [0x10000, 0x1F600, 0x20000, 0x10FFFF] { every.append(Unicode.Scalar(UInt32(value))!) }
+        for line in try lines() + [String(every), "", "Đ", "Ⱥ\u{23A}"] {
+            XCTAssertEqual(VietText.foldPreservingOffsets(line), VietText.foldPreservingOffsetsByUnits(line), line)
+        }
+    }
+
+    /// Every line the stamp pattern matches passes the digit count that lets it run.
+    func testStampPrecheckLosesNoStamp() throws {
+        let made = ["Thời gian ký: 28-07-2026 09:58:36 +07:00", "02/03/2025 10:11:12", "05/02/2025; 09:30:00; +07:00",
+                    "2025-01-02 9:30 GMT+7", "\u{0663}\u{0663}/\u{0663}\u{0663}/\u{0663}\u{0663}\u{0663}\u{0663} \u{0663}:\u{0663}\u{0663} +07:00"]
+        var stamps = 0
+        for line in try lines() + made where line.firstMatch(of: LayoutRepair.stamp) != nil {
+            XCTAssertTrue(LayoutRepair.mayHoldStamp(line), line)
+            stamps += 1
+        }
+        XCTAssertGreaterThanOrEqual(stamps, made.count)
+    }
+
+    func testCharacterCountAgreesWithCount() throws {
+        for line in try lines() + ["a\r\nb", "\r", "e\u{301}", "ệ", "👍🏽", "🇻🇳"] {
+            XCTAssertEqual(Outline.characterCount(line), line.count, line)
+        }
+    }
+
+    func testASCIIKeyAgreesWithSplitting() throws {
+        for line in try lines() + ["a\r\nb", "  x--y  ", "@[`{", "Số 12/QĐ-UBND"] {
+            let folded = VietText.foldPreservingOffsets(VietText.nfc(line))
+            XCTAssertEqual(VietText.key(line), VietText.keyBySplitting(folded: folded), line)
+        }
+    }
+
+    func testPlaceStartAgreesWithSplitting() throws {
+        let made = ["Hà Nội", "Sơn", "Sơn La, ngày", "Lào Cai Mới", "HÀ  NỘI", " Hà ", "Ha1", "", " ", "É\u{301}a", "Hà\u{301} Nội"]
+        for line in try lines() + made {
+            XCTAssertEqual(LayoutRepair.isPlaceStart(line), LayoutRepair.isPlaceStartBySplitting(line), line)
+        }
+    }
+
+    func testUnquotedAgreesWithDropping() throws {
+        let quotes: Set<Character> = ["\"", "“", "”", "'", "‘", "’"]
+        for line in try lines() + ["“V/v ...”", "\"\"", "‘a’’", "“", "a"] {
+            let dropped = String(line.drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+            XCTAssertEqual(HeaderParser.unquoted(line), dropped, line)
+        }
+    }
+
+    /// Every schedule pattern finds with its prerequisite what it finds without, on folded text.
+    func testSchedulePatternPrerequisitesLoseNoMatch() throws {
+        let patterns = SchedulePatterns(Support.rules.requirements).all
+        var matched = 0
+        let made = ["truoc ngay 15/12/2026", "hang nam truoc ngay \u{0663}", "dinh ky 6 thang, 1 nam", "trong quy iii nam 2012",
+                    "it nhat moi nam mot lan", "truoc ngay 20 cua thang cuoi quy", "thang 11/2025", "nam 2025"]
+        for line in try lines().map(VietText.foldPreservingOffsets) + made {
+            for pattern in patterns {
+                let fast = pattern.first(in: line), slow = pattern.firstUnchecked(in: line)
+                XCTAssertEqual(fast?.range, slow?.range, line)
+                XCTAssertEqual(pattern.all(in: line).map(\.range), pattern.allUnchecked(in: line).map(\.range), line)
+                if slow != nil { matched += 1 }
+            }
+        }
+        XCTAssertGreaterThan(matched, 20)
+    }
+}
