@@ -10,6 +10,8 @@ enum APIRoutes {
         Route(path: "/documents/{number}/references", handler: references),
         Route(path: "/documents/{number}/cited-by", handler: citedBy),
         Route(path: "/documents/{number}/chain", handler: chain),
+        Route(path: "/documents/{number}/status", handler: status),
+        Route(path: "/documents/{number}/check", handler: check),
         Route(path: "/path", handler: path),
         Route(path: "/missing") { .json(try $0.archive.missingDocuments()) },
         Route(path: "/graph", handler: graph),
@@ -77,6 +79,24 @@ enum APIRoutes {
         let direction = try call.query.choice("direction", of: ChainDirection.self) ?? .up
         let depth = try call.query.integer("depth", in: Limits.chainDepth) ?? 10
         return .json(try call.lookup { try $0.chain(from: number, direction: direction, depth: depth) })
+    }
+
+    /// `vanban status`: ?asOf= a day (default today).
+    static func status(_ call: Call) throws -> Response {
+        let number = try call.number(), day = try asOf(call)
+        return .json(try call.lookup { try $0.validity(of: number, asOf: day) })
+    }
+
+    /// `vanban check`: the references that no longer stand, ?asOf= a day.
+    static func check(_ call: Call) throws -> Response {
+        let number = try call.number(), day = try asOf(call)
+        return .json(try call.lookup { try $0.check(number, asOf: day) })
+    }
+
+    private static func asOf(_ call: Call) throws -> String? {
+        guard let text = try call.query.text("asOf", maxBytes: 32) else { return nil }
+        guard let day = Limits.parseDay(text) else { throw Problem.badParameter("asOf", Limits.day("asOf")) }
+        return day
     }
 
     static func path(_ call: Call) throws -> Response {

@@ -28,7 +28,10 @@ enum OpenAPI {
               {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 10}},
               {"name": "offset", "in": "query", "description": "Documents to skip; nextOffset of the previous page.", "schema": {"type": "integer", "minimum": 0, "maximum": 10000, "default": 0}},
               {"name": "sort", "in": "query", "schema": {"type": "string", "enum": ["relevance", "date"], "default": "relevance"}},
-              {"name": "exhaustive", "in": "query", "description": "Rank by scoring every FTS5 match in SQL (slow; the same answer, for checking).", "schema": {"type": "string", "enum": ["true", "false"], "default": "false"}}
+              {"name": "exhaustive", "in": "query", "description": "Rank by scoring every FTS5 match in SQL (slow; the same answer, for checking).", "schema": {"type": "string", "enum": ["true", "false"], "default": "false"}},
+              {"name": "under", "in": "query", "description": "Only documents in this document's down-chain: what implements, guides or disseminates it, transitively (through documents known only from citations too). A number or a name; 404 when it names none.", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "cites", "in": "query", "description": "Only documents whose text cites this document.", "schema": {"type": "string", "maxLength": 200}},
+              {"name": "inForce", "in": "query", "description": "Leave out documents replaced, repealed, ended, expired or suspended today.", "schema": {"type": "string", "enum": ["true", "false"], "default": "false"}}
             ],
             "responses": {
               "200": {"description": "The hits of one page.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResults"}}}},
@@ -88,6 +91,35 @@ enum OpenAPI {
             ],
             "responses": {
               "200": {"description": "The chain as a tree.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ChainNode"}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/documents/{number}/status": {
+          "get": {
+            "summary": "Whether a document is in force: status, since when, its own effect, every change with the sentence that states it, conflicts",
+            "description": "Derived at each index run from the links that amend, replace, repeal, end or suspend a document and from each document's own effect clause (\"có hiệu lực kể từ ngày ký\", \"... từ ngày 01/7/2024\", \"sau 45 ngày kể từ ngày ký\"); a day no text states is the signing date, marked assumed. A change takes effect on the day its text gives it, else on the day the changing document takes effect.",
+            "parameters": [
+              {"$ref": "#/components/parameters/number"},
+              {"$ref": "#/components/parameters/asOf"}
+            ],
+            "responses": {
+              "200": {"description": "The validity.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Validity"}}}},
+              "400": {"$ref": "#/components/responses/BadParameter"},
+              "404": {"$ref": "#/components/responses/NotFound"}
+            }
+          }
+        },
+        "/documents/{number}/check": {
+          "get": {
+            "summary": "The references of a document that were replaced, repealed, ended, suspended, expired or partly repealed by other documents",
+            "parameters": [
+              {"$ref": "#/components/parameters/number"},
+              {"$ref": "#/components/parameters/asOf"}
+            ],
+            "responses": {
+              "200": {"description": "The warnings (none when every reference stands).", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ValidityCheck"}}}},
               "400": {"$ref": "#/components/responses/BadParameter"},
               "404": {"$ref": "#/components/responses/NotFound"}
             }
@@ -288,6 +320,11 @@ enum OpenAPI {
             "description": "A document number in any common form (25-NQ/TW, 25/NQ-TW, nq 25, 84 - CV/ĐU) or a document name (Điều lệ Đảng), percent-encoded as one path segment: \"/\" as %2F, \"Đ\" as %C4%90.",
             "schema": {"type": "string", "maxLength": 200},
             "example": "84-CV%2F%C4%90U"
+          },
+          "asOf": {
+            "name": "asOf", "in": "query",
+            "description": "Read the status on this day: 2025-12-31 or 31/12/2025 (default: today).",
+            "schema": {"type": "string", "maxLength": 32}
           }
         },
         "responses": {
@@ -370,6 +407,7 @@ enum OpenAPI {
               "hits": {"type": "array", "items": {"$ref": "#/components/schemas/DocumentHit"}},
               "nextOffset": {"type": "integer", "description": "Absent on the last page."},
               "notice": {"type": "string", "description": "How the query was answered when not as typed."},
+              "scope": {"$ref": "#/components/schemas/SearchScope", "description": "Present when under, cites or inForce kept the search to a part of the archive."},
               "facets": {
                 "type": "object",
                 "required": ["types", "issuers", "years"],
@@ -411,6 +449,9 @@ enum OpenAPI {
               },
               "references": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
               "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
+              "status": {"$ref": "#/components/schemas/ValidityStatus", "description": "Its status today, in short (validity.status)."},
+              "validity": {"$ref": "#/components/schemas/Validity"},
+              "warnings": {"type": "array", "items": {"$ref": "#/components/schemas/ValidityWarning"}, "description": "The references that no longer stand (as /documents/{number}/check)."},
               "citations": {
                 "type": "array", "description": "Every citation of the text: [start, end) code points of its paragraph (passage 0: of document.title), with the document it names.",
                 "items": {"type": "object", "required": ["passage", "start", "end", "text", "status"], "properties": {"passage": {"type": "integer"}, "start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}, "status": {"type": "string"}, "target": {"$ref": "#/components/schemas/GraphNode"}}}
@@ -423,7 +464,9 @@ enum OpenAPI {
             "properties": {
               "node": {"$ref": "#/components/schemas/GraphNode"},
               "citedBy": {"type": "array", "items": {"$ref": "#/components/schemas/Reference"}},
-              "notice": {"type": "string"}
+              "notice": {"type": "string"},
+              "status": {"$ref": "#/components/schemas/ValidityStatus", "description": "Its status today, in short (validity.status)."},
+              "validity": {"$ref": "#/components/schemas/Validity"}
             }
           },
           "GraphNode": {
@@ -433,7 +476,117 @@ enum OpenAPI {
               "id": {"type": "integer"}, "number": {"type": "string"}, "name": {"type": "string"}, "type": {"type": "string"},
               "date": {"type": "string"}, "issuer": {"type": "string"}, "title": {"type": "string"},
               "inArchive": {"type": "boolean", "description": "False for a document known only from citations of it."},
-              "conflicts": {"type": "array", "items": {"type": "string"}}
+              "conflicts": {"type": "array", "items": {"type": "string"}},
+              "validity": {"$ref": "#/components/schemas/ValidityStatus", "description": "Its status today, in references, chains and the missing list."}
+            }
+          },
+          "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "ends", "suspends", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},
+          "ValidityStatus": {
+            "type": "object",
+            "required": ["state", "assumed", "by", "parts", "conflicted"],
+            "properties": {
+              "state": {"type": "string", "enum": ["in-force", "not-yet-in-force", "amended", "partly-repealed", "suspended", "replaced", "repealed", "ended", "expired"], "description": "As the national database names them: Còn hiệu lực, Chưa có hiệu lực, (còn hiệu lực,) sửa đổi, Hết hiệu lực một phần, Ngưng hiệu lực, Hết hiệu lực toàn bộ (replaced, repealed, ended, expired)."},
+              "since": {"type": "string", "description": "yyyy-mm-dd (yyyy-mm or yyyy when a day is blank): the deciding change's day, or the day it took effect."},
+              "assumed": {"type": "boolean", "description": "since is a signing date no text states as the day it takes effect."},
+              "by": {"type": "array", "items": {"type": "string"}, "description": "The documents that decided it."},
+              "parts": {"type": "array", "items": {"type": "string"}, "description": "The parts touched (\"khoản 1 Điều 12\"), for amended and partly repealed."},
+              "conflicted": {"type": "boolean", "description": "The record holds conflicts (see Validity.conflicts)."}
+            }
+          },
+          "Evidence": {
+            "type": "object",
+            "required": ["document", "passage", "section", "sentence"],
+            "properties": {
+              "document": {"type": "string", "description": "The document whose text says it (its number, or its file)."},
+              "file": {"type": "string"},
+              "passage": {"type": "integer", "description": "Its paragraph's ordinal (the page anchors it as #pN)."},
+              "section": {"type": "string"},
+              "article": {"type": "string", "description": "The article its paragraph opens with (\"Điều 3\"), when it opens with one."},
+              "sentence": {"type": "string"},
+              "citation": {"type": "string", "description": "The words naming the document acted on."}
+            }
+          },
+          "Effect": {
+            "type": "object",
+            "required": ["basis"],
+            "properties": {
+              "basis": {"type": "string", "enum": ["stated", "signing", "after-signing", "assumed"]},
+              "starts": {"type": "string", "description": "The first day in force."},
+              "days": {"type": "integer", "description": "Days after signing, for after-signing."},
+              "ends": {"type": "string", "description": "The first day no longer in force, where its text says."},
+              "evidence": {"$ref": "#/components/schemas/Evidence"},
+              "endEvidence": {"$ref": "#/components/schemas/Evidence"}
+            }
+          },
+          "ValidityChange": {
+            "type": "object",
+            "required": ["relation", "by", "byNode", "basis", "evidence"],
+            "properties": {
+              "relation": {"$ref": "#/components/schemas/Relation"},
+              "by": {"type": "string", "description": "The changing document: its number (its file when it has none) or name."},
+              "byFile": {"type": "string", "description": "Its corpus file; absent for a document known only from citations."},
+              "byNode": {"type": "integer"},
+              "since": {"type": "string"},
+              "basis": {"type": "string", "enum": ["stated", "signing", "after-signing", "assumed"], "description": "How since was found: the day the text gives the change or the changing document takes effect, its signing date as it states, days after it, or its signing date assumed."},
+              "part": {"type": "string", "description": "The part it touches; absent for the whole document."},
+              "evidence": {"$ref": "#/components/schemas/Evidence"},
+              "sinceEvidence": {"$ref": "#/components/schemas/Evidence", "description": "The changing document's effect clause, when since comes from it."}
+            }
+          },
+          "ValidityConflict": {
+            "type": "object",
+            "required": ["kind", "changes", "message"],
+            "properties": {
+              "kind": {"type": "string", "enum": ["several-end", "before-own-date"]},
+              "changes": {"type": "array", "items": {"$ref": "#/components/schemas/ValidityChange"}},
+              "date": {"type": "string", "description": "The document's own date, for before-own-date."},
+              "message": {"type": "string"}
+            }
+          },
+          "Validity": {
+            "type": "object",
+            "required": ["node", "asOf", "status", "changes", "upcoming", "conflicts", "evidence"],
+            "properties": {
+              "node": {"$ref": "#/components/schemas/GraphNode"},
+              "asOf": {"type": "string"},
+              "status": {"$ref": "#/components/schemas/ValidityStatus"},
+              "effect": {"$ref": "#/components/schemas/Effect"},
+              "changes": {"type": "array", "items": {"$ref": "#/components/schemas/ValidityChange"}, "description": "In effect on asOf, oldest first."},
+              "upcoming": {"type": "array", "items": {"$ref": "#/components/schemas/ValidityChange"}, "description": "Dated after asOf."},
+              "conflicts": {"type": "array", "items": {"$ref": "#/components/schemas/ValidityConflict"}},
+              "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}, "description": "The sentences that decide the status."}
+            }
+          },
+          "ValidityWarning": {
+            "type": "object",
+            "required": ["reference", "relations", "status", "timing", "evidence", "citedAt"],
+            "properties": {
+              "reference": {"$ref": "#/components/schemas/GraphNode"},
+              "relations": {"type": "array", "items": {"$ref": "#/components/schemas/Relation"}},
+              "status": {"$ref": "#/components/schemas/ValidityStatus"},
+              "timing": {"type": "string", "enum": ["before", "same-day", "after", "unknown"], "description": "The deciding change took effect before the citing document's date (it relies on what no longer stood), on that day, or after it."},
+              "evidence": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}},
+              "citedAt": {"type": "array", "items": {"$ref": "#/components/schemas/Evidence"}}
+            }
+          },
+          "ValidityCheck": {
+            "type": "object",
+            "required": ["document", "asOf", "warnings"],
+            "properties": {
+              "document": {"$ref": "#/components/schemas/GraphNode"},
+              "asOf": {"type": "string"},
+              "warnings": {"type": "array", "items": {"$ref": "#/components/schemas/ValidityWarning"}}
+            }
+          },
+          "SearchScope": {
+            "type": "object",
+            "required": ["inForce", "documents"],
+            "properties": {
+              "under": {"$ref": "#/components/schemas/GraphNode"},
+              "cites": {"$ref": "#/components/schemas/GraphNode"},
+              "inForce": {"type": "boolean"},
+              "asOf": {"type": "string"},
+              "documents": {"type": "integer", "description": "How many documents of the archive the scope admits."}
             }
           },
           "Relation": {"type": "string", "enum": ["amends", "replaces", "repeals", "ends", "suspends", "guides", "implements", "based_on", "disseminates", "follows", "mentions"]},

@@ -19,5 +19,8 @@ extension SearchRequest {
                   offset: try query.integer("offset", in: Limits.offset) ?? 0,
                   order: try query.choice("sort", of: Order.self) ?? .relevance,
                   exhaustive: try query.choice("exhaustive", of: APIRoutes.Flag.self) == .true)
+        under = try query.text("under", maxBytes: Limits.maxNameBytes)
+        cites = try query.text("cites", maxBytes: Limits.maxNameBytes)
+        inForce = try query.choice("inForce", of: APIRoutes.Flag.self) == .true
     }
 }

@@ -44,6 +44,7 @@ struct ChainCommand: ParsableCommand {
         var text = Terminal.bold(chain.node.label)
         if let date = chain.node.date { text += " (\(date))" }
         if !chain.node.inArchive { text += Terminal.dim("  not in archive") }
+        text += ValidityText.suffix(chain.node.validity)
         if chain.repeated { text += Terminal.dim("  (cycle: already above)") }
         return text
     }

@@ -22,6 +22,7 @@ struct MissingCommand: ParsableCommand {
                 if let value { print("  \(label): \(value)") }
             }
             for conflict in node.conflicts { print("  conflict: \(conflict)") }
+            if let status = node.validity { print("  status: " + ValidityText.line(status)) }
             for place in document.citedBy {
                 print(Terminal.dim("  in \(place.document)" + (place.section.isEmpty ? "" : " § \(place.section)")))
             }

@@ -79,6 +79,7 @@ enum ReferenceList {
             head = Terminal.bold(end.label)
             if let date = end.date { head += " (\(date))" }
             if !end.inArchive { head += Terminal.dim("  not in archive") }
+            head += ValidityText.suffix(end.validity)
         } else {
             head = Terminal.bold(document.text) + Terminal.dim("  \(document.status)")
         }

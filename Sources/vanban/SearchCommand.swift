@@ -42,6 +42,15 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "relevance (the default) or date.")
     var sort: String?
 
+    @Option(help: "Only documents in this document's down-chain: what implements, guides or disseminates it, transitively.")
+    var under: String?
+
+    @Option(help: "Only documents citing this document.")
+    var cites: String?
+
+    @Flag(name: .customLong("in-force"), help: "Leave out documents replaced, repealed, ended, expired or suspended.")
+    var inForce = false
+
     @Flag(help: "Rank by scoring every match in SQL, the slow way (the same answer, for checking).")
     var exhaustive = false
 
@@ -58,12 +67,18 @@ struct SearchCommand: ParsableCommand {
         if let from, let to, from > to { throw Exit.refuse(Limits.emptyYears(from, to, fromName: "--from", toName: "--to")) }
         try Exit.check(type, "--type")
         try Exit.check(issuer, "--issuer")
+        try Exit.check(under, "--under")
+        try Exit.check(cites, "--cites")
         if let type, rules.types.entry(for: type) == nil { throw Exit.refuse(Limits.unknownType(type)) }
-        return SearchRequest(query: query, type: type, issuer: issuer, fromYear: from, toYear: to,
-                             limit: try Exit.number(limit, "--limit", in: Limits.pageSize) ?? 10,
-                             offset: try Exit.number(offset, "--offset", in: Limits.offset) ?? 0,
-                             order: try sort.map { try Exit.choice($0, "--sort", of: SearchRequest.Order.self) } ?? .relevance,
-                             exhaustive: exhaustive)
+        var request = SearchRequest(query: query, type: type, issuer: issuer, fromYear: from, toYear: to,
+                                    limit: try Exit.number(limit, "--limit", in: Limits.pageSize) ?? 10,
+                                    offset: try Exit.number(offset, "--offset", in: Limits.offset) ?? 0,
+                                    order: try sort.map { try Exit.choice($0, "--sort", of: SearchRequest.Order.self) } ?? .relevance,
+                                    exhaustive: exhaustive)
+        request.under = under
+        request.cites = cites
+        request.inForce = inForce
+        return request
     }
 
     func run() throws {
@@ -80,6 +95,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     private func render(_ results: SearchResults, request: SearchRequest) {
+        if let scope = results.scope { print(Terminal.dim(Self.scopeLine(scope)) + "\n") }
         if let notice = results.notice { print(Terminal.dim(notice) + "\n") }
         guard !results.hits.isEmpty else {
             let last = (results.total - 1) / request.limit * request.limit
@@ -110,6 +126,15 @@ struct SearchCommand: ParsableCommand {
             print("    " + Terminal.highlighted(passage.snippet))
         }
         print("")
+    }
+
+    /// "Within the 4 documents under 25-NQ/TW (implementing, guiding or disseminating it), in force".
+    static func scopeLine(_ scope: SearchScope) -> String {
+        var parts: [String] = []
+        if let under = scope.under { parts.append("under \(under.label) (implementing, guiding or disseminating it)") }
+        if let cites = scope.cites { parts.append("citing \(cites.label)") }
+        if scope.inForce { parts.append("in force on \(scope.asOf ?? "today")") }
+        return "Within the \(scope.documents) document\(scope.documents == 1 ? "" : "s") " + parts.joined(separator: ", ") + "."
     }
 
     static func facetLine(_ facets: Facets) -> String {

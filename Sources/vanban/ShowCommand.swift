@@ -33,6 +33,7 @@ struct ShowCommand: ParsableCommand {
             if let value { print("\(label.padding(10)) \(value)") }
         }
         for conflict in node.conflicts { print("Conflict   \(conflict)") }
+        if let validity = view.validity { print("Status     " + ValidityText.line(validity.status)) }
         print("\n" + Terminal.bold("Cited by"))
         for document in view.citedBy.grouped(by: { $0.source }) { print(ReferenceList.describe(document)) }
     }
@@ -53,6 +54,7 @@ struct ShowCommand: ParsableCommand {
         for (label, value) in fields {
             if let value, !value.isEmpty { print("\(label.padding(10)) \(value)") }
         }
+        if let validity = view.validity { print("Status     " + ValidityText.line(validity.status)) }
         var section: String?
         defer { renderLinks(view) }
         for paragraph in view.paragraphs {
@@ -74,6 +76,13 @@ struct ShowCommand: ParsableCommand {
         if !citing.isEmpty {
             print("\n" + Terminal.bold("Cited by (\(citing.count) document\(citing.count == 1 ? "" : "s"))"))
             for document in citing { print(ReferenceList.describe(document)) }
+        }
+        if !view.warnings.isEmpty {
+            print("\n" + Terminal.bold("Warnings: references that no longer stand (\(view.warnings.count))"))
+            for warning in view.warnings {
+                print(Terminal.bold(warning.reference.label) + ": " + ValidityText.line(warning.status) + ", "
+                      + ValidityText.timing(warning.timing, view.document.number ?? view.document.file))
+            }
         }
         if !view.requirements.isEmpty {
             print("\n" + Terminal.bold("Requirements (\(view.requirements.count))"))

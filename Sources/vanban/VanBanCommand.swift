@@ -10,7 +10,7 @@ struct VanBanCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IndexCommand.self, SearchCommand.self, ShowCommand.self, ReferencesCommand.self, CitedByCommand.self,
-            ChainCommand.self, PathCommand.self, MissingCommand.self, GraphCommand.self, ServeCommand.self, RequiresCommand.self,
+            ChainCommand.self, PathCommand.self, StatusCommand.self, CheckCommand.self, MissingCommand.self, GraphCommand.self, ServeCommand.self, RequiresCommand.self,
             ActorsCommand.self, BenchCommand.self, VerifyCommand.self, ProblemsCommand.self, TextCommand.self,
             PublishCommand.self,
         ]

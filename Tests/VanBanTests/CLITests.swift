@@ -56,7 +56,8 @@ final class CLITests: XCTestCase {
         let groups = result.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("stated here about") }
         XCTAssertEqual(groups, ["stated here about 60-CTr/ĐUK", "stated here about 164-KH/TU"], result.stdout)
         let about = try XCTUnwrap(result.stdout.range(of: "stated here about 164-KH/TU"))
-        XCTAssertTrue(result.stdout[about.upperBound...].contains("25-NQ/TW (2013-06-03)  not in archive\n  implements\n"), result.stdout)
+        XCTAssertTrue(result.stdout[about.upperBound...].contains("25-NQ/TW (2013-06-03)  not in archive  · in force since 2013-06-03 (assumed: a signing date)\n  implements\n"),
+                      result.stdout)
         let json = try JSONSerialization.jsonObject(with: Data(try vanban("refs", "84-CV/ĐU", "--json").stdout.utf8)) as? [[String: Any]]
         let sources = json?.compactMap { ($0["source"] as? [String: Any])?["number"] as? String }
         XCTAssertEqual(sources, ["84-CV/ĐU", "60-CTr/ĐUK", "164-KH/TU", "84-CV/ĐU", "84-CV/ĐU", "60-CTr/ĐUK"])
@@ -152,12 +153,13 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(show.stdout.contains("  who:      Ban Tuyên giáo Đảng ủy khối"))
         XCTAssertTrue(show.stdout.contains("  when:     yearly, by 15/12 (trước 15 tháng 12 hàng năm)"))
         let refs = try vanban("refs", "84-CV/ĐU")
-        XCTAssertEqual(refs.stdout.components(separatedBy: "60-CTr/ĐUK (2014-05-29)\n").count - 1, 1, refs.stdout)
+        XCTAssertEqual(refs.stdout.components(separatedBy: "60-CTr/ĐUK (2014-05-29)  · in force since 2014-05-29 (assumed: a signing date)\n").count - 1, 1,
+                       "once, with its status: \(refs.stdout)")
         XCTAssertTrue(refs.stdout.contains("  implements, disseminates, mentions; 3 citations"), refs.stdout)
         let cited = try vanban("refs", "60-CTr/ĐUK")
         // Once among its own links; what 84-CV/ĐU says it does comes after, under "stated in 84-CV/ĐU".
         let own = cited.stdout.components(separatedBy: "\nstated ")[0]
-        XCTAssertEqual(own.components(separatedBy: "\n164-KH/TU  not in archive\n").count - 1, 1, "164-KH/TU once: \(cited.stdout)")
+        XCTAssertEqual(own.components(separatedBy: "\n164-KH/TU  not in archive  · ").count - 1, 1, "164-KH/TU once: \(cited.stdout)")
         XCTAssertTrue(cited.stdout.contains("“… đứng đầu; tận tụy"), "a quote cut short says so")
         XCTAssertFalse(cited.stdout.contains("“ười"))
     }

@@ -11,7 +11,7 @@ final class ResolverTests: XCTestCase {
         let number = symbol.flatMap { NumberScanner(rules: rules).number(exactly: $0) }
         return Resolver.Document(id: id, number: number.map { NumberKey($0, types: rules.types) }, symbol: number?.symbol,
                                  typeCode: number?.type, typeName: nil, date: date, year: date.flatMap { Int($0.prefix(4)) },
-                                 province: province, issuer: nil, title: nil, path: path ?? "\(id).txt")
+                                 province: province, issuer: nil, title: nil, path: path ?? "\(id).txt", numberYear: number?.year)
     }
 
     /// The facts of the citations a text makes.
@@ -80,6 +80,20 @@ final class ResolverTests: XCTestCase {
         XCTAssertEqual(node.date, "2010-06-21")
         XCTAssertEqual(node.title, "công tác dân vận")
         XCTAssertEqual(node.conflicts, ["date: 2010-06-21 (2×) vs 2010-06-22 (1×)"])
+    }
+
+    /// The year a số hiệu carries is part of it: Nghị định 137/2013 and 137/2018 are two decrees,
+    /// cited or archived, so what repeals one never touches the other.
+    func testTheYearOfANumberKeepsTwoDecreesApart() throws {
+        let documents = [document(1, "285/2025/NĐ-CP"), document(2, "2536/QĐ-UBND"), document(3, "137/2018/NĐ-CP", date: "2018-10-08")]
+        let (nodes, links) = resolve(documents, [
+            1: facts("Bãi bỏ Nghị định số 137/2013/NĐ-CP ngày 14 tháng 10 năm 2013 của Chính phủ."),
+            2: facts("Căn cứ Nghị định số 137/2018/NĐ-CP ngày 08 tháng 10 năm 2018 của Chính phủ."),
+        ])
+        let repealed = try XCTUnwrap(links[1]?.first?.target), cited = try XCTUnwrap(links[2]?.first?.target)
+        XCTAssertNotEqual(repealed, cited)
+        XCTAssertNil(nodes[repealed].documentID, "137/2013 is not the archived 137/2018")
+        XCTAssertEqual(nodes[cited].documentID, 3)
     }
 
     /// A name's identity is its type, words and year or term: "Luật Thống kê" twice is one node,

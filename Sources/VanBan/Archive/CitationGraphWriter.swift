@@ -10,7 +10,7 @@ struct CitationGraphWriter {
     func rebuild(_ db: Database) throws {
         try db.execute(sql: "DELETE FROM links; DELETE FROM nodes")
         let documents = try Row.fetchAll(db, sql: """
-            SELECT id, path, symbol, type_name, type_code, num_key, type_key, issuer_key, date, year, issuer, title, province
+            SELECT id, path, symbol, type_name, type_code, num_key, type_key, issuer_key, number_year, date, year, issuer, title, province
             FROM documents ORDER BY id
             """).map(Self.document)
         let names = try Row.fetchAll(db, sql: "SELECT named, term, date FROM citations WHERE kind = 'named' AND named IS NOT NULL")
@@ -62,7 +62,7 @@ struct CitationGraphWriter {
         }
         return Resolver.Document(id: row["id"], number: key, symbol: row["symbol"], typeCode: row["type_code"],
                                  typeName: row["type_name"], date: row["date"], year: row["year"], province: row["province"],
-                                 issuer: row["issuer"], title: row["title"], path: row["path"])
+                                 issuer: row["issuer"], title: row["title"], path: row["path"], numberYear: row["number_year"])
     }
 
     /// A stored citation as the resolver reads it.
@@ -75,6 +75,6 @@ struct CitationGraphWriter {
                              date: row["date"], issuer: row["issuer"], title: row["title"],
                              relation: Relation(rawValue: row["relation"]) ?? .mentions, subject: row["subject"],
                              object: row["object"], refersTo: row["refers_to"], note: row["note"], part: row["part"],
-                             effect: row["effect"])
+                             effect: row["effect"], numberYear: row["number_year"])
     }
 }

@@ -69,6 +69,23 @@ struct DocumentWriter {
         try index.add(indexed, id: documentID, db: db)
         try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
         try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
+        try insertEffect(analysed.effect, documentID: documentID, into: db)
+    }
+
+    /// The effect clause, when the text has one.
+    private func insertEffect(_ effect: EffectClause, documentID: Int64, into db: Database) throws {
+        guard !effect.isEmpty else { return }
+        let (kind, date, days): (String?, String?, Int?)
+        switch effect.start {
+        case .date(let day): (kind, date, days) = ("date", day, nil)
+        case .signing: (kind, date, days) = ("signing", nil, nil)
+        case .afterSigning(let count): (kind, date, days) = ("after-signing", nil, count)
+        case nil: (kind, date, days) = (nil, nil, nil)
+        }
+        try db.execute(sql: "INSERT INTO effects VALUES (?,?,?,?,?,?,?,?,?)", arguments: [
+            documentID, kind, date, days, effect.ends, effect.startSentence.map { $0.passage + 1 }, effect.startSentence?.text,
+            effect.endSentence.map { $0.passage + 1 }, effect.endSentence?.text,
+        ])
     }
 
     /// The file's format, pages and notes, and each passage's page: one statement per page, as

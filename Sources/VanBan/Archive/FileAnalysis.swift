@@ -5,6 +5,8 @@ struct AnalysedDocument {
     let parsed: ParsedDocument
     let citations: [Citation]
     let requirements: [Requirement]
+    /// What its text says of when it takes effect and stops.
+    let effect: EffectClause
     let stored: StoredText
     /// Written without any Vietnamese marks (see ``VietText/isUnmarked(_:)``).
     let unmarked: Bool
@@ -26,6 +28,7 @@ struct AnalysedDocument {
                                                            own: parsed.metadata.number, date: parsed.metadata.date,
                                                            sections: parsed.passages.map(\.headingPath) + [""])
         requirements = RequirementFinder(rules: rules).requirements(in: parsed, words: words, citations: citations)
+        effect = EffectFinder(rules: rules).clause(in: words, typeCode: parsed.metadata.typeCode)
     }
 }
 

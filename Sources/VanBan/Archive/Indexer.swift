@@ -136,6 +136,7 @@ public struct Indexer {
                                     bytesTotal: bytesTotal, seconds: Date().timeIntervalSince(started)))
         }
         try CitationGraphWriter(rules: rules).rebuild(db)
+        try ValidityWriter(rules: rules).rebuild(db)
         try index.finish(db)
         let now = Date()
         try db.execute(sql: "INSERT OR REPLACE INTO meta VALUES ('built_at', ?), ('corpus', ?), (?, ?)",

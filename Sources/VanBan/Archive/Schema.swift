@@ -3,10 +3,10 @@ import GRDB
 /// The archive's tables. An archive records the schema version and the vanban version that
 /// built it; one of another schema version is rebuilt, never read half-understood.
 enum Schema {
-    static let version = 5
+    static let version = 6
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 14
+    static let pipelineVersion = 15
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -156,6 +156,24 @@ enum Schema {
         "ALTER TABLE nodes ADD COLUMN name_key TEXT",
         "ALTER TABLE nodes ADD COLUMN term TEXT",
         "CREATE INDEX nodes_name ON nodes(name_key)",
+        // A document's own effect clause (see EffectFinder): how it says it takes effect
+        // ('date', 'signing', 'after-signing'; NULL when it says nothing), the day or the days,
+        // the first day it is no longer in force when it says, and the sentences that say so.
+        """
+        CREATE TABLE effects(
+            document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+            start_kind TEXT, start_date TEXT, days INTEGER, ends TEXT,
+            start_passage INTEGER, start_sentence TEXT, end_passage INTEGER, end_sentence TEXT)
+        """,
+        // Every node's validity (see ValidityGraph), derived again at each index run from the
+        // links and the effect clauses: its record as JSON, and the first day it stops standing
+        // in full or is suspended ('' when that day is not known; NULL when nothing stops it),
+        // which `search --in-force` reads.
+        """
+        CREATE TABLE validity(
+            node_id INTEGER PRIMARY KEY, document_id INTEGER, stops TEXT, record TEXT NOT NULL)
+        """,
+        "CREATE INDEX validity_document ON validity(document_id)",
     ]
 
     static func create(_ db: Database, buildKey: String) throws {

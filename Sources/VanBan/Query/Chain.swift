@@ -10,6 +10,16 @@ public struct ChainNode: Codable, Sendable, Equatable {
     public let repeated: Bool
 }
 
+extension ChainNode {
+    /// Every node's id, the tree walked depth first.
+    var ids: [Int64] { [node.id] + children.flatMap(\.ids) }
+
+    /// The tree with each node's status.
+    func with(_ statuses: [Int64: ValidityStatus]) -> ChainNode {
+        ChainNode(node: node.with(statuses), relation: relation, children: children.map { $0.with(statuses) }, repeated: repeated)
+    }
+}
+
 public enum ChainDirection: String, Codable, Sendable, CaseIterable {
     /// Towards the documents it implements, is based on, disseminates.
     case up
@@ -39,7 +49,8 @@ extension Archive {
                     .map { build($0.0, relation: $0.1, ancestors: ancestors.union([id]), level: level + 1) }
                 return ChainNode(node: node, relation: relation, children: children, repeated: false)
             }
-            return build(start.id, relation: nil, ancestors: [], level: 0)
+            let chain = build(start.id, relation: nil, ancestors: [], level: 0)
+            return chain.with(try statuses(of: chain.ids, db: db))
         }
     }
 

@@ -99,6 +99,11 @@ public struct DocumentView: Codable, Sendable {
     public var requirements: [RequirementHit] = []
     /// Every citation in its text, in reading order.
     public var citations: [CitationSpan] = []
+    /// Whether it stands today in short (`validity.status`), in full with the evidence, and the
+    /// references it makes to documents that no longer do.
+    public var status: ValidityStatus?
+    public var validity: Validity?
+    public var warnings: [ValidityWarning] = []
 }
 
 /// A document known only from the citations of it: the harvested record and every place it
@@ -107,6 +112,9 @@ public struct ExternalDocumentView: Codable, Sendable {
     public let node: GraphNode
     public let citedBy: [Reference]
     public let notice: String
+    /// Whether it stands today, as the archive's documents say: in short and in full.
+    public var status: ValidityStatus?
+    public var validity: Validity?
 }
 
 /// What `show` finds for a number: a document in the archive, or one only cited.
@@ -143,9 +151,14 @@ extension Archive {
                 DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"], page: $0["page"], ordinal: $0["ordinal"])
             }
             var view = DocumentView(document: only, paragraphs: paragraphs)
-            if let node = try Int64.fetchOne(db, sql: "SELECT id FROM nodes WHERE document_id = ?", arguments: [only.id]) {
-                view.references = try references(statedInOrFrom: node, db: db)
-                view.citedBy = try references(where: "l.target = ?", node, db: db)
+            if let row = try Row.fetchOne(db, sql: "SELECT \(Self.nodeColumns) FROM nodes WHERE document_id = ?", arguments: [only.id]) {
+                let node = GraphNode(row: row)
+                view.references = try references(statedInOrFrom: node.id, db: db)
+                view.citedBy = try references(where: "l.target = ?", node.id, db: db)
+                let today = ISODate.today()
+                view.validity = try validity(of: node, asOf: today, db: db)
+                view.status = view.validity?.status
+                view.warnings = try check(node, asOf: today, db: db).warnings
             }
             view.requirements = try requirements(documentID: only.id, db: db)
             view.citations = try citationSpans(of: only, db: db)
@@ -185,9 +198,12 @@ extension Archive {
             let node: GraphNode
             do { node = try self.node(named: text) } catch { throw VanBanError.notFound(message) }
             guard !node.inArchive else { throw VanBanError.notFound(message) }
-            let citedBy = try read { try references(where: "l.target = ?", node.id, db: $0) }
-            return .external(ExternalDocumentView(node: node, citedBy: citedBy,
-                notice: "The text of \(node.label) is not in the archive yet; this record is harvested from the \(citedBy.count) citation(s) of it."))
+            let (citedBy, validity) = try read { db in
+                (try references(where: "l.target = ?", node.id, db: db), try self.validity(of: node, asOf: ISODate.today(), db: db))
+            }
+            return .external(ExternalDocumentView(node: validity.node, citedBy: citedBy,
+                notice: "The text of \(node.label) is not in the archive yet; this record is harvested from the \(citedBy.count) citation(s) of it.",
+                status: validity.status, validity: validity))
         }
     }
 

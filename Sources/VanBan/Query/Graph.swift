@@ -14,6 +14,8 @@ public struct GraphNode: Codable, Sendable, Hashable {
     public let inArchive: Bool
     /// Where citations of an external document disagree ("date: 2010-06-21 (2×) vs 2010-06-22 (1×)").
     public let conflicts: [String]
+    /// Whether it stands today (see ``Archive/validity(of:asOf:)``), where a listing gives it.
+    public internal(set) var validity: ValidityStatus?
 
     public var label: String { number ?? name }
 
@@ -64,17 +66,19 @@ extension Archive {
 
     /// The graph node a number (any common form) or a document name ("Điều lệ Đảng") names.
     public func node(named text: String) throws -> GraphNode {
-        try read { db in
-            let nodes = try nodes(named: text, db: db)
-            guard let only = nodes.first else {
-                throw VanBanError.notFound("\(text) is neither in the archive nor cited by any document in it.")
-            }
-            guard nodes.count == 1 else {
-                let list = nodes.map { "\($0.label) (\($0.date ?? "no date"), \($0.inArchive ? "in the archive" : "cited"))" }
-                throw VanBanError.notFound("\(text) names \(nodes.count) documents: \(list.joined(separator: "; ")). Give the full number.")
-            }
-            return only
+        try read { try node(named: text, db: $0) }
+    }
+
+    func node(named text: String, db: Database) throws -> GraphNode {
+        let nodes = try nodes(named: text, db: db)
+        guard let only = nodes.first else {
+            throw VanBanError.notFound("\(text) is neither in the archive nor cited by any document in it.")
         }
+        guard nodes.count == 1 else {
+            let list = nodes.map { "\($0.label) (\($0.date ?? "no date"), \($0.inArchive ? "in the archive" : "cited"))" }
+            throw VanBanError.notFound("\(text) names \(nodes.count) documents: \(list.joined(separator: "; ")). Give the full number.")
+        }
+        return only
     }
 
     func nodes(named text: String, db: Database) throws -> [GraphNode] {
@@ -103,7 +107,11 @@ extension Archive {
             sql += " AND issuer_key = ?"
             arguments += [issuer]
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
+        let nodes = try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
+        // The year a số hiệu carries tells 137/2013/NĐ-CP from 137/2018/NĐ-CP (see Resolver).
+        guard let year = reference.year else { return nodes }
+        let scanner = NumberScanner(rules: rules)
+        return nodes.filter { node in node.number.flatMap { scanner.number(exactly: $0)?.year }.map { $0 == year } ?? true }
     }
 
     /// What a document's text cites, in text order, with what it states about other documents
@@ -163,13 +171,14 @@ extension Archive {
             JOIN nodes w ON w.document_id = c.document_id
             WHERE \(condition) ORDER BY \(order)
             """, arguments: StatementArguments(arguments + orderArguments))
+        let statuses = try self.statuses(of: rows.flatMap { [$0["s_id"], $0["t_id"], $0["w_id"]].compactMap { $0 as Int64? } }, db: db)
         return rows.map { row in
             let quote = Quote(passage: row["passage_text"], sentence: row["sentence_start"]..<row["sentence_end"],
                               citation: row["start"]..<row["end"], inTitle: row["passage"] == 0)
-            return Reference(source: GraphNode(row: row, prefix: "s_"),
-                      target: (row["t_id"] as Int64?) == nil ? nil : GraphNode(row: row, prefix: "t_"),
+            return Reference(source: GraphNode(row: row, prefix: "s_").with(statuses),
+                      target: (row["t_id"] as Int64?) == nil ? nil : GraphNode(row: row, prefix: "t_").with(statuses),
                       relation: Relation(rawValue: row["relation"]) ?? .mentions, status: row["status"], note: row["note"],
-                      statedIn: GraphNode(row: row, prefix: "w_"), section: row["section"], sentence: quote.sentence,
+                      statedIn: GraphNode(row: row, prefix: "w_").with(statuses), section: row["section"], sentence: quote.sentence,
                       text: row["text"], cue: row["cue"], date: row["cited_date"], part: row["part"], effect: row["effect"],
                       passage: row["passage"], quote: quote.snippet)
         }

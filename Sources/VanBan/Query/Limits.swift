@@ -35,3 +35,12 @@ public enum Limits {
         "Unknown document type \"\(type)\": use a code such as NQ, KH, CTr, CV or a name such as \"nghị quyết\"."
     }
 }
+
+extension Limits {
+    public static func day(_ name: String) -> String {
+        "\"\(name)\" must be a day: 2025-12-31 or 31/12/2025."
+    }
+
+    /// A day typed by a person (2025-12-31, 31/12/2025) as yyyy-mm-dd, or nil when it is none.
+    public static func parseDay(_ text: String) -> String? { ISODate.parse(text) }
+}

@@ -35,8 +35,9 @@ extension Archive {
                                                           sentence: row["sentence"]))
                 citing[target, default: []].insert(row["document_id"])
             }
+            let statuses = try statuses(of: Array(places.keys), db: db)
             return places.map { id, list in
-                MissingDocument(node: nodes[id]!, citations: list.count, citingDocuments: citing[id]!.count, citedBy: list)
+                MissingDocument(node: nodes[id]!.with(statuses), citations: list.count, citingDocuments: citing[id]!.count, citedBy: list)
             }.sorted {
                 ($1.citations, $1.citingDocuments, $0.node.label) < ($0.citations, $0.citingDocuments, $1.node.label)
             }

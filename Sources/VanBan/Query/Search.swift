@@ -21,6 +21,12 @@ public struct SearchRequest: Sendable {
     public var exhaustive = false
     /// Only these documents (their archive ids, as ``DocumentSummary/id``), when set.
     public var within: [Int64]?
+    /// Only the documents in this document's down-chain (what implements, guides or
+    /// disseminates it, transitively), those citing this one, those still in force (see
+    /// ``SearchScope``).
+    public var under: String?
+    public var cites: String?
+    public var inForce = false
 
     public static let maxLimit = 100
     /// Deep pages cost a ranking of every document before them; nobody reads past this.
@@ -97,6 +103,8 @@ public struct SearchResults: Codable, Sendable {
     public let facets: Facets
     /// When the query was answered otherwise than as typed, how, in plain words.
     public let notice: String?
+    /// The part of the archive searched, when the request kept to one.
+    public var scope: SearchScope? = nil
 
     public static let anyWordNotice = "No document has every word; showing those with most of them."
 }
@@ -106,9 +114,10 @@ extension Archive {
     /// query names before them.
     public func search(_ request: SearchRequest) throws -> SearchResults {
         if let problem = request.pageProblem { throw VanBanError.badQuery(problem) }
-        let filter = try SearchFilter(request, rules: rules)
         let parsed = try QueryParser(rules: rules).parse(request.query)
         return try search { db, table in
+            let (request, scope) = try scoped(request, db: db)
+            let filter = try SearchFilter(request, rules: rules)
             let named = try namedDocuments(request.query, parsed: parsed, filter: filter, db: db)
             let top = request.offset + request.limit
             var ranking = RankingRequest(filter: filter, excluded: named.archived.map(\.id), top: top, byDate: request.order == .date)
@@ -134,7 +143,7 @@ extension Archive {
             var reading = (plan.any ? "any of: " : "") + plan.expression
             if let number = parsed.number ?? named.reference { reading = "number \(number.display); text \(reading)" }
             return SearchResults(query: request.query, interpretedAs: reading, total: total, hits: page,
-                                 nextOffset: top < total ? top : nil, facets: Facets(facets, rules: rules), notice: notice)
+                                 nextOffset: top < total ? top : nil, facets: Facets(facets, rules: rules), notice: notice, scope: scope)
         }
     }
 

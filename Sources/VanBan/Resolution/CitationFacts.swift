@@ -6,6 +6,8 @@ public struct CitationFacts: Sendable, Equatable {
     /// The number's key (type and number only, for a short form).
     public var key: NumberKey?
     public var symbol: String?
+    /// The year its số hiệu carries (137/2013/NĐ-CP): 137/2013 and 137/2018 are two decrees.
+    public var numberYear: Int?
     public var text: String
     public var named: String?
     public var term: String?
@@ -24,8 +26,9 @@ public struct CitationFacts: Sendable, Equatable {
     public init(kind: Citation.Kind, key: NumberKey? = nil, symbol: String? = nil, text: String, named: String? = nil,
                 term: String? = nil, typeCode: String? = nil, date: String? = nil, issuer: String? = nil, title: String? = nil,
                 relation: Relation = .mentions, subject: Int? = nil, object: Int? = nil, refersTo: Int? = nil,
-                note: String? = nil, part: String? = nil, effect: String? = nil) {
+                note: String? = nil, part: String? = nil, effect: String? = nil, numberYear: Int? = nil) {
         self.kind = kind
+        self.numberYear = numberYear
         self.key = key
         self.symbol = symbol
         self.text = text
@@ -62,6 +65,7 @@ extension Citation {
             ?? short.map { NumberKey(number: $0.number, type: $0.type, issuer: nil, types: types) }
         return CitationFacts(kind: kind, key: key, symbol: number?.symbol, text: text, named: named, term: term,
                              typeCode: typeCode, date: date, issuer: issuer, title: title, relation: relation,
-                             subject: subject, object: object, refersTo: refersTo, note: note, part: part, effect: effect)
+                             subject: subject, object: object, refersTo: refersTo, note: note, part: part, effect: effect,
+                             numberYear: number?.year)
     }
 }

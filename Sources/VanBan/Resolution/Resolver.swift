@@ -34,10 +34,13 @@ public struct Resolver {
         public let issuer: String?
         public let title: String?
         public let path: String
+        /// The year its số hiệu carries, for a State document (49/2025/QĐ-TTg).
+        public let numberYear: Int?
 
         public init(id: Int64, number: NumberKey?, symbol: String?, typeCode: String?, typeName: String?, date: String?,
-                    year: Int?, province: String?, issuer: String?, title: String?, path: String) {
+                    year: Int?, province: String?, issuer: String?, title: String?, path: String, numberYear: Int? = nil) {
             self.id = id
+            self.numberYear = numberYear
             self.number = number
             self.symbol = symbol
             self.typeCode = typeCode
@@ -234,7 +237,8 @@ public struct Resolver {
         let scope = isLocal(key.issuer) ? "@" + VietText.key(province ?? "") : ""
         let typeName = citation.typeCode.flatMap { rules.types.entry(for: $0)?.name }
         let symbol = citation.symbol ?? citation.text
-        let node = externalNode("ext:\(key)\(scope)", symbol: symbol, name: [typeName, symbol].compactMap { $0 }.joined(separator: " "),
+        let year = citation.numberYear.map { "/\($0)" } ?? ""
+        let node = externalNode("ext:\(key)\(year)\(scope)", symbol: symbol, name: [typeName, symbol].compactMap { $0 }.joined(separator: " "),
                                 number: key, citation: citation)
         if let conflict { harvests[node, default: Harvest()].issuerConflicts.insert(conflict) }
         return (.external, node, conflict)
@@ -245,6 +249,9 @@ public struct Resolver {
     /// place line reads "Hà Nội", and a province's documents cite it.
     private func narrow(_ candidates: [Int], citation: CitationFacts, province: String?) -> [Int] {
         var fitting = candidates
+        if let year = citation.numberYear {
+            fitting = fitting.filter { documents[$0].numberYear.map { $0 == year } ?? true }
+        }
         if let province = province.map(VietText.key), !province.isEmpty {
             fitting = fitting.filter { documents[$0].province.map(VietText.key).map { $0 == province } ?? true }
         }

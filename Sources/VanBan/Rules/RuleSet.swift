@@ -10,6 +10,8 @@ public struct RuleSet: Sendable {
     public let requirements: RequirementRules
     public let layout: LayoutRules
     public let query: QueryWords
+    /// The words of effect clauses ("có hiệu lực kể từ ngày ký") and of parts ("khoản 1 Điều 12").
+    public let effects: EffectRules
     /// Byte tables of TCVN3 and VNI-Windows (`indexer/encodings/`) for files that are not UTF-8.
     public let legacyEncodings: LegacyEncodings
     /// Place → province, from `places.tsv`, keyed ignoring case and marks.
@@ -21,7 +23,7 @@ public struct RuleSet: Sendable {
     public let fingerprint: String
 
     public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "names.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "bodies.tsv",
-                                     "query.tsv", "layout.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
+                                     "query.tsv", "layout.tsv", "effect.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
@@ -44,6 +46,7 @@ public struct RuleSet: Sendable {
                                             abbreviations: tables["abbreviations.tsv"]!, bodies: tables["bodies.tsv"]!)
         query = try QueryWords(table: tables["query.tsv"]!)
         layout = LayoutRules(table: tables["layout.tsv"]!)
+        effects = try EffectRules(table: tables["effect.tsv"]!)
         legacyEncodings = try LegacyEncodings(directory: directory)
         provinces = Dictionary(tables["places.tsv"]!.rows.filter { $0.count >= 2 }.map { (VietText.key($0[0]), $0[1]) },
                                uniquingKeysWith: { first, _ in first })

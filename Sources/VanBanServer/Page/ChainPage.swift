@@ -36,6 +36,7 @@ enum ChainPage {
         html += "<strong>\(HTML.link(to: chain.node))</strong>"
         if let date = chain.node.date { html += " <span class=\"meta\">(\(HTML.escape(UI.date(date))))</span>" }
         if !chain.node.inArchive { html += " <span class=\"external\">\(HTML.escape(UI.notInArchiveShort))</span>" }
+        html += " " + ValidityHTML.badge(chain.node.validity)
         if chain.repeated { html += " <span class=\"external\">\(HTML.escape(UI.chainRepeated))</span>" }
         if chain.relation != nil {
             html += " <a class=\"chain-link\" href=\"\(HTML.view(chain.node.label, "/chain"))\">[\(HTML.escape(UI.chainOpen))]</a>"

@@ -31,6 +31,7 @@ enum DocumentPage {
             let spans = view.citations.filter { $0.passage == 0 }.map(link)
             body += "<p class=\"doc-title\" id=\"p0\"><strong>\(Inline.html(title, spans: spans))</strong></p>\n"
         }
+        if let validity = view.validity { body += ValidityHTML.section(validity) }
         body += fields([
             (UI.fieldIssuer, document.issuer), (UI.fieldParent, document.parentIssuer), (UI.fieldPlace, document.place),
             (UI.fieldDate, document.date.map(UI.date)), (UI.fieldSigner, signed),
@@ -40,6 +41,8 @@ enum DocumentPage {
             (UI.fieldMissing, document.missing.map { UI.missingFields[$0] ?? $0 }.joined(separator: ", ")),
         ])
         body += shortcuts(label, view: view)
+        body += searchUnder(label)
+        body += ValidityHTML.warnings(view.warnings)
         let here = view.references.first?.source ?? view.citedBy.first?.target
         body += table(UI.authorities, id: "dan-chieu", view.references.grouped { $0.target }, here: here)
         body += table(UI.citedBy, id: "duoc-dan-chieu", view.citedBy.grouped { $0.source }, here: here)
@@ -54,10 +57,12 @@ enum DocumentPage {
         let node = view.node
         var body = "<h1>\(HTML.escape(node.name))</h1>\n"
         body += "<p class=\"notice\">\(HTML.escape(UI.externalNotice(node.label, citations: view.citedBy.count)))</p>\n"
+        if let validity = view.validity { body += ValidityHTML.section(validity) }
         body += fields([(UI.fieldDate, node.date.map(UI.date)), (UI.fieldIssuer, node.issuer), (UI.fieldTitle, node.title),
                         (UI.fieldConflicts, node.conflicts.joined(separator: "; "))])
         body += "<p><a href=\"\(HTML.view(node.label, "/chain"))\">\(HTML.escape(UI.openChain))</a> · "
             + "<a href=\"\(HTML.view(node.label, "/diagram"))\">\(HTML.escape(UI.openDiagram))</a></p>\n"
+        body += searchUnder(node.label)
         body += table(UI.authorities, id: "dan-chieu", cites.grouped { $0.target }, here: node)
         body += table(UI.citedBy, id: "duoc-dan-chieu", view.citedBy.grouped { $0.source }, here: node)
         body += "<h2 id=\"luoc-do\">\(HTML.escape(UI.diagram))</h2>\n" + Diagram(view, cites: cites).html(rules: rules)
@@ -65,10 +70,18 @@ enum DocumentPage {
     }
 
     private static func shortcuts(_ label: String, view: DocumentView) -> String {
-        var links = [("#luoc-do", UI.diagram), (HTML.view(label, "/chain"), UI.openChain)]
+        var links = [("#hieu-luc", UI.validity), ("#luoc-do", UI.diagram), (HTML.view(label, "/chain"), UI.openChain)]
+        if !view.warnings.isEmpty { links.append(("#canh-bao", "\(UI.warningsShort) (\(view.warnings.count))")) }
         if !view.requirements.isEmpty { links.append(("#yeu-cau", "\(UI.requirements) (\(view.requirements.count))")) }
         if !view.paragraphs.isEmpty { links.append(("#noi-dung", UI.text)) }
         return "<p class=\"meta\">" + links.map { "<a href=\"\($0.0)\">\(HTML.escape($0.1))</a>" }.joined(separator: " · ") + "</p>\n"
+    }
+
+    /// A search box kept to the documents that implement this one (`/?under=`).
+    private static func searchUnder(_ label: String) -> String {
+        "<form class=\"filters\" action=\"/\" method=\"get\"><input type=\"hidden\" name=\"under\" value=\"\(HTML.escape(label))\">"
+            + "<label>\(HTML.escape(UI.searchUnder(label)))<input type=\"search\" name=\"q\" required maxlength=\"\(QueryParser.maxLength)\"></label>"
+            + "<button type=\"submit\">\(HTML.escape(UI.searchUnderButton))</button></form>\n"
     }
 
     private static func fields(_ fields: [(String, String?)]) -> String {
@@ -83,7 +96,8 @@ enum DocumentPage {
     private static func table(_ heading: String, id: String, _ documents: [LinkedDocument], here: GraphNode?) -> String {
         guard !documents.isEmpty else { return "" }
         var html = "<h2 id=\"\(id)\">\(HTML.escape(heading)) (\(documents.count))</h2>\n<table>\n<tr><th>\(HTML.escape(UI.columnDocument))</th>"
-            + "<th>\(HTML.escape(UI.columnRelations))</th><th>\(HTML.escape(UI.columnTimes))</th><th>\(HTML.escape(UI.columnWhere))</th></tr>\n"
+            + "<th>\(HTML.escape(UI.columnValidity))</th><th>\(HTML.escape(UI.columnRelations))</th><th>\(HTML.escape(UI.columnTimes))</th>"
+            + "<th>\(HTML.escape(UI.columnWhere))</th></tr>\n"
         for document in documents {
             var cell: String
             if let node = document.node {
@@ -95,7 +109,7 @@ enum DocumentPage {
                 cell = "\(HTML.escape(document.text))<br><span class=\"external\">\(HTML.escape(UI.status(document.status)))</span>"
             }
             let relations = document.relations.map(UI.relation).joined(separator: "; ")
-            html += "<tr><td>\(cell)</td><td>\(HTML.escape(relations))</td><td>\(document.references.count)</td><td>\(places(document.references, here: here))</td></tr>\n"
+            html += "<tr><td>\(cell)</td><td>\(ValidityHTML.badge(document.node?.validity))</td><td>\(HTML.escape(relations))</td><td>\(document.references.count)</td><td>\(places(document.references, here: here))</td></tr>\n"
         }
         return html + "</table>\n"
     }

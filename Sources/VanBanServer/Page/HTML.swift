@@ -105,6 +105,11 @@ enum HTML {
         ul.links>li{margin-bottom:.7rem}
         summary{cursor:pointer}
         .external{color:#777;font-size:.85rem}
+        span.validity{font-size:.85rem;padding:0 .35rem;border-radius:3px;background:#e8f3e8;color:#1f5c1f}
+        span.validity.amended,span.validity.partly-repealed,span.validity.not-yet-in-force{background:#fff3d6;color:#6b4e16}
+        span.validity.replaced,span.validity.repealed,span.validity.ended,span.validity.expired,span.validity.suspended{background:#fbe3e3;color:#8b1a1a}
+        .validity-block{border-left:4px solid #ddd;padding:.2rem .8rem;margin:.5rem 0}
+        li.conflict{color:#8b1a1a}
         h2.heading{font-size:1.05rem;margin-top:1.5rem;color:#8b1a1a}
         header nav.site{display:flex;gap:1rem}
         header nav.site a{color:#fff;text-decoration:none}

@@ -35,7 +35,7 @@ enum PageRoutes {
         let query = call.query["q"] ?? ""
         switch problem.code {
         case "not-found":
-            let number = call.path["number"] ?? call.query["number"] ?? ""
+            let number = call.path["number"] ?? call.query["number"] ?? call.query["under"] ?? call.query["cites"] ?? ""
             let candidates = (try? call.archive.documents(numbered: number)) ?? []
             var extra = ""
             if candidates.count > 1 {

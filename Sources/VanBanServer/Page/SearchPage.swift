@@ -8,7 +8,14 @@ enum SearchPage {
         guard call.query["q"] != nil else { return try home(call.archive) }
         let request = try SearchRequest(call.query, rules: call.archive.rules)
         let results = try call.archive.search(request)
-        var body = "<p class=\"meta\">\(HTML.escape(UI.found(results.total, query: request.query)))\(filterSummary(request))</p>\n"
+        var body = "<p class=\"meta\">\(HTML.escape(UI.found(results.total, query: request.query)))\(filterSummary(request, scope: results.scope))"
+        if !request.inForce, results.total > 0 {
+            var inForce = request
+            inForce.inForce = true
+            inForce.offset = 0
+            body += " · <a href=\"/?\(parameters(of: inForce))\">\(HTML.escape(UI.inForceOnly))</a>"
+        }
+        body += "</p>\n"
         body += reading(request, interpretedAs: results.interpretedAs, rules: call.archive.rules)
         if results.notice != nil { body += "<p class=\"notice\">\(HTML.escape(UI.anyWordNotice))</p>\n" }
         body += facets(results.facets, request: request)
@@ -107,7 +114,7 @@ enum SearchPage {
             + links(UI.facetYears, facets.years) { $0.fromYear = Int($1); $0.toYear = Int($1) }
     }
 
-    private static func filterSummary(_ request: SearchRequest) -> String {
+    private static func filterSummary(_ request: SearchRequest, scope: SearchScope?) -> String {
         var parts: [String] = []
         if let type = request.type { parts.append(UI.filterType(type)) }
         if let issuer = request.issuer { parts.append(UI.filterIssuer(issuer)) }
@@ -116,6 +123,9 @@ enum SearchPage {
             if let to = request.toYear { parts.append(UI.filterTo(to)) }
         }
         if request.order == .date { parts.append(UI.sortedByDate) }
+        if let under = scope?.under?.label ?? request.under { parts.append(UI.filterUnder(under)) }
+        if let cites = scope?.cites?.label ?? request.cites { parts.append(UI.filterCites(cites)) }
+        if request.inForce { parts.append(UI.filterInForce) }
         guard !parts.isEmpty else { return "" }
         var plain = SearchRequest(query: request.query, limit: request.limit)
         plain.offset = 0
@@ -154,6 +164,7 @@ enum SearchPage {
             ("sort", request.order == .relevance ? nil : request.order.rawValue),
             ("limit", request.limit == 10 ? nil : String(request.limit)),
             ("offset", request.offset == 0 ? nil : String(request.offset)),
+            ("under", request.under), ("cites", request.cites), ("inForce", request.inForce ? "true" : nil),
         ])
     }
 

@@ -198,6 +198,98 @@ enum UI {
     static let notInArchiveShort = "chưa có trong kho"
     static let unresolvedLinkTitle = "Chưa xác định được văn bản; bấm để tìm theo số hiệu này"
 
+    // MARK: Validity
+
+    static let validity = "Hiệu lực"
+    static let validityEvidence = "Căn cứ xác định hiệu lực"
+    static let validityChanges = "Các văn bản đã thay đổi hiệu lực"
+    static let validityUpcoming = "Thay đổi chưa đến ngày có hiệu lực"
+    static let validityConflicts = "Mâu thuẫn giữa các văn bản"
+    static let ownEffect = "Điều khoản hiệu lực của chính văn bản"
+    static let noOwnEffect = "Văn bản không nêu ngày có hiệu lực; lấy ngày ký."
+    static let warnings = "Cảnh báo: dẫn chiếu văn bản không còn hiệu lực"
+    static let warningsShort = "Cảnh báo"
+    static let noWarnings = "Không văn bản nào được dẫn chiếu đã hết hiệu lực (theo các văn bản trong kho)."
+    static let assumedDay = "ngày ký, vì văn bản không nêu ngày có hiệu lực"
+    static func warningTiming(_ timing: ValidityWarning.Timing) -> String {
+        switch timing {
+        case .before: return "đã như vậy trước ngày ban hành văn bản này"
+        case .sameDay: return "cùng ngày ban hành văn bản này"
+        case .after: return "xảy ra sau ngày ban hành văn bản này"
+        case .unknown: return "chưa rõ trước hay sau ngày ban hành văn bản này"
+        }
+    }
+
+    /// The state as the national database names it.
+    static func state(_ state: ValidityState) -> String {
+        switch state {
+        case .inForce: return "Còn hiệu lực"
+        case .notYetInForce: return "Chưa có hiệu lực"
+        case .amended: return "Còn hiệu lực, đã được sửa đổi, bổ sung"
+        case .partlyRepealed: return "Hết hiệu lực một phần"
+        case .suspended: return "Ngưng hiệu lực"
+        case .replaced: return "Hết hiệu lực toàn bộ: bị thay thế"
+        case .repealed: return "Hết hiệu lực toàn bộ: bị bãi bỏ"
+        case .ended: return "Hết hiệu lực toàn bộ"
+        case .expired: return "Hết hiệu lực toàn bộ: hết thời hạn"
+        }
+    }
+
+    /// The badge beside a document: "Bị thay thế bởi 08-QĐi/TW từ 01/01/2018".
+    static func badge(_ status: ValidityStatus) -> String {
+        let by = status.by.joined(separator: ", ")
+        let parts = status.parts.isEmpty ? "" : " (" + status.parts.joined(separator: "; ") + ")"
+        var text: String
+        switch status.state {
+        case .inForce: text = "Còn hiệu lực"
+        case .notYetInForce: text = "Chưa có hiệu lực"
+        case .amended: text = "Còn hiệu lực; được sửa đổi, bổ sung\(parts) bởi \(by)"
+        case .partlyRepealed: text = "Hết hiệu lực một phần\(parts) theo \(by)"
+        case .suspended: text = "Ngưng hiệu lực theo \(by)"
+        case .replaced: text = "Bị thay thế bởi \(by)"
+        case .repealed: text = "Bị bãi bỏ bởi \(by)"
+        case .ended: text = "Hết hiệu lực theo \(by)"
+        case .expired: text = "Hết hiệu lực (hết thời hạn)"
+        }
+        if let since = status.since { text += (status.state == .notYetInForce ? ", có hiệu lực từ " : " từ ") + date(since) }
+        if status.assumed, status.since != nil { text += " (\(assumedDay))" }
+        if status.conflicted { text += "; có mâu thuẫn" }
+        return text
+    }
+
+    /// How the day was found.
+    static func basis(_ basis: Effect.Basis, days: Int? = nil) -> String {
+        switch basis {
+        case .stated: return "ngày văn bản nêu"
+        case .signing: return "kể từ ngày ký"
+        case .afterSigning: return "sau \(days.map(String.init) ?? "?") ngày kể từ ngày ký"
+        case .assumed: return assumedDay
+        }
+    }
+
+    /// A change in a sentence: "Quyết định 25/2023/QĐ-UBND thay thế, từ 15/06/2023 (ngày văn bản nêu)".
+    /// `named: false` leaves out the changing document, for a line that links it before.
+    static func change(_ change: ValidityChange, named: Bool = true) -> String {
+        var text = (named ? "\(change.by) " : "") + relation(change.relation) + (change.part.map { " \($0)" } ?? "")
+        text += change.since.map { ", từ \(date($0)) (\(basis(change.basis)))" } ?? ", chưa rõ từ ngày nào"
+        return text
+    }
+
+    static func conflict(_ conflict: ValidityConflict) -> String {
+        let list = conflict.changes.map { change($0) }.joined(separator: "; ")
+        switch conflict.kind {
+        case .severalEnd: return "Nhiều văn bản cùng làm văn bản này hết hiệu lực toàn bộ: \(list)."
+        case .beforeOwnDate: return "\(list): trước cả ngày ban hành của văn bản này (\(conflict.date.map(date) ?? "?"))."
+        }
+    }
+
+    static func searchUnder(_ label: String) -> String { "Tìm trong các văn bản thực hiện \(label)" }
+    static let searchUnderButton = "Tìm"
+    static func filterUnder(_ label: String) -> String { "trong các văn bản thực hiện \(label)" }
+    static func filterCites(_ label: String) -> String { "trong các văn bản dẫn chiếu \(label)" }
+    static let filterInForce = "chỉ văn bản còn hiệu lực"
+    static let inForceOnly = "Chỉ văn bản còn hiệu lực"
+
     // MARK: Chain and diagram
 
     static func chainTitle(_ label: String) -> String { "Chuỗi văn bản của \(label)" }
