@@ -7,11 +7,8 @@ enum RequirementsPage {
     static func list(_ call: Call) throws -> String {
         let filter = try self.filter(call)
         let hits = try due { try call.archive.requirements(filter) }
-        var body = "<h1>\(HTML.escape(UI.requirementsTitle))</h1>\n" + form(filter, action: "/obligations", due: true)
-        body += try actors(call, filter: filter, action: "/obligations")
-        body += "<p class=\"meta\">\(HTML.escape(UI.requirementsFound(hits.count))) · "
-            + "<a href=\"/calendar?\(parameters(filter))\">\(HTML.escape(UI.showAsCalendar))</a> · "
-            + "<a href=\"/requirements.ics?\(parameters(filter))\">\(HTML.escape(UI.feed))</a></p>\n"
+        var body = try head(call, filter, title: UI.requirementsTitle, action: "/obligations", due: true,
+                            lead: HTML.escape(UI.requirementsFound(hits.count)) + " · ", other: ("/calendar", UI.showAsCalendar))
         body += hits.isEmpty ? "<p>\(HTML.escape(UI.noRequirements))</p>\n"
             : "<ol class=\"hits\">\n" + hits.map { "<li>\(item($0, local: false))</li>\n" }.joined() + "</ol>\n"
         return HTML.page(title: UI.requirementsTitle, body: body)
@@ -20,10 +17,8 @@ enum RequirementsPage {
     static func calendar(_ call: Call) throws -> String {
         let filter = try self.filter(call)
         let months = try due { try call.archive.calendar(filter) }
-        var body = "<h1>\(HTML.escape(UI.calendarTitle))</h1>\n" + form(filter, action: "/calendar", due: false)
-        body += try actors(call, filter: filter, action: "/calendar")
-        body += "<p class=\"meta\"><a href=\"/obligations?\(parameters(filter))\">\(HTML.escape(UI.showAsList))</a> · "
-            + "<a href=\"/requirements.ics?\(parameters(filter))\">\(HTML.escape(UI.feed))</a></p>\n"
+        var body = try head(call, filter, title: UI.calendarTitle, action: "/calendar", due: false, lead: "",
+                            other: ("/obligations", UI.showAsList))
         if months.isEmpty { body += "<p>\(HTML.escape(UI.noRequirements))</p>\n" }
         for month in months {
             let id = month.month.map { "thang-\($0)" } ?? "dinh-ky"
@@ -32,6 +27,16 @@ enum RequirementsPage {
             body += "</ul></section>\n"
         }
         return HTML.page(title: UI.calendarTitle, body: body)
+    }
+
+    /// A view's head: its title, the filter form, the frequent actors, and a line linking the
+    /// other view and the iCalendar feed of the same filter (after `lead`, HTML).
+    private static func head(_ call: Call, _ filter: RequirementFilter, title: String, action: String, due: Bool,
+                             lead: String, other: (path: String, label: String)) throws -> String {
+        "<h1>\(HTML.escape(title))</h1>\n" + form(filter, action: action, due: due)
+            + (try actors(call, filter: filter, action: action))
+            + "<p class=\"meta\">\(lead)<a href=\"\(other.path)?\(parameters(filter))\">\(HTML.escape(other.label))</a> · "
+            + "<a href=\"/requirements.ics?\(parameters(filter))\">\(HTML.escape(UI.feed))</a></p>\n"
     }
 
     /// One requirement: its actors, deadline (read, then in the document's words), act, and the
