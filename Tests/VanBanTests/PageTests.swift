@@ -6,22 +6,7 @@ import XCTest
 /// The pages, served for real over the seed corpus: Vietnamese throughout, the document page an
 /// office wants (linked citations, anchors, the authorities table, cited-by grouped, the diagram,
 /// requirements), the chain, requirements and calendar pages, search paging, emphasis.
-final class PageTests: XCTestCase {
-    nonisolated(unsafe) static var archivePath = ""
-    private var server: TestServer!
-
-    override class func setUp() {
-        archivePath = try! Support.archive(of: Support.corpusCopy()).0.path
-    }
-
-    override func setUp() async throws {
-        server = try await TestServer.start(archive: Archive(path: Self.archivePath, rules: Support.rules, connections: 4))
-    }
-
-    override func tearDown() async throws {
-        await server.stop()
-    }
-
+final class PageTests: SeedServerTestCase {
     /// English words a Vietnamese page must not show (none of them is also a Vietnamese word,
     /// as "to", "in" or "an" are). Kept in step with scripts/browser_check.py.
     static let english: Set<String> = [

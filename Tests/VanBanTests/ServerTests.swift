@@ -8,22 +8,7 @@ import VanBan
 import XCTest
 
 /// The HTTP server, started for real on a free loopback port and asked over HTTP.
-final class ServerTests: XCTestCase {
-    nonisolated(unsafe) static var archivePath = ""
-    private var server: TestServer!
-
-    override class func setUp() {
-        archivePath = try! Support.archive(of: Support.corpusCopy()).0.path
-    }
-
-    override func setUp() async throws {
-        server = try await TestServer.start(archive: Archive(path: Self.archivePath, rules: Support.rules, connections: 4))
-    }
-
-    override func tearDown() async throws {
-        await server.stop()
-    }
-
+final class ServerTests: SeedServerTestCase {
     // MARK: the API
 
     func testOpenAPIDescribesEveryRouteAndEveryPathAnswers() async throws {
@@ -396,6 +381,25 @@ final class ServerTests: XCTestCase {
 
 /// A server on a free loopback port, with two clients: URLSession, and a raw socket that
 /// sends a request target exactly as written (URLSession would resolve "/../" and refuse "%zz").
+/// A test class served for real over its own copy of the seed corpus: the archive is built once
+/// for the class, and each test gets a server on a free loopback port.
+class SeedServerTestCase: XCTestCase {
+    nonisolated(unsafe) static var archivePath = ""
+    var server: TestServer!
+
+    override class func setUp() {
+        archivePath = try! Support.archive(of: Support.corpusCopy()).0.path
+    }
+
+    override func setUp() async throws {
+        server = try await TestServer.start(archive: Archive(path: Self.archivePath, rules: Support.rules, connections: 4))
+    }
+
+    override func tearDown() async throws {
+        await server.stop()
+    }
+}
+
 final class TestServer: Sendable {
     struct Reply {
         let status: Int
