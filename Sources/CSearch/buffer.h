@@ -59,6 +59,7 @@ static inline void vs_buffer_free(VSBuffer *buffer) {
 
 /// Reads a varint at `*p`, never past `end`; a truncated one sets `*bad`.
 static inline uint32_t vs_get_varint(const uint8_t **p, const uint8_t *end, int *bad) {
+    if (*p < end && **p < 0x80) return *(*p)++;  // most of what postings hold is one byte
     uint32_t value = 0;
     for (int shift = 0; shift < 35; shift += 7) {
         if (*p >= end) { *bad = 1; return 0; }

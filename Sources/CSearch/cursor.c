@@ -69,14 +69,7 @@ static int start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
     return 0;
 }
 
-static void load_entry(VSCursor *cursor) {
-    uint32_t i = cursor->index;
-    cursor->docid = cursor->docids[i];
-    cursor->frequency = cursor->frequencies[i];
-    cursor->weighted = cursor->weights[i];
-    cursor->own = cursor->owns[i];
-    cursor->frequency_before = cursor->before[i];
-}
+static void load_entry(VSCursor *cursor) { cursor->docid = cursor->docids[cursor->index]; }
 
 /// Enters `block` of the current segment, or the first block after it with entries, in this
 /// segment or the next; at the end of the last, the cursor ends.
@@ -191,15 +184,25 @@ uint64_t vs_cursor_count(const VSCursor *cursor) {
     return count;
 }
 
-/// Counts the varints in [p, end) up to `wanted` (8 bytes at a time: a varint ends in each byte
-/// whose high bit is clear) and returns where the last one counted ends.
+/// Skips `*left` varints of [p, end) and returns where the last one ends: 8 bytes at a time (a
+/// varint ends in each byte whose high bit is clear), the last word without a byte loop, whose
+/// exit branch mispredicts once a document.
 static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_t *left) {
-    while (*left >= 8 && end - p >= 8) {
+    if (*left == 0) return p;
+    while (end - p >= 8) {
         uint64_t word;
         memcpy(&word, p, 8);
-        uint32_t ends = (uint32_t)__builtin_popcountll(~word & 0x8080808080808080ull);
-        if (ends > *left) break;
-        *left -= ends;
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        word = __builtin_bswap64(word);  // the first byte lowest, as ctz counts
+#endif
+        uint64_t ends = ~word & 0x8080808080808080ull;
+        uint32_t count = (uint32_t)(((ends >> 7) * 0x0101010101010101ull) >> 56);  // popcount, one bit a byte
+        if (count >= *left) {
+            for (uint32_t i = 1; i < *left; i++) ends &= ends - 1;
+            *left = 0;
+            return p + (__builtin_ctzll(ends) >> 3) + 1;
+        }
+        *left -= count;
         p += 8;
     }
     while (*left > 0 && p < end) {
@@ -212,7 +215,7 @@ static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_
 /// the previous document's began.
 static const uint8_t *positions_start(VSCursor *cursor, const uint8_t **end, VSReader *reader) {
     VSSegment *segment = &cursor->segments[cursor->segment];
-    if (!cursor->own) { reader->error = SQLITE_CORRUPT; return NULL; }
+    if (!vs_cursor_own(cursor)) { reader->error = SQLITE_CORRUPT; return NULL; }
     if (!segment->positions) {
         if (open_blob(reader, segment->rowid, "positions", &segment->positions) != SQLITE_OK) return NULL;
         segment->positions_length = (uint32_t)sqlite3_blob_bytes(segment->positions);
@@ -223,7 +226,7 @@ static const uint8_t *positions_start(VSCursor *cursor, const uint8_t **end, VSR
                                      from, to, reader);
     if (!block) return NULL;
     if (cursor->scan_segment != cursor->segment || cursor->scan_block != cursor->block
-        || cursor->scan_generation != cursor->positions.generation || cursor->scanned > cursor->frequency_before) {
+        || cursor->scan_generation != cursor->positions.generation || cursor->scanned > vs_cursor_before(cursor)) {
         cursor->scan_segment = cursor->segment;
         cursor->scan_block = cursor->block;
         cursor->scan_generation = cursor->positions.generation;
@@ -231,9 +234,9 @@ static const uint8_t *positions_start(VSCursor *cursor, const uint8_t **end, VSR
         cursor->scanned = 0;
     }
     *end = block + (to - from);
-    uint32_t left = cursor->frequency_before - cursor->scanned;
+    uint32_t before = vs_cursor_before(cursor), left = before - cursor->scanned;
     cursor->scan = skip_varints(cursor->scan, *end, &left);
-    cursor->scanned = cursor->frequency_before - left;
+    cursor->scanned = before - left;
     if (left > 0) { reader->error = SQLITE_CORRUPT; return NULL; }
     return cursor->scan;
 }
@@ -242,13 +245,14 @@ const uint32_t *vs_cursor_positions(VSCursor *cursor, VSReader *reader) {
     if (cursor->decoded_docid == cursor->docid) return cursor->decoded;
     VSStream stream;
     if (vs_stream_open(&stream, cursor, reader) != 0) return NULL;
-    if (cursor->frequency > cursor->decoded_capacity) {
-        uint32_t *grown = realloc(cursor->decoded, sizeof(uint32_t) * cursor->frequency);
+    uint32_t frequency = vs_cursor_frequency(cursor);
+    if (frequency > cursor->decoded_capacity) {
+        uint32_t *grown = realloc(cursor->decoded, sizeof(uint32_t) * frequency);
         if (!grown) { reader->error = SQLITE_NOMEM; return NULL; }
         cursor->decoded = grown;
-        cursor->decoded_capacity = cursor->frequency;
+        cursor->decoded_capacity = frequency;
     }
-    for (uint32_t i = 0; i < cursor->frequency && stream.valid; i++) {
+    for (uint32_t i = 0; i < frequency && stream.valid; i++) {
         cursor->decoded[i] = stream.value;
         vs_stream_step(&stream);
     }
@@ -260,7 +264,7 @@ const uint32_t *vs_cursor_positions(VSCursor *cursor, VSReader *reader) {
 int vs_stream_open(VSStream *stream, VSCursor *cursor, VSReader *reader) {
     const uint8_t *end = NULL, *p = positions_start(cursor, &end, reader);
     if (!p) return -1;
-    *stream = (VSStream){p, end, cursor->frequency, 0, 0, 0};
+    *stream = (VSStream){p, end, vs_cursor_frequency(cursor), 0, 0, 0};
     vs_stream_step(stream);
     return stream->bad ? -1 : 0;
 }

@@ -35,10 +35,9 @@ typedef struct {
 /// A term's postings, one document at a time, over its segments in order. A block is decoded
 /// whole when the cursor enters it, so moving inside it is reading arrays.
 typedef struct {
-    /// The current entry (first: what every step reads).
-    uint32_t docid, frequency, weighted;
-    int own;
-    uint32_t frequency_before;  // positions of the block's earlier entries
+    /// The current entry's document (first: what every step reads); the rest of the entry is
+    /// read from the block's arrays at `index`, only when asked for.
+    uint32_t docid;
     uint32_t block, index, block_count;
     VSSegment *segments;
     int segment_count, segment;
@@ -67,16 +66,18 @@ static inline uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReade
     uint32_t next = cursor->index + 1;
     if (next < cursor->block_count && cursor->docids[next] >= target) {
         cursor->index = next;
-        cursor->docid = cursor->docids[next];
-        cursor->frequency = cursor->frequencies[next];
-        cursor->weighted = cursor->weights[next];
-        cursor->own = cursor->owns[next];
-        cursor->frequency_before = cursor->before[next];
-        return cursor->docid;
+        return cursor->docid = cursor->docids[next];
     }
     return vs_cursor_seek_on(cursor, target, reader);
 }
-/// The current document's own positions (`frequency` of them), decoded.
+/// The current entry: how many positions the document holds, their weighted count, whether
+/// they are stored in this term's list, and how many of the block's earlier entries hold.
+static inline uint32_t vs_cursor_frequency(const VSCursor *cursor) { return cursor->frequencies[cursor->index]; }
+static inline uint32_t vs_cursor_weighted(const VSCursor *cursor) { return cursor->weights[cursor->index]; }
+static inline int vs_cursor_own(const VSCursor *cursor) { return cursor->owns[cursor->index]; }
+static inline uint32_t vs_cursor_before(const VSCursor *cursor) { return cursor->before[cursor->index]; }
+
+/// The current document's own positions (`vs_cursor_frequency` of them), decoded.
 const uint32_t *vs_cursor_positions(VSCursor *cursor, VSReader *reader);
 
 /// The current document's own positions, decoded one at a time.
@@ -93,13 +94,9 @@ static inline void vs_stream_step(VSStream *stream) {
         stream->valid = 0;
         return;
     }
-    uint32_t value = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-        if (stream->p >= stream->end) { stream->bad = 1; stream->valid = 0; return; }
-        uint8_t byte = *stream->p++;
-        value |= (uint32_t)(byte & 0x7F) << shift;
-        if (!(byte & 0x80)) break;
-    }
+    int bad = 0;
+    uint32_t value = vs_get_varint(&stream->p, stream->end, &bad);
+    if (bad) { stream->bad = 1; stream->valid = 0; return; }
     stream->value += value;
     stream->left--;
     stream->valid = 1;

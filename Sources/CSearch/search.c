@@ -46,6 +46,10 @@ typedef struct {
     double weight;
     int excluded;
     uint64_t cost;
+    /// When every phrase is one word: the cursors of all their forms, which clause_seek moves
+    /// without going through phrases and slots (most clauses are so).
+    VSCursor **words;
+    int word_count;
 } Clause;
 
 static uint32_t slot_seek(Slot *slot, uint32_t target, VSReader *reader) {
@@ -84,9 +88,9 @@ static int phrase_has(Phrase *phrase, uint32_t docid, VSReader *reader) {
 /// The cursor holding an alternative's positions in `docid` (where the alternative is): its own,
 /// or its folded form's, which are the same positions.
 static VSCursor *positions_source(Alternative *alternative, uint32_t docid, VSReader *reader) {
-    if (alternative->cursor.own) return &alternative->cursor;
+    if (vs_cursor_own(&alternative->cursor)) return &alternative->cursor;
     VSCursor *folded = alternative->positions_cursor;
-    if (!folded || vs_cursor_seek(folded, docid, reader) != docid || !folded->own) {
+    if (!folded || vs_cursor_seek(folded, docid, reader) != docid || !vs_cursor_own(folded)) {
         if (!reader->error) reader->error = SQLITE_CORRUPT;
         return NULL;
     }
@@ -105,7 +109,7 @@ static const uint32_t *slot_positions(Slot *slot, uint32_t docid, uint32_t *coun
         *count = 0;
         if (!source) return NULL;
         const uint32_t *found = vs_cursor_positions(source, reader);
-        *count = found ? source->frequency : 0;
+        *count = found ? vs_cursor_frequency(source) : 0;
         return found;
     }
     slot->merged_count = 0;
@@ -115,7 +119,7 @@ static const uint32_t *slot_positions(Slot *slot, uint32_t docid, uint32_t *coun
         VSCursor *source = positions_source(alternative, docid, reader);
         const uint32_t *found = source ? vs_cursor_positions(source, reader) : NULL;
         if (!found) return NULL;
-        uint32_t n = source->frequency, total = slot->merged_count + n;
+        uint32_t n = vs_cursor_frequency(source), total = slot->merged_count + n;
         if (total > slot->merged_capacity) {
             uint32_t *grown = realloc(slot->merged, sizeof(uint32_t) * total * 2);
             if (!grown) { reader->error = SQLITE_NOMEM; return NULL; }
@@ -163,7 +167,7 @@ static uint32_t slot_weight(const Slot *slot, uint32_t docid) {
     uint32_t weighted = 0;
     for (int a = 0; a < slot->count; a++) {
         const VSCursor *cursor = &slot->alternatives[a].cursor;
-        if (cursor->docid == docid && cursor->weighted > weighted) weighted = cursor->weighted;
+        if (cursor->docid == docid && vs_cursor_weighted(cursor) > weighted) weighted = vs_cursor_weighted(cursor);
     }
     return weighted;
 }
@@ -236,6 +240,13 @@ static int phrase_occurrences(Phrase *phrase, int index, uint32_t docid, Matches
 
 static uint32_t clause_seek(Clause *clause, uint32_t target, VSReader *reader) {
     uint32_t lowest = VS_END;
+    if (clause->words) {
+        for (int w = 0; w < clause->word_count; w++) {
+            uint32_t docid = vs_cursor_seek(clause->words[w], target, reader);
+            if (docid < lowest) lowest = docid;
+        }
+        return reader->error ? VS_END : lowest;
+    }
     for (int p = 0; p < clause->count; p++) {
         uint32_t docid = phrase_seek(clause->phrases[p], target, reader);
         if (docid < lowest) lowest = docid;
@@ -343,6 +354,7 @@ typedef struct {
     Clause *clauses;
     int clause_count;
     Phrase **phrase_refs;
+    VSCursor **word_cursors;
     Clause **positive;
     int positive_count;
     int words_only;  // every phrase is a single word: no position is ever read to match
@@ -372,6 +384,26 @@ static int admitted(const Plan *plan, uint32_t docid) {
     return !query->excluded_count || !excluded_document(query, docid);
 }
 
+/// Gives each clause of one-word phrases its flat list of cursors (`capacity` of them in all).
+static void gather_words(Plan *plan, int capacity) {
+    VSCursor **next = plan->word_cursors;
+    for (int c = 0; c < plan->clause_count; c++) {
+        Clause *clause = &plan->clauses[c];
+        int words = 1, needed = 0;
+        for (int p = 0; p < clause->count; p++) {
+            words &= clause->phrases[p]->count == 1;
+            needed += clause->phrases[p]->slots[0].count;
+        }
+        if (!words || next + needed > plan->word_cursors + capacity) continue;
+        clause->words = next;
+        for (int p = 0; p < clause->count; p++) {
+            Slot *slot = &clause->phrases[p]->slots[0];
+            for (int a = 0; a < slot->count; a++) clause->words[clause->word_count++] = &slot->alternatives[a].cursor;
+        }
+        next += clause->word_count;
+    }
+}
+
 static int build_plan(Plan *plan, VSReader *reader, const VSTermSpec *terms, int term_count, const VSSlotSpec *slots,
                       int slot_count, const VSPhraseSpec *phrases, int phrase_count, const VSClauseSpec *clauses,
                       int clause_count) {
@@ -389,9 +421,10 @@ static int build_plan(Plan *plan, VSReader *reader, const VSTermSpec *terms, int
     plan->phrases = calloc((size_t)phrase_count + 1, sizeof(Phrase));
     plan->clauses = calloc((size_t)clause_count + 1, sizeof(Clause));
     plan->phrase_refs = calloc((size_t)phrase_count + 1, sizeof(Phrase *));
+    plan->word_cursors = calloc((size_t)alternatives + 1, sizeof(VSCursor *));
     plan->positive = calloc((size_t)clause_count + 1, sizeof(Clause *));
     if (!plan->alternatives || !plan->positions_cursors || !plan->slots || !plan->phrases || !plan->clauses
-        || !plan->phrase_refs || !plan->positive) return SQLITE_NOMEM;
+        || !plan->phrase_refs || !plan->word_cursors || !plan->positive) return SQLITE_NOMEM;
     for (int s = 0; s < slot_count; s++) {
         Slot *slot = &plan->slots[s];
         slot->alternatives = plan->alternatives + plan->alternative_count;
@@ -411,7 +444,7 @@ static int build_plan(Plan *plan, VSReader *reader, const VSTermSpec *terms, int
         }
     }
     for (int c = 0; c < clause_count; c++) {
-        plan->clauses[c] = (Clause){plan->phrase_refs, 0, clauses[c].weight, clauses[c].excluded, 0};
+        plan->clauses[c] = (Clause){plan->phrase_refs, 0, clauses[c].weight, clauses[c].excluded, 0, NULL, 0};
     }
     plan->clause_count = clause_count;
     // Phrases are grouped by clause (the archive writes them so): each clause's run of refs.
@@ -439,6 +472,7 @@ static int build_plan(Plan *plan, VSReader *reader, const VSTermSpec *terms, int
     }
     plan->words_only = 1;
     for (int p = 0; p < phrase_count; p++) plan->words_only &= plan->phrases[p].count == 1;
+    gather_words(plan, alternatives);
     // The rarest clause leads; the others are asked in order of cost.
     for (int i = 1; i < plan->positive_count; i++) {
         for (int j = i; j > 0 && plan->positive[j]->cost < plan->positive[j - 1]->cost; j--) {
@@ -462,6 +496,7 @@ static void free_plan(Plan *plan) {
     free(plan->phrases);
     free(plan->clauses);
     free(plan->phrase_refs);
+    free(plan->word_cursors);
     free(plan->positive);
 }
 
