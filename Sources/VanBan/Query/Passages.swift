@@ -105,15 +105,26 @@ struct PassageChooser {
     private func assign(_ matches: [Match], headings: [Int], bodies: [Int]) -> [Int: Found] {
         var found: [Int: Found] = [:]
         for match in matches {
-            if let body = bodies.lastIndex(where: { $0 <= match.position }) {
+            if let body = Self.last(in: bodies, atOrBefore: match.position) {
                 found[body + 1, default: Found()].body.append(match)
-            } else if let heading = headings.lastIndex(where: { $0 <= match.position }) {
+            } else if let heading = Self.last(in: headings, atOrBefore: match.position) {
                 found[heading + 1, default: Found()].heading.append(match)
             } else {
                 found[0, default: Found()].body.append(match)
             }
         }
         return found
+    }
+
+    /// The index of the last of `starts` (ascending) at or before `position`: a common word's
+    /// hundred matches in a document of a hundred passages would otherwise scan them all.
+    private static func last(in starts: [Int], atOrBefore position: Int) -> Int? {
+        var low = 0, high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= position { low = middle + 1 } else { high = middle }
+        }
+        return low > 0 ? low - 1 : nil
     }
 
     /// The first `limit` token positions of a text, and whether more follow.
