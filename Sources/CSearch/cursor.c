@@ -100,6 +100,12 @@ static void next(VSCursor *cursor, VSReader *reader) {
     }
 }
 
+uint32_t vs_cursor_next_block(VSCursor *cursor, VSReader *reader) {
+    if (cursor->docid == VS_END) return VS_END;
+    enter(cursor, cursor->block + 1, reader);
+    return cursor->docid;
+}
+
 void vs_cursor_rewind(VSCursor *cursor, VSReader *reader) {
     cursor->segment = 0;
     cursor->decoded_docid = VS_END;

@@ -70,6 +70,10 @@ static inline uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReade
     }
     return vs_cursor_seek_on(cursor, target, reader);
 }
+/// Moves to the first entry of the next block (VS_END at the end): for reading a list straight
+/// through, a block of arrays at a time.
+uint32_t vs_cursor_next_block(VSCursor *cursor, VSReader *reader);
+
 /// The current entry: how many positions the document holds, their weighted count, whether
 /// they are stored in this term's list, and how many of the block's earlier entries hold.
 static inline uint32_t vs_cursor_frequency(const VSCursor *cursor) { return cursor->frequencies[cursor->index]; }

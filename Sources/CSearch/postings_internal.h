@@ -52,7 +52,7 @@ static inline int vs_read_entry(const uint8_t **p, const uint8_t *end, uint32_t 
     uint32_t delta = vs_get_varint(p, end, &bad);
     uint32_t shifted = vs_get_varint(p, end, &bad);
     uint32_t extra = (shifted & 2) ? vs_get_varint(p, end, &bad) : 0;
-    if (bad || delta == 0) return -1;
+    if (bad || delta == 0 || shifted >> 2 == 0) return -1;  // an entry has an occurrence at least
     *docid += delta;
     *frequency = shifted >> 2;
     *weighted = *frequency + extra;

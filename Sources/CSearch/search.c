@@ -602,6 +602,127 @@ static void count_facets(VSResult *result, const VSTable *table, uint32_t docid)
     if (table->year[docid] && year >= 0 && year < vs_year_count) result->facets[2][year]++;
 }
 
+/// Document at a time: each candidate the rarest clause gives is sought in the others, then
+/// scored (its phrases checked in order where there are any).
+static int run_by_documents(Plan *plan, VSResult *result, Heap *heap) {
+    for (uint32_t docid = 1;; docid++) {
+        docid = candidate(plan, docid);
+        if (docid == VS_END) break;
+        VSHit hit;
+        if (evaluate(plan, docid, &hit)) {
+            count_facets(result, plan->table, docid);
+            offer(heap, hit);
+        }
+        if (plan->reader.error) break;
+    }
+    return plan->reader.error;
+}
+
+// MARK: Term at a time
+
+/// A query of words whose lists cover much of the archive is read term at a time: each list
+/// straight through, a block of arrays at a time, into per-document sums; then one pass over
+/// the documents counts, filters and ranks them. Document at a time, each of those documents
+/// costs a seek per form and a division waiting on the last; here the lists stream and the
+/// divisions overlap. The sums are made in phrase order, as evaluate_words() makes them, so
+/// the scores are the same bits and the same documents come out.
+typedef struct {
+    double *score, *coverage;
+    uint16_t *clauses;  // positive clauses present
+    uint32_t *seen;     // the last clause (+1) counted for the document
+    uint32_t *weight;   // a slot's largest weighted frequency so far, while its forms are read
+    uint32_t *touched;  // the documents `weight` holds
+    uint8_t *excluded;
+} Sums;
+
+static void free_sums(Sums *sums) {
+    free(sums->score);
+    free(sums->coverage);
+    free(sums->clauses);
+    free(sums->seen);
+    free(sums->weight);
+    free(sums->touched);
+    free(sums->excluded);
+}
+
+static int alloc_sums(Sums *sums, uint32_t count, int any) {
+    *sums = (Sums){calloc(count, sizeof(double)), any ? calloc(count, sizeof(double)) : NULL, calloc(count, sizeof(uint16_t)),
+                   calloc(count, sizeof(uint32_t)), calloc(count, sizeof(uint32_t)), malloc(sizeof(uint32_t) * count),
+                   calloc(count, 1)};
+    int ok = sums->score && (!any || sums->coverage) && sums->clauses && sums->seen && sums->weight && sums->touched
+             && sums->excluded;
+    if (!ok) free_sums(sums);
+    return ok ? SQLITE_OK : SQLITE_NOMEM;
+}
+
+/// True when reading every list beats seeking through the rarest clause's: the pass over the
+/// documents and the streaming pay off once that clause holds an eighth of them.
+static int by_terms(const Plan *plan) {
+    if (!plan->words_only || plan->table->count == 0 || plan->clause_count > UINT16_MAX) return 0;
+    if (plan->query->strategy) return plan->query->strategy == 2;
+    uint64_t lead = plan->positive[0]->cost;
+    if (plan->query->any_clause) {
+        lead = 0;
+        for (int c = 0; c < plan->positive_count; c++) lead += plan->positive[c]->cost;
+    }
+    return lead * 8 >= plan->table->count;
+}
+
+static void add_phrase(Sums *sums, const Plan *plan, const Clause *clause, uint32_t docid, uint32_t weighted, double idf) {
+    uint32_t stamp = (uint32_t)(clause - plan->clauses) + 1;
+    if (sums->seen[docid] != stamp) {
+        sums->seen[docid] = stamp;
+        sums->clauses[docid]++;
+        if (sums->coverage) sums->coverage[docid] += clause->weight;
+    }
+    sums->score[docid] += vv_phrase_score(idf, (int)weighted, plan->table->norm[docid]);
+}
+
+static void sum_phrase(Sums *sums, Plan *plan, const Phrase *phrase) {
+    VSReader *reader = &plan->reader;
+    const Clause *clause = &plan->clauses[phrase->clause];
+    const Slot *slot = &phrase->slots[0];
+    uint32_t count = plan->table->count, touched = 0;
+    for (int a = 0; a < slot->count; a++) {
+        VSCursor *cursor = &slot->alternatives[a].cursor;
+        for (; cursor->docid != VS_END && !reader->error; vs_cursor_next_block(cursor, reader)) {
+            for (uint32_t i = cursor->index; i < cursor->block_count; i++) {
+                uint32_t docid = cursor->docids[i], weighted = cursor->weights[i];
+                if (docid >= count) continue;
+                if (clause->excluded) {
+                    sums->excluded[docid] = 1;
+                } else if (slot->count == 1) {
+                    add_phrase(sums, plan, clause, docid, weighted, slot->idf);
+                } else {  // of a word's forms in one document, the largest weight counts (slot_weight())
+                    if (sums->weight[docid] == 0) sums->touched[touched++] = docid;
+                    if (weighted > sums->weight[docid]) sums->weight[docid] = weighted;
+                }
+            }
+        }
+    }
+    for (uint32_t t = 0; t < touched; t++) {
+        uint32_t docid = sums->touched[t];
+        add_phrase(sums, plan, clause, docid, sums->weight[docid], slot->idf);
+        sums->weight[docid] = 0;
+    }
+}
+
+static int run_by_terms(Plan *plan, VSResult *result, Heap *heap) {
+    const VSTable *table = plan->table;
+    Sums sums;
+    int rc = alloc_sums(&sums, table->count, plan->query->any_clause);
+    if (rc != SQLITE_OK) return rc;
+    for (int p = 0; p < plan->phrase_count && !plan->reader.error; p++) sum_phrase(&sums, plan, &plan->phrases[p]);
+    uint16_t wanted = plan->query->any_clause ? 1 : (uint16_t)plan->positive_count;
+    for (uint32_t docid = 1; docid < table->count && !plan->reader.error; docid++) {
+        if (sums.clauses[docid] < wanted || sums.excluded[docid] || !admitted(plan, docid)) continue;
+        count_facets(result, table, docid);
+        offer(heap, (VSHit){docid, sums.score[docid], sums.coverage ? sums.coverage[docid] : 0});
+    }
+    free_sums(&sums);
+    return plan->reader.error;
+}
+
 static int compare_docids(const void *a, const void *b) {
     uint32_t x = (*(const VSHit *const *)a)->docid, y = (*(const VSHit *const *)b)->docid;
     return x < y ? -1 : x > y;
@@ -680,17 +801,7 @@ int vs_search(void *db, const VSTable *table, const VSTermSpec *terms, int term_
         *out = result;
         return SQLITE_OK;
     }
-    for (uint32_t docid = 1; rc == SQLITE_OK; docid++) {
-        docid = candidate(&plan, docid);
-        if (docid == VS_END) break;
-        VSHit hit;
-        if (evaluate(&plan, docid, &hit)) {
-            count_facets(result, table, docid);
-            offer(&heap, hit);
-        }
-        if (plan.reader.error) break;
-    }
-    if (rc == SQLITE_OK) rc = plan.reader.error;
+    if (rc == SQLITE_OK) rc = by_terms(&plan) ? run_by_terms(&plan, result, &heap) : run_by_documents(&plan, result, &heap);
     sorting_heap = &heap;
     if (rc == SQLITE_OK) qsort(heap.items, heap.count, sizeof(VSHit), compare_hits);
     result->hits = heap.items;

@@ -140,6 +140,10 @@ typedef struct {
     int excluded_count;
     /// Collect each returned document's match positions (for its best passages).
     int positions;
+    /// How to read the lists: 0, the cheaper by their lengths; 1, document at a time; 2, term
+    /// at a time (queries of words alone; others are read document at a time). Every way gives
+    /// the same answer: the choice is there for tests to check that.
+    int strategy;
     /// Rank nothing: return these documents (as given, score 0) with their matches, when set.
     const uint32_t *matches_of;
     int matches_of_count;

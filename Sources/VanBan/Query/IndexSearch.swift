@@ -24,6 +24,7 @@ extension SearchPlan {
         options.any_clause = any ? 1 : 0
         options.by_date = request.byDate ? 1 : 0
         options.top = UInt32(clamping: request.top)
+        options.strategy = request.strategy.rawValue
         (options.types, options.type_count) = arrays.copy(request.filter.types(labels))
         (options.groups, options.group_count) = arrays.copy(request.filter.groups(labels))
         let admitted = arrays.copy(request.filter.documents(count: Int(vs_table_count(table.handle))))

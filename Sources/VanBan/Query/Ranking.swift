@@ -48,6 +48,12 @@ struct RankingRequest {
     var excluded: [Int64] = []
     var top = 10
     var byDate = false
+    var strategy = IndexStrategy.cheaper
+}
+
+/// How the search index reads its lists (`VSQuery.strategy`): all give the same answer.
+enum IndexStrategy: Int32, Sendable, CaseIterable {
+    case cheaper, documentAtATime, termAtATime
 }
 
 extension SearchPlan {

@@ -19,6 +19,8 @@ public struct SearchRequest: Sendable {
     /// Rank by scoring every FTS5 match in SQL, the slow way, instead of through the search
     /// index: the same answer, for checking it.
     public var exhaustive = false
+    /// How the search index reads its lists (for tests: every way gives the same answer).
+    var strategy = IndexStrategy.cheaper
     /// Only these documents (their archive ids, as ``DocumentSummary/id``), when set.
     public var within: [Int64]?
     /// Only the documents in this document's down-chain (what implements, guides or
@@ -120,7 +122,8 @@ extension Archive {
             let filter = try SearchFilter(request, rules: rules)
             let named = try namedDocuments(request.query, parsed: parsed, filter: filter, db: db)
             let top = request.offset + request.limit
-            var ranking = RankingRequest(filter: filter, excluded: named.archived.map(\.id), top: top, byDate: request.order == .date)
+            var ranking = RankingRequest(filter: filter, excluded: named.archived.map(\.id), top: top, byDate: request.order == .date,
+                                         strategy: request.strategy)
             ranking.top = max(0, top - named.count)
             var plan = try SearchPlan(parsed, any: false, documents: table.labels.documents, rules: rules, db: db)
             var ranked = try rank(plan, ranking, exhaustive: request.exhaustive, table: table, db: db)
