@@ -144,7 +144,7 @@ extension Archive {
         }
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.ordinal, t.heading, t.line, t.body, p.page FROM passage_texts t JOIN passages p ON p.id = t.id
+                SELECT t.ordinal, t.heading, t.line, t.body, t.page FROM passage_texts t
                 WHERE t.document_id = ? AND t.ordinal > 0 ORDER BY t.ordinal
                 """, arguments: [only.id])
             let paragraphs = rows.map {
