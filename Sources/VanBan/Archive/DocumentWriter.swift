@@ -59,7 +59,8 @@ struct DocumentWriter {
         let stored = analysed.stored
         try db.cachedStatement(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?,?)").execute(arguments: [
             documentID, stored.title.utf8.count, stored.headingStart, stored.headings.utf8.count,
-            stored.bodyStart, stored.bodies.utf8.count, stored.block, Self.tokenStarts(indexed),
+            stored.bodyStart, stored.bodies.utf8.count, stored.block,
+            TokenStarts.encode(headings: indexed.passageStarts(column: 1), bodies: indexed.passageStarts(column: 2)),
         ])
         try insertPassages(analysed, documentID: documentID, into: db)
         try insertSource(analysed, documentID: documentID, into: db)
@@ -124,18 +125,6 @@ struct DocumentWriter {
             try insert.execute(arguments: [documentID, ordinal, lines[ordinal], span.headingStart, span.headingLength,
                                            span.bodyStart, span.bodyLength])
         }
-    }
-
-    /// Where each body passage's heading and body start among the document's tokens, as
-    /// `texts.tokens` keeps them.
-    private static func tokenStarts(_ indexed: IndexedDocument) -> Data {
-        let headings = indexed.passageStarts(column: 1), bodies = indexed.passageStarts(column: 2)
-        var data = Data(capacity: headings.count * 8)
-        for (heading, body) in zip(headings, bodies) {
-            withUnsafeBytes(of: heading.littleEndian) { data.append(contentsOf: $0) }
-            withUnsafeBytes(of: body.littleEndian) { data.append(contentsOf: $0) }
-        }
-        return data
     }
 
     /// Removes a document: from FTS5 first (which is given the text it indexed), from the search

@@ -34,7 +34,7 @@ enum Schema {
         "CREATE INDEX documents_year ON documents(year)",
         // A document's text, compressed in one block (see StoredText), apart from its metadata
         // so that scans of the metadata never read it; and where each body passage's heading and
-        // body start among its tokens (little-endian 32-bit pairs), which a search reads with it.
+        // body start among its tokens (see TokenStarts), which a search reads with it.
         """
         CREATE TABLE texts(
             document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
