@@ -155,7 +155,7 @@ struct DocumentWriter {
             try insert.execute(arguments: [
                 documentID, ordinal, requirement.passage + 1, text.codePoints(requirement.range.lowerBound),
                 text.codePoints(requirement.range.upperBound), text.codePoints(requirement.actionStart),
-                try requirement.schedule.map(json), requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
+                try requirement.schedule.map { try json(StoredSchedule($0)) }, requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
                 PlainJSON.array(requirement.basis), PlainJSON.array(requirement.highlights), months,
             ])
             let id = db.lastInsertedRowID

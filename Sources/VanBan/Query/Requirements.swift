@@ -132,7 +132,7 @@ extension Archive {
         }
         return RequirementHit(number: row["symbol"], file: row["path"], documentDate: row["document_date"],
                               section: row["section"], sentence: row["sentence"],
-                              actors: actors, action: row["action"], schedule: try decode(Schedule.self, "schedule"),
+                              actors: actors, action: row["action"], schedule: try decode(StoredSchedule.self, "schedule")?.schedule,
                               targets: try decode([Target].self, "targets") ?? [], basis: try decode([String].self, "basis") ?? [],
                               highlights: try decode([[Int]].self, "highlights") ?? [], passage: row["passage"], ordinal: row["ordinal"])
     }
