@@ -32,8 +32,9 @@ struct CitationGraphWriter {
             }
             batch.removeAll(keepingCapacity: true)
         }
-        // A cursor, not an array: the citations of a large archive are read one document at a time.
-        let citations = try Row.fetchCursor(db, sql: "SELECT * FROM citations ORDER BY document_id, ordinal")
+        // A cursor, not an array: the citations of a large archive are read one document at a time,
+        // in id order, which is (document_id, ordinal) order (see documents.first_citation).
+        let citations = try Row.fetchCursor(db, sql: "SELECT * FROM citations ORDER BY id")
         while let row = try citations.next() {
             let id: Int64 = row["document_id"]
             if id != document {

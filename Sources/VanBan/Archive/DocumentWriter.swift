@@ -68,8 +68,11 @@ struct DocumentWriter {
         try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, heading, body) VALUES (?,?,?,?)")
             .execute(arguments: [documentID, columns.title, columns.heading, columns.body])
         try index.add(indexed, id: documentID, db: db)
-        try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
-        try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
+        let citations = try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
+        let requirements = try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
+        try db.cachedStatement(sql: """
+            UPDATE documents SET first_citation = ?, citation_count = ?, first_requirement = ?, requirement_count = ? WHERE id = ?
+            """).execute(arguments: [citations.first, citations.count, requirements.first, requirements.count, documentID])
         try insertEffect(analysed.effect, documentID: documentID, into: db)
     }
 
@@ -127,8 +130,23 @@ struct DocumentWriter {
         }
     }
 
+    /// Where a document's rows lie in `citations` or `requirements`: the id of the first (nil
+    /// when there are none) and how many; see `documents.first_citation`.
+    struct IDRange {
+        var first: Int64?
+        var count = 0
+
+        /// Ids follow one another: the range is only a range while nothing else is inserted between.
+        mutating func inserted(_ id: Int64) {
+            precondition(first.map { id == $0 + Int64(count) } ?? true, "row \(id) does not follow the \(count) before it")
+            if first == nil { first = id }
+            count += 1
+        }
+    }
+
     /// Removes a document: from FTS5 first (which is given the text it indexed), from the search
-    /// index's term counts, then everything stored for it.
+    /// index's term counts, then everything stored for it (its citations and requirements by
+    /// their ranges of ids, which no cascade reaches).
     func delete(document id: Int64, from db: Database) throws {
         if let row = try Row.fetchOne(db, sql: "SELECT title, heading, body FROM document_columns WHERE id = ?", arguments: [id]) {
             let columns = DocumentColumns(title: row["title"], heading: row["heading"], body: row["body"])
@@ -136,11 +154,18 @@ struct DocumentWriter {
                            arguments: [id, columns.title, columns.heading, columns.body])
             index.remove(try IndexedDocument(columns))
         }
+        for (table, first, count) in [("citations", "first_citation", "citation_count"),
+                                      ("requirements", "first_requirement", "requirement_count")] {
+            try db.execute(sql: """
+                DELETE FROM \(table) WHERE id BETWEEN (SELECT \(first) FROM documents WHERE id = ?1)
+                    AND (SELECT \(first) + \(count) - 1 FROM documents WHERE id = ?1)
+                """, arguments: [id])
+        }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 
     private func insertRequirements(_ requirements: [Requirement], of document: ParsedDocument, documentID: Int64,
-                                    into db: Database) throws {
+                                    into db: Database) throws -> IDRange {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
@@ -149,6 +174,7 @@ struct DocumentWriter {
                 targets, basis, highlights, months) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         let insertActor = try db.cachedStatement(sql: "INSERT INTO requirement_actors VALUES (?,?,?,?)")
+        var rows = IDRange()
         for (ordinal, requirement) in requirements.enumerated() {
             let text = document.passages[requirement.passage].text
             let months = requirement.schedule.map { "," + $0.months.map(String.init).joined(separator: ",") + "," } ?? ""
@@ -159,10 +185,12 @@ struct DocumentWriter {
                 PlainJSON.array(requirement.basis), PlainJSON.array(requirement.highlights), months,
             ])
             let id = db.lastInsertedRowID
+            rows.inserted(id)
             for (index, actor) in requirement.actors.enumerated() {
                 try insertActor.execute(arguments: [id, index, try actorID(actor, db: db), actor.role.rawValue])
             }
         }
+        return rows
     }
 
     private func actorID(_ actor: Actor, db: Database) throws -> Int64 {
@@ -175,7 +203,7 @@ struct DocumentWriter {
     }
 
     private func insertCitations(_ citations: [Citation], of document: ParsedDocument, documentID: Int64,
-                                 into db: Database) throws {
+                                 into db: Database) throws -> IDRange {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO citations(document_id, ordinal, passage, start, end, kind, text, symbol, num_key, type_key,
                 issuer_key, number_year, named, type_code, date, issuer, title, relation, cue, subject, refers_to,
@@ -185,6 +213,7 @@ struct DocumentWriter {
         let title = document.metadata.titlePassage
         let titleOffset = title.trichYeuOffset(document.metadata.title)
         var spans = SpanCache()
+        var rows = IDRange()
         for (ordinal, citation) in citations.enumerated() {
             // Citations of the trích yếu (after the body passages) belong to the title passage, ordinal 0.
             let inTitle = citation.passage == document.passages.count
@@ -209,7 +238,9 @@ struct DocumentWriter {
                 citation.effect, citation.term, citation.defines,
             ]
             try statement.execute(arguments: StatementArguments(values))
+            rows.inserted(db.lastInsertedRowID)
         }
+        return rows
     }
 }
 

@@ -172,8 +172,9 @@ extension Archive {
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.passage, c.start, c.end, c.text, max(l.target IS NOT NULL), l.status,
                 \(Self.nodeColumns.split(separator: ", ").map { "t.\($0)" }.joined(separator: ", "))
-            FROM citations c LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
-            WHERE c.document_id = ? GROUP BY c.id ORDER BY c.passage, c.start
+            FROM documents d JOIN citations c ON c.id BETWEEN d.first_citation AND d.first_citation + d.citation_count - 1
+            LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
+            WHERE d.id = ? GROUP BY c.id ORDER BY c.passage, c.start
             """, arguments: [document.id])
         // Spans in the title passage are moved onto the trích yếu, which is what a page shows.
         let titlePassage = try String.fetchOne(db, sql: "SELECT title FROM passage_texts WHERE document_id = ? AND ordinal = 0",
