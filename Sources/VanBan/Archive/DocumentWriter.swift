@@ -229,9 +229,11 @@ struct DocumentWriter {
             let sentence = WordBoundary.shrunk(
                 units.codePoints(citation.sentenceRange.lowerBound + shift)..<units.codePoints(citation.sentenceRange.upperBound + shift),
                 in: scalars)
+            // Not stored when it is the passage's own words there (see the view citation_texts).
+            let own = citation.text.unicodeScalars.elementsEqual(scalars[range])
             let values: [(any DatabaseValueConvertible)?] = [
                 documentID, ordinal, inTitle ? 0 : citation.passage + 1, range.lowerBound, range.upperBound,
-                citation.kind.rawValue, citation.text, number?.symbol, key?.number, key?.type,
+                citation.kind.rawValue, own ? nil : citation.text, number?.symbol, key?.number, key?.type,
                 key?.issuer, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
                 citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
                 citation.note, sentence.lowerBound, sentence.upperBound, citation.object, citation.part,

@@ -86,10 +86,19 @@ enum Schema {
             id INTEGER PRIMARY KEY,
             document_id INTEGER NOT NULL,
             ordinal INTEGER NOT NULL, passage INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-            kind TEXT NOT NULL, text TEXT NOT NULL, symbol TEXT, num_key TEXT, type_key TEXT, issuer_key TEXT,
+            kind TEXT NOT NULL, text TEXT, symbol TEXT, num_key TEXT, type_key TEXT, issuer_key TEXT,
             number_year INTEGER, named TEXT, type_code TEXT, date TEXT, issuer TEXT, title TEXT,
             relation TEXT NOT NULL, cue TEXT, subject INTEGER, refers_to INTEGER, note TEXT,
             sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL)
+        """,
+        // A citation's words: `citations.text` when the finder gives them otherwise than the
+        // passage has them (spaces collapsed, a law's own name), else the passage's code points
+        // from start to end, as nearly all are; for those the column is NULL (it took 2.2 MB of
+        // 20,000 documents' archive).
+        """
+        CREATE VIEW citation_texts(id, text) AS
+            SELECT c.id, coalesce(c.text, substr(CASE c.passage WHEN 0 THEN p.title ELSE p.body END, c.start + 1, c."end" - c.start))
+            FROM citations c JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
         """,
         """
         CREATE TABLE nodes(

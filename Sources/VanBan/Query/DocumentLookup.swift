@@ -170,10 +170,10 @@ extension Archive {
     /// target (with max() in a group, SQLite takes the other columns from the row of the maximum).
     private func citationSpans(of document: DocumentSummary, db: Database) throws -> [DocumentView.CitationSpan] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT c.passage, c.start, c.end, c.text, max(l.target IS NOT NULL), l.status,
+            SELECT c.passage, c.start, c.end, ct.text, max(l.target IS NOT NULL), l.status,
                 \(Self.nodeColumns.split(separator: ", ").map { "t.\($0)" }.joined(separator: ", "))
             FROM documents d JOIN citations c ON c.id BETWEEN d.first_citation AND d.first_citation + d.citation_count - 1
-            LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
+            JOIN citation_texts ct ON ct.id = c.id LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
             WHERE d.id = ? GROUP BY c.id ORDER BY c.passage, c.start
             """, arguments: [document.id])
         // Spans in the title passage are moved onto the trích yếu, which is what a page shows.
