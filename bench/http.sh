@@ -38,7 +38,7 @@ echo "indexing $corpus"
 baseline="$work/datasette-$count.db"
 if [ ! -f "$baseline" ] || [ "$archive" -nt "$baseline" ]; then
   rm -f "$baseline"
-  sqlite3 -json -cmd ".load $(dirname "$vanban")/libCVietText" "$archive" "SELECT p.id, d.symbol AS number, d.date, p.heading, p.body
+  sqlite3 -json -cmd ".load $(dirname "$vanban")/libCVietText" "$archive" "SELECT row_number() OVER (ORDER BY p.document_id, p.ordinal) AS id, d.symbol AS number, d.date, p.heading, p.body
       FROM passage_texts p JOIN documents d ON d.id = p.document_id" |
     sqlite-utils insert "$baseline" passages - --pk id
   sqlite-utils enable-fts "$baseline" passages heading body --fts5

@@ -46,9 +46,9 @@ final class WordBoundaryTests: XCTestCase {
     private func spans() throws -> [Span] {
         try Self.archive.read { db in
             let citations = try Row.fetchAll(db, sql: """
-                SELECT d.path, c.sentence_start, c.sentence_end, c.start, c.end, c.text,
+                SELECT d.path, c.sentence_start, c.sentence_end, c.start, c.end, t.text,
                     CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END AS passage
-                FROM citations c JOIN documents d ON d.id = c.document_id
+                FROM citations c JOIN citation_texts t ON t.id = c.id JOIN documents d ON d.id = c.document_id
                 JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
                 """).map { row in
                 Span(kind: "citation", document: row[0], text: Array((row[6] as String).unicodeScalars), sentence: row[1]..<row[2],

@@ -32,8 +32,11 @@ struct CitationGraphWriter {
             }
             batch.removeAll(keepingCapacity: true)
         }
-        // A cursor, not an array: the citations of a large archive are read one document at a time.
-        let citations = try Row.fetchCursor(db, sql: "SELECT * FROM citations ORDER BY document_id, ordinal")
+        // A cursor, not an array: the citations of a large archive are read one document at a time,
+        // in id order, which is (document_id, ordinal) order (see documents.first_citation).
+        let citations = try Row.fetchCursor(db, sql: """
+            SELECT c.*, t.text AS words FROM citations c JOIN citation_texts t ON t.id = c.id ORDER BY c.id
+            """)
         while let row = try citations.next() {
             let id: Int64 = row["document_id"]
             if id != document {
@@ -65,13 +68,13 @@ struct CitationGraphWriter {
                                  issuer: row["issuer"], title: row["title"], path: row["path"], numberYear: row["number_year"])
     }
 
-    /// A stored citation as the resolver reads it.
+    /// A stored citation, with its words from `citation_texts`, as the resolver reads it.
     private static func facts(_ row: Row) -> CitationFacts {
         let key: NumberKey? = (row["num_key"] as String?).flatMap { number in
             (row["type_key"] as String?).map { NumberKey(stored: number, type: $0, issuer: row["issuer_key"]) }
         }
         return CitationFacts(kind: Citation.Kind(rawValue: row["kind"]) ?? .number, key: key, symbol: row["symbol"],
-                             text: row["text"], named: row["named"], term: row["term"], typeCode: row["type_code"],
+                             text: row["words"], named: row["named"], term: row["term"], typeCode: row["type_code"],
                              date: row["date"], issuer: row["issuer"], title: row["title"],
                              relation: Relation(rawValue: row["relation"]) ?? .mentions, subject: row["subject"],
                              object: row["object"], refersTo: row["refers_to"], note: row["note"], part: row["part"],

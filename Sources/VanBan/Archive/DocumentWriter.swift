@@ -59,7 +59,8 @@ struct DocumentWriter {
         let stored = analysed.stored
         try db.cachedStatement(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?,?)").execute(arguments: [
             documentID, stored.title.utf8.count, stored.headingStart, stored.headings.utf8.count,
-            stored.bodyStart, stored.bodies.utf8.count, stored.block, Self.tokenStarts(indexed),
+            stored.bodyStart, stored.bodies.utf8.count, stored.block,
+            TokenStarts.encode(headings: indexed.passageStarts(column: 1), bodies: indexed.passageStarts(column: 2)),
         ])
         try insertPassages(analysed, documentID: documentID, into: db)
         try insertSource(analysed, documentID: documentID, into: db)
@@ -67,8 +68,11 @@ struct DocumentWriter {
         try db.cachedStatement(sql: "INSERT INTO documents_fts(rowid, title, heading, body) VALUES (?,?,?,?)")
             .execute(arguments: [documentID, columns.title, columns.heading, columns.body])
         try index.add(indexed, id: documentID, db: db)
-        try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
-        try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
+        let citations = try insertCitations(analysed.citations, of: document, documentID: documentID, into: db)
+        let requirements = try insertRequirements(analysed.requirements, of: document, documentID: documentID, into: db)
+        try db.cachedStatement(sql: """
+            UPDATE documents SET first_citation = ?, citation_count = ?, first_requirement = ?, requirement_count = ? WHERE id = ?
+            """).execute(arguments: [citations.first, citations.count, requirements.first, requirements.count, documentID])
         try insertEffect(analysed.effect, documentID: documentID, into: db)
     }
 
@@ -126,20 +130,23 @@ struct DocumentWriter {
         }
     }
 
-    /// Where each body passage's heading and body start among the document's tokens, as
-    /// `texts.tokens` keeps them.
-    private static func tokenStarts(_ indexed: IndexedDocument) -> Data {
-        let headings = indexed.passageStarts(column: 1), bodies = indexed.passageStarts(column: 2)
-        var data = Data(capacity: headings.count * 8)
-        for (heading, body) in zip(headings, bodies) {
-            withUnsafeBytes(of: heading.littleEndian) { data.append(contentsOf: $0) }
-            withUnsafeBytes(of: body.littleEndian) { data.append(contentsOf: $0) }
+    /// Where a document's rows lie in `citations` or `requirements`: the id of the first (nil
+    /// when there are none) and how many; see `documents.first_citation`.
+    struct IDRange {
+        var first: Int64?
+        var count = 0
+
+        /// Ids follow one another: the range is only a range while nothing else is inserted between.
+        mutating func inserted(_ id: Int64) {
+            precondition(first.map { id == $0 + Int64(count) } ?? true, "row \(id) does not follow the \(count) before it")
+            if first == nil { first = id }
+            count += 1
         }
-        return data
     }
 
     /// Removes a document: from FTS5 first (which is given the text it indexed), from the search
-    /// index's term counts, then everything stored for it.
+    /// index's term counts, then everything stored for it (its citations and requirements by
+    /// their ranges of ids, which no cascade reaches).
     func delete(document id: Int64, from db: Database) throws {
         if let row = try Row.fetchOne(db, sql: "SELECT title, heading, body FROM document_columns WHERE id = ?", arguments: [id]) {
             let columns = DocumentColumns(title: row["title"], heading: row["heading"], body: row["body"])
@@ -147,11 +154,18 @@ struct DocumentWriter {
                            arguments: [id, columns.title, columns.heading, columns.body])
             index.remove(try IndexedDocument(columns))
         }
+        for (table, first, count) in [("citations", "first_citation", "citation_count"),
+                                      ("requirements", "first_requirement", "requirement_count")] {
+            try db.execute(sql: """
+                DELETE FROM \(table) WHERE id BETWEEN (SELECT \(first) FROM documents WHERE id = ?1)
+                    AND (SELECT \(first) + \(count) - 1 FROM documents WHERE id = ?1)
+                """, arguments: [id])
+        }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])
     }
 
     private func insertRequirements(_ requirements: [Requirement], of document: ParsedDocument, documentID: Int64,
-                                    into db: Database) throws {
+                                    into db: Database) throws -> IDRange {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
@@ -160,20 +174,23 @@ struct DocumentWriter {
                 targets, basis, highlights, months) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         let insertActor = try db.cachedStatement(sql: "INSERT INTO requirement_actors VALUES (?,?,?,?)")
+        var rows = IDRange()
         for (ordinal, requirement) in requirements.enumerated() {
             let text = document.passages[requirement.passage].text
             let months = requirement.schedule.map { "," + $0.months.map(String.init).joined(separator: ",") + "," } ?? ""
             try insert.execute(arguments: [
                 documentID, ordinal, requirement.passage + 1, text.codePoints(requirement.range.lowerBound),
                 text.codePoints(requirement.range.upperBound), text.codePoints(requirement.actionStart),
-                try requirement.schedule.map(json), requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
+                try requirement.schedule.map { try json(StoredSchedule($0)) }, requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
                 PlainJSON.array(requirement.basis), PlainJSON.array(requirement.highlights), months,
             ])
             let id = db.lastInsertedRowID
+            rows.inserted(id)
             for (index, actor) in requirement.actors.enumerated() {
                 try insertActor.execute(arguments: [id, index, try actorID(actor, db: db), actor.role.rawValue])
             }
         }
+        return rows
     }
 
     private func actorID(_ actor: Actor, db: Database) throws -> Int64 {
@@ -186,7 +203,7 @@ struct DocumentWriter {
     }
 
     private func insertCitations(_ citations: [Citation], of document: ParsedDocument, documentID: Int64,
-                                 into db: Database) throws {
+                                 into db: Database) throws -> IDRange {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO citations(document_id, ordinal, passage, start, end, kind, text, symbol, num_key, type_key,
                 issuer_key, number_year, named, type_code, date, issuer, title, relation, cue, subject, refers_to,
@@ -196,6 +213,7 @@ struct DocumentWriter {
         let title = document.metadata.titlePassage
         let titleOffset = title.trichYeuOffset(document.metadata.title)
         var spans = SpanCache()
+        var rows = IDRange()
         for (ordinal, citation) in citations.enumerated() {
             // Citations of the trích yếu (after the body passages) belong to the title passage, ordinal 0.
             let inTitle = citation.passage == document.passages.count
@@ -211,16 +229,20 @@ struct DocumentWriter {
             let sentence = WordBoundary.shrunk(
                 units.codePoints(citation.sentenceRange.lowerBound + shift)..<units.codePoints(citation.sentenceRange.upperBound + shift),
                 in: scalars)
+            // Not stored when it is the passage's own words there (see the view citation_texts).
+            let own = citation.text.unicodeScalars.elementsEqual(scalars[range])
             let values: [(any DatabaseValueConvertible)?] = [
                 documentID, ordinal, inTitle ? 0 : citation.passage + 1, range.lowerBound, range.upperBound,
-                citation.kind.rawValue, citation.text, number?.symbol, key?.number, key?.type,
+                citation.kind.rawValue, own ? nil : citation.text, number?.symbol, key?.number, key?.type,
                 key?.issuer, number?.year, citation.named, citation.typeCode, citation.date, citation.issuer,
                 citation.title, citation.relation.rawValue, citation.cue, citation.subject, citation.refersTo,
                 citation.note, sentence.lowerBound, sentence.upperBound, citation.object, citation.part,
                 citation.effect, citation.term, citation.defines,
             ]
             try statement.execute(arguments: StatementArguments(values))
+            rows.inserted(db.lastInsertedRowID)
         }
+        return rows
     }
 }
 

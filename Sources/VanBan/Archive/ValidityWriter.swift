@@ -69,10 +69,10 @@ struct ValidityWriter {
     private func acts(_ db: Database) throws -> [ValidityGraph.Act] {
         let relations = ValidityGraph.changing.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT l.*, c.passage, c.start, c.text, c.cue, c.sentence_start, c.sentence_end, p.heading,
+            SELECT l.*, c.passage, c.start, t.text, c.cue, c.sentence_start, c.sentence_end, p.heading,
                 CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END AS passage_text, coalesce(d.symbol, d.path) AS label, d.path
-            FROM links l JOIN citations c ON c.id = l.citation_id JOIN documents d ON d.id = c.document_id
-            JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
+            FROM links l JOIN citations c ON c.id = l.citation_id JOIN citation_texts t ON t.id = c.id
+            JOIN documents d ON d.id = c.document_id JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
             WHERE l.target IS NOT NULL AND l.relation IN (\(relations)) ORDER BY c.document_id, c.ordinal
             """)
         let reader = PartReader(rules: rules)

@@ -149,12 +149,19 @@ public struct Verifier {
             """).map { "link \($0["id"] as Int64): \($0["source"] as Int64) → \(($0["target"] as Int64?).map(String.init) ?? "none") names a missing node" }
     }
 
-    /// Rows whose owner is gone: what a delete that missed a cascade would leave behind.
+    /// Rows whose owner is gone: what a delete that missed a cascade would leave behind (for
+    /// citations and requirements, rows outside their document's range of ids).
     private static func orphans(_ db: Database) throws -> [String] {
         let queries = [
             ("passages", "SELECT count(*) FROM passages WHERE document_id NOT IN (SELECT id FROM documents)"),
-            ("citations", "SELECT count(*) FROM citations WHERE document_id NOT IN (SELECT id FROM documents)"),
-            ("requirements", "SELECT count(*) FROM requirements WHERE document_id NOT IN (SELECT id FROM documents)"),
+            ("citations", """
+                SELECT count(*) FROM citations c WHERE NOT EXISTS (SELECT 1 FROM documents d
+                    WHERE d.id = c.document_id AND c.id BETWEEN d.first_citation AND d.first_citation + d.citation_count - 1)
+                """),
+            ("requirements", """
+                SELECT count(*) FROM requirements r WHERE NOT EXISTS (SELECT 1 FROM documents d
+                    WHERE d.id = r.document_id AND r.id BETWEEN d.first_requirement AND d.first_requirement + d.requirement_count - 1)
+                """),
             ("requirement actors", "SELECT count(*) FROM requirement_actors WHERE requirement_id NOT IN (SELECT id FROM requirements)"),
             ("links", "SELECT count(*) FROM links WHERE citation_id NOT IN (SELECT id FROM citations)"),
             ("nodes", "SELECT count(*) FROM nodes WHERE document_id IS NOT NULL AND document_id NOT IN (SELECT id FROM documents)"),

@@ -144,7 +144,7 @@ extension Archive {
         }
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.ordinal, t.heading, t.line, t.body, p.page FROM passage_texts t JOIN passages p ON p.id = t.id
+                SELECT t.ordinal, t.heading, t.line, t.body, t.page FROM passage_texts t
                 WHERE t.document_id = ? AND t.ordinal > 0 ORDER BY t.ordinal
                 """, arguments: [only.id])
             let paragraphs = rows.map {
@@ -170,10 +170,11 @@ extension Archive {
     /// target (with max() in a group, SQLite takes the other columns from the row of the maximum).
     private func citationSpans(of document: DocumentSummary, db: Database) throws -> [DocumentView.CitationSpan] {
         let rows = try Row.fetchAll(db, sql: """
-            SELECT c.passage, c.start, c.end, c.text, max(l.target IS NOT NULL), l.status,
+            SELECT c.passage, c.start, c.end, ct.text, max(l.target IS NOT NULL), l.status,
                 \(Self.nodeColumns.split(separator: ", ").map { "t.\($0)" }.joined(separator: ", "))
-            FROM citations c LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
-            WHERE c.document_id = ? GROUP BY c.id ORDER BY c.passage, c.start
+            FROM documents d JOIN citations c ON c.id BETWEEN d.first_citation AND d.first_citation + d.citation_count - 1
+            JOIN citation_texts ct ON ct.id = c.id LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
+            WHERE d.id = ? GROUP BY c.id ORDER BY c.passage, c.start
             """, arguments: [document.id])
         // Spans in the title passage are moved onto the trích yếu, which is what a page shows.
         let titlePassage = try String.fetchOne(db, sql: "SELECT title FROM passage_texts WHERE document_id = ? AND ordinal = 0",

@@ -161,11 +161,11 @@ extension Archive {
                             db: Database) throws -> [Reference] {
         let prefixed = { (p: String) in Self.nodeColumns.split(separator: ", ").map { "\(p).\($0) AS \(p)_\($0)" }.joined(separator: ", ") }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT l.relation, l.status, l.note, l.part, l.effect, p.heading AS section, c.text, c.cue, c.date AS cited_date,
+            SELECT l.relation, l.status, l.note, l.part, l.effect, p.heading AS section, ct.text, c.cue, c.date AS cited_date,
                 c.passage, c.start, c.end, c.sentence_start, c.sentence_end,
                 CASE p.ordinal WHEN 0 THEN p.title ELSE p.body END AS passage_text,
                 \(prefixed("s")), \(prefixed("t")), \(prefixed("w"))
-            FROM links l JOIN citations c ON c.id = l.citation_id
+            FROM links l JOIN citations c ON c.id = l.citation_id JOIN citation_texts ct ON ct.id = c.id
             JOIN passage_texts p ON p.document_id = c.document_id AND p.ordinal = c.passage
             JOIN nodes s ON s.id = l.source LEFT JOIN nodes t ON t.id = l.target
             JOIN nodes w ON w.document_id = c.document_id

@@ -46,7 +46,7 @@ struct PassageChooser {
     func passages(of id: Int64, matches: [Match], db: Database) throws -> [PassageHit] {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT block, tokens FROM texts WHERE document_id = ?"),
                                          arguments: [id]) else { return [] }
-        let starts = Self.tokenStarts(row["tokens"])
+        let starts = TokenStarts.decode(row["tokens"])
         let found = assign(matches, headings: starts.map(\.heading), bodies: starts.map(\.body))
         var scored = found.compactMap { ordinal, found -> (ordinal: Int, score: Double)? in
             // Summed in phrase order: a Set's order changes from one run to the next, and so would the sum.
@@ -75,16 +75,6 @@ struct PassageChooser {
                               sectionHighlights: Self.highlights(of: matches.heading, in: heading, from: first.heading),
                               line: passage.line, page: passage.page,
                               snippet: Self.snippet(of: body, matches: matches.body, from: first.body))
-        }
-    }
-
-    /// Where each body passage's heading and body start among the document's tokens.
-    private static func tokenStarts(_ data: Data) -> [(heading: Int, body: Int)] {
-        data.withUnsafeBytes { bytes in
-            stride(from: 0, to: bytes.count - 7, by: 8).map { offset in
-                (Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self))),
-                 Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))))
-            }
         }
     }
 

@@ -66,7 +66,7 @@ extension Archive {
         if let number = filter.document {
             let ids = try documents(numbered: number).map(\.id)
             guard !ids.isEmpty else { throw VanBanError.notFound("No document numbered \(number) in the archive.") }
-            sql += " AND r.document_id IN (\(ids.map(String.init).joined(separator: ",")))"
+            sql += " AND d.id IN (\(ids.map(String.init).joined(separator: ","))) AND \(Self.inDocumentRange)"
         }
         if let due = filter.due {
             let (month, date) = try Self.parseDue(due)
@@ -82,9 +82,12 @@ extension Archive {
 
     func requirements(documentID: Int64, db: Database) throws -> [RequirementHit] {
         try Row.fetchAll(db, sql: """
-            \(Self.requirementColumns) WHERE r.document_id = ? ORDER BY r.ordinal
+            \(Self.requirementColumns) WHERE d.id = ? AND \(Self.inDocumentRange) ORDER BY r.ordinal
             """, arguments: [documentID]).map { try hit($0, db: db) }
     }
+
+    /// The requirement is one of document d's: found by its range of ids, with no index on r.document_id.
+    static let inDocumentRange = "r.id BETWEEN d.first_requirement AND d.first_requirement + d.requirement_count - 1"
 
     /// A requirement's row with its sentence, action and section read from its passage.
     static let requirementColumns = """
@@ -132,7 +135,7 @@ extension Archive {
         }
         return RequirementHit(number: row["symbol"], file: row["path"], documentDate: row["document_date"],
                               section: row["section"], sentence: row["sentence"],
-                              actors: actors, action: row["action"], schedule: try decode(Schedule.self, "schedule"),
+                              actors: actors, action: row["action"], schedule: try decode(StoredSchedule.self, "schedule")?.schedule,
                               targets: try decode([Target].self, "targets") ?? [], basis: try decode([String].self, "basis") ?? [],
                               highlights: try decode([[Int]].self, "highlights") ?? [], passage: row["passage"], ordinal: row["ordinal"])
     }
