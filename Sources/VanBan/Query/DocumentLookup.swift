@@ -224,7 +224,7 @@ extension Archive {
             sql += filter.sql
             arguments += filter.arguments
         }
-        return try Row.fetchAll(db, sql: sql + " ORDER BY date", arguments: arguments).map(DocumentSummary.init(row:))
+        return try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY date"), arguments: arguments).map(DocumentSummary.init(row:))
     }
 }
 

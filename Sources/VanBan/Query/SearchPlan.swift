@@ -120,9 +120,9 @@ struct SearchPlan {
     private static func words(startingWith prefix: String, db: Database) throws -> [String] {
         let form = VietText.queryForm(prefix)
         guard !form.isEmpty else { return [] }
-        let words = try String.fetchAll(db, sql: """
+        let words = try String.fetchAll(db.cachedStatement(sql: """
             SELECT term FROM search_terms WHERE term >= ? AND term < ? || char(1114111) ORDER BY term LIMIT ?
-            """, arguments: [form, form, maxPrefixWords + 1])
+            """), arguments: [form, form, maxPrefixWords + 1])
         guard words.count <= maxPrefixWords else {
             throw VanBanError.badQuery("\"\(prefix)*\" stands for more than \(maxPrefixWords) words; type more of the word.")
         }

@@ -107,7 +107,7 @@ extension Archive {
     }
 
     func record(of node: Int64, db: Database) throws -> ValidityRecord? {
-        guard let json = try String.fetchOne(db, sql: "SELECT record FROM validity WHERE node_id = ?", arguments: [node]) else {
+        guard let json = try String.fetchOne(db.cachedStatement(sql: "SELECT record FROM validity WHERE node_id = ?"), arguments: [node]) else {
             return nil
         }
         return try JSONDecoder().decode(ValidityRecord.self, from: Data(json.utf8))
@@ -120,8 +120,8 @@ extension Archive {
         let list = "[" + Set(ids).map(String.init).joined(separator: ",") + "]"
         var statuses: [Int64: ValidityStatus] = [:]
         let decoder = JSONDecoder()
-        for row in try Row.fetchAll(db, sql: "SELECT node_id, record FROM validity WHERE node_id IN (SELECT value FROM json_each(?))",
-                                    arguments: [list]) {
+        let statement = try db.cachedStatement(sql: "SELECT node_id, record FROM validity WHERE node_id IN (SELECT value FROM json_each(?))")
+        for row in try Row.fetchAll(statement, arguments: [list]) {
             let record = try decoder.decode(ValidityRecord.self, from: Data((row["record"] as String).utf8))
             statuses[row["node_id"]] = record.status(asOf: day).status
         }
