@@ -222,25 +222,28 @@ static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_
 static const uint8_t *positions_start(VSCursor *cursor, const uint8_t **end, VSReader *reader) {
     VSSegment *segment = &cursor->segments[cursor->segment];
     if (!vs_cursor_own(cursor)) { reader->error = SQLITE_CORRUPT; return NULL; }
-    if (!segment->positions) {
-        if (open_blob(reader, segment->rowid, "positions", &segment->positions) != SQLITE_OK) return NULL;
-        segment->positions_length = (uint32_t)sqlite3_blob_bytes(segment->positions);
-    }
-    uint32_t from = skip_positions(segment, cursor->block);
-    uint32_t to = cursor->block + 1 < segment->blocks ? skip_positions(segment, cursor->block + 1) : segment->positions_length;
-    const uint8_t *block = window_at(&cursor->positions, cursor->segment, segment->positions, segment->positions_length,
-                                     from, to, reader);
-    if (!block) return NULL;
+    uint32_t before = vs_cursor_before(cursor);
+    // Nearly always the block is the one read last, its window still in place: read on.
     if (cursor->scan_segment != cursor->segment || cursor->scan_block != cursor->block
-        || cursor->scan_generation != cursor->positions.generation || cursor->scanned > vs_cursor_before(cursor)) {
+        || cursor->scan_generation != cursor->positions.generation || cursor->scanned > before) {
+        if (!segment->positions) {
+            if (open_blob(reader, segment->rowid, "positions", &segment->positions) != SQLITE_OK) return NULL;
+            segment->positions_length = (uint32_t)sqlite3_blob_bytes(segment->positions);
+        }
+        uint32_t from = skip_positions(segment, cursor->block);
+        uint32_t to = cursor->block + 1 < segment->blocks ? skip_positions(segment, cursor->block + 1) : segment->positions_length;
+        const uint8_t *block = window_at(&cursor->positions, cursor->segment, segment->positions, segment->positions_length,
+                                         from, to, reader);
+        if (!block) return NULL;
         cursor->scan_segment = cursor->segment;
         cursor->scan_block = cursor->block;
         cursor->scan_generation = cursor->positions.generation;
         cursor->scan = block;
+        cursor->scan_end = block + (to - from);
         cursor->scanned = 0;
     }
-    *end = block + (to - from);
-    uint32_t before = vs_cursor_before(cursor), left = before - cursor->scanned;
+    *end = cursor->scan_end;
+    uint32_t left = before - cursor->scanned;
     cursor->scan = skip_varints(cursor->scan, *end, &left);
     cursor->scanned = before - left;
     if (left > 0) { reader->error = SQLITE_CORRUPT; return NULL; }

@@ -44,7 +44,7 @@ typedef struct {
     uint32_t docids[VS_BLOCK], frequencies[VS_BLOCK], weights[VS_BLOCK], before[VS_BLOCK];
     uint8_t owns[VS_BLOCK];
     VSWindow docs, positions;
-    const uint8_t *scan;  // how far the current block's positions have been read
+    const uint8_t *scan, *scan_end;  // how far the current block's positions have been read, and their end
     uint32_t scanned, scan_block, scan_generation;
     int scan_segment;
     uint32_t *decoded;
