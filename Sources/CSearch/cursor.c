@@ -191,8 +191,8 @@ uint64_t vs_cursor_count(const VSCursor *cursor) {
 }
 
 /// Skips `*left` varints of [p, end) and returns where the last one ends: 8 bytes at a time (a
-/// varint ends in each byte whose high bit is clear), the last word without a byte loop, whose
-/// exit branch mispredicts once a document.
+/// varint ends in each byte whose high bit is clear), the last varint found inside its word by
+/// bit tricks rather than a byte loop, whose exit branch would mispredict once a document.
 static const uint8_t *skip_varints(const uint8_t *p, const uint8_t *end, uint32_t *left) {
     if (*left == 0) return p;
     while (end - p >= 8) {

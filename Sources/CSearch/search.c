@@ -1,5 +1,6 @@
-// Query evaluation: every matching document is visited (document at a time), counted in the
-// total and the facets, scored with the formula vvrank() uses, and kept if among the best.
+// Query evaluation: every matching document is visited (document at a time, or for words over
+// much of the archive term at a time: see by_terms()), counted in the total and the facets,
+// scored with the formula vvrank() uses, and kept if among the best.
 //
 // Counting and faceting need every match, so there is nothing for dynamic pruning (WAND,
 // MaxScore) to skip but the arithmetic of scoring, which is a few multiplications a document.
