@@ -154,11 +154,10 @@ struct DocumentWriter {
                            arguments: [id, columns.title, columns.heading, columns.body])
             index.remove(try IndexedDocument(columns))
         }
-        for (table, first, count) in [("citations", "first_citation", "citation_count"),
-                                      ("requirements", "first_requirement", "requirement_count")] {
+        for rows in DocumentRows.allCases {
             try db.execute(sql: """
-                DELETE FROM \(table) WHERE id BETWEEN (SELECT \(first) FROM documents WHERE id = ?1)
-                    AND (SELECT \(first) + \(count) - 1 FROM documents WHERE id = ?1)
+                DELETE FROM \(rows.table) WHERE id IN (SELECT x.id FROM documents d JOIN \(rows.table) x ON \(rows.contain("x"))
+                    WHERE d.id = ?)
                 """, arguments: [id])
         }
         try db.execute(sql: "DELETE FROM documents WHERE id = ?", arguments: [id])

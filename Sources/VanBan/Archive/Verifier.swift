@@ -156,11 +156,11 @@ public struct Verifier {
             ("passages", "SELECT count(*) FROM passages WHERE document_id NOT IN (SELECT id FROM documents)"),
             ("citations", """
                 SELECT count(*) FROM citations c WHERE NOT EXISTS (SELECT 1 FROM documents d
-                    WHERE d.id = c.document_id AND c.id BETWEEN d.first_citation AND d.first_citation + d.citation_count - 1)
+                    WHERE d.id = c.document_id AND \(DocumentRows.citations.contain("c")))
                 """),
             ("requirements", """
                 SELECT count(*) FROM requirements r WHERE NOT EXISTS (SELECT 1 FROM documents d
-                    WHERE d.id = r.document_id AND r.id BETWEEN d.first_requirement AND d.first_requirement + d.requirement_count - 1)
+                    WHERE d.id = r.document_id AND \(DocumentRows.requirements.contain("r")))
                 """),
             ("requirement actors", "SELECT count(*) FROM requirement_actors WHERE requirement_id NOT IN (SELECT id FROM requirements)"),
             ("links", "SELECT count(*) FROM links WHERE citation_id NOT IN (SELECT id FROM citations)"),

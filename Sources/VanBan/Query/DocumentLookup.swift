@@ -172,7 +172,7 @@ extension Archive {
         let rows = try Row.fetchAll(db, sql: """
             SELECT c.passage, c.start, c.end, ct.text, max(l.target IS NOT NULL), l.status,
                 \(Self.nodeColumns.split(separator: ", ").map { "t.\($0)" }.joined(separator: ", "))
-            FROM documents d JOIN citations c ON c.id BETWEEN d.first_citation AND d.first_citation + d.citation_count - 1
+            FROM documents d JOIN citations c ON \(DocumentRows.citations.contain("c"))
             JOIN citation_texts ct ON ct.id = c.id LEFT JOIN links l ON l.citation_id = c.id LEFT JOIN nodes t ON t.id = l.target
             WHERE d.id = ? GROUP BY c.id ORDER BY c.passage, c.start
             """, arguments: [document.id])

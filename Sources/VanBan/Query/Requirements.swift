@@ -87,7 +87,7 @@ extension Archive {
     }
 
     /// The requirement is one of document d's: found by its range of ids, with no index on r.document_id.
-    static let inDocumentRange = "r.id BETWEEN d.first_requirement AND d.first_requirement + d.requirement_count - 1"
+    static let inDocumentRange = DocumentRows.requirements.contain("r")
 
     /// A requirement's row with its sentence, action and section read from its passage.
     static let requirementColumns = """
