@@ -173,13 +173,14 @@ struct DocumentWriter {
                 targets, basis, highlights, months) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         let insertActor = try db.cachedStatement(sql: "INSERT INTO requirement_actors VALUES (?,?,?,?)")
+        var spans = SpanCache()
         var rows = IDRange()
         for (ordinal, requirement) in requirements.enumerated() {
-            let text = document.passages[requirement.passage].text
+            let units = spans.units(document.passages[requirement.passage].text, passage: requirement.passage)
             let months = requirement.schedule.map { "," + $0.months.map(String.init).joined(separator: ",") + "," } ?? ""
             try insert.execute(arguments: [
-                documentID, ordinal, requirement.passage + 1, text.codePoints(requirement.range.lowerBound),
-                text.codePoints(requirement.range.upperBound), text.codePoints(requirement.actionStart),
+                documentID, ordinal, requirement.passage + 1, units.codePoints(requirement.range.lowerBound),
+                units.codePoints(requirement.range.upperBound), units.codePoints(requirement.actionStart),
                 try requirement.schedule.map { try json(StoredSchedule($0)) }, requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
                 PlainJSON.array(requirement.basis), PlainJSON.array(requirement.highlights), months,
             ])
@@ -192,11 +193,21 @@ struct DocumentWriter {
         return rows
     }
 
+    /// Looked up, then inserted or updated, not upserted: SQLite runs an upsert, a statement that
+    /// may write twice, in a savepoint, and at every savepoint FTS5 writes its pending terms out
+    /// as a new segment (a tenth of the writer's time went to that).
     private func actorID(_ actor: Actor, db: Database) throws -> Int64 {
         if let id = actorIDs.byName[actor.name] { return id }
-        guard let id = try Int64.fetchOne(db.cachedStatement(sql: """
-            INSERT INTO actors(name, key) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET key = excluded.key RETURNING id
-            """), arguments: [actor.name, actor.key]) else { throw VanBanError.corpus("cannot store the actor \(actor.name)") }
+        let id: Int64
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, key FROM actors WHERE name = ?"), arguments: [actor.name]) {
+            id = row[0]
+            if (row[1] as String) != actor.key {
+                try db.cachedStatement(sql: "UPDATE actors SET key = ? WHERE id = ?").execute(arguments: [actor.key, id])
+            }
+        } else {
+            try db.cachedStatement(sql: "INSERT INTO actors(name, key) VALUES (?, ?)").execute(arguments: [actor.name, actor.key])
+            id = db.lastInsertedRowID
+        }
         actorIDs.byName[actor.name] = id
         return id
     }
@@ -220,7 +231,7 @@ struct DocumentWriter {
             let shift = inTitle ? titleOffset : 0
             let number = citation.number
             let key = citation.facts(types: rules.types).key
-            let (scalars, units) = spans.text(text, passage: citation.passage)
+            let units = spans.units(text, passage: citation.passage), scalars = spans.scalars()
             // Offsets are stored in code points, as SQLite's substr() and the page count them. A
             // sentence cut short (the extraction keeps at most a few hundred units either side of
             // the citation) ends on whole words.
@@ -259,17 +270,11 @@ extension String {
         guard let title, let range = range(of: title) else { return 0 }
         return utf16.distance(from: startIndex, to: range.lowerBound)
     }
-
-    /// The number of code points before a UTF-16 offset: SQLite's substr() counts code points,
-    /// so sentences are stored as offsets into the passage rather than copied.
-    func codePoints(_ utf16Offset: Int) -> Int {
-        let index = utf16.index(utf16.startIndex, offsetBy: min(utf16Offset, utf16.count))
-        return unicodeScalars.distance(from: unicodeScalars.startIndex, to: index)
-    }
 }
 
-/// A passage's code points, and the code points before each UTF-16 offset, made once for all the
-/// citations of the passage.
+/// A passage's code points before each UTF-16 offset (and its code points, for citations), made
+/// once for all the citations or requirements of the passage: SQLite's substr() counts code
+/// points, so sentences are stored as offsets into the passage rather than copied.
 private struct SpanCache {
     struct Units {
         /// `before[i]`: the code points before UTF-16 offset i.
@@ -279,10 +284,12 @@ private struct SpanCache {
     }
 
     private var passage = -1
-    private var made: ([Unicode.Scalar], Units) = ([], Units(before: [0]))
+    private var units = Units(before: [0])
+    private var madeScalars: [Unicode.Scalar]?
+    private var text = ""
 
-    mutating func text(_ text: String, passage: Int) -> ([Unicode.Scalar], Units) {
-        guard passage != self.passage else { return made }
+    mutating func units(_ text: String, passage: Int) -> Units {
+        guard passage != self.passage else { return units }
         var before: [Int] = []
         before.reserveCapacity(text.utf16.count + 1)
         var count = 0
@@ -292,8 +299,15 @@ private struct SpanCache {
             count += 1
         }
         before.append(count)
-        self.passage = passage
-        made = (Array(text.unicodeScalars), Units(before: before))
+        (self.passage, self.text, units, madeScalars) = (passage, text, Units(before: before), nil)
+        return units
+    }
+
+    /// The code points of the passage `units` was last given.
+    mutating func scalars() -> [Unicode.Scalar] {
+        if let madeScalars { return madeScalars }
+        let made = Array(text.unicodeScalars)
+        madeScalars = made
         return made
     }
 }

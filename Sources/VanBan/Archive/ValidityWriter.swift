@@ -27,12 +27,16 @@ struct ValidityWriter {
 
     private func nodes(_ db: Database) throws -> [ValidityGraph.Node] {
         var clauses: [Int64: (EffectClause, Evidence?, Evidence?)] = [:]
+        // The passages are read by subqueries, not LEFT JOINs: SQLite cannot flatten a view of a
+        // join into the right side of a LEFT JOIN, and materialized it, inflating every passage
+        // of the archive.
+        func passage(_ column: String, _ side: String) -> String {
+            "(SELECT \(column) FROM passage_texts WHERE document_id = e.document_id AND ordinal = e.\(side)_passage) AS \(side)_\(column)"
+        }
         let effects = try Row.fetchCursor(db, sql: """
-            SELECT e.*, coalesce(d.symbol, d.path) AS label, d.path, s.heading AS start_heading, s.body AS start_body,
-                x.heading AS end_heading, x.body AS end_body
+            SELECT e.*, coalesce(d.symbol, d.path) AS label, d.path, \(passage("heading", "start")), \(passage("body", "start")),
+                \(passage("heading", "end")), \(passage("body", "end"))
             FROM effects e JOIN documents d ON d.id = e.document_id
-            LEFT JOIN passage_texts s ON s.document_id = e.document_id AND s.ordinal = e.start_passage
-            LEFT JOIN passage_texts x ON x.document_id = e.document_id AND x.ordinal = e.end_passage
             """)
         let reader = PartReader(rules: rules)
         while let row = try effects.next() {
