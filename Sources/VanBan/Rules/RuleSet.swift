@@ -2,7 +2,7 @@ import Foundation
 
 /// The indexer's editable rule data, read from the `indexer/` folder: abbreviations, cue
 /// phrases and aliases are data, so they can be corrected without touching code.
-public struct RuleSet: Sendable {
+public final class RuleSet: Sendable {
     public let types: DocumentTypes
     public let issuers: Issuers
     public let casing: Casing
