@@ -27,7 +27,7 @@ let package = Package(
                 .linkedLibrary("icui18n"),
                 .linkedLibrary("icuuc"),
                 .linkedLibrary("sqlite3"),
-                .linkedLibrary("z"),
+                .linkedLibrary("deflate"),
             ]
         ),
         // The search index's postings and query evaluation (C, over CVietText's tokenizer).

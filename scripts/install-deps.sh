@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages vanban needs and a fresh machine may lack: ICU, SQLite and zlib
-# headers for the build, the sqlite3 shell for the loadable-extension tests, and the tools the
-# source readers run: Poppler's pdftotext and pdftoppm (PDF), antiword and catdoc (Word 97–2003),
+# Installs the Debian packages vanban needs and a fresh machine may lack: ICU, SQLite, libdeflate
+# (stored text) and zlib (ZIPFoundation's, for DOCX) headers for the build, the sqlite3 shell for
+# the loadable-extension tests, and the tools the source readers run: Poppler's pdftotext and pdftoppm (PDF), antiword and catdoc (Word 97–2003),
 # tesseract with its Vietnamese data (OCR of scans, `vanban index --ocr`), and libxml2, which
 # Foundation's XML parser (DOCX) loads; Graphviz (`dot`) for the document page's relation
 # diagram, Chromium and its driver with a font that has every Vietnamese letter for
@@ -10,7 +10,7 @@
 set -euo pipefail
 run() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 missing=()
-for package in libicu-dev libsqlite3-dev zlib1g-dev sqlite3 libxml2 poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie \
+for package in libicu-dev libsqlite3-dev libdeflate-dev zlib1g-dev sqlite3 libxml2 poppler-utils antiword catdoc tesseract-ocr tesseract-ocr-vie \
     graphviz chromium chromium-driver fonts-dejavu-core; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
 done

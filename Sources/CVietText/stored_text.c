@@ -8,26 +8,66 @@
 #include "viet_text.h"
 #include "host_internal.h"
 
+#include <libdeflate.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
-int32_t vv_pack_bound(int32_t len) { return 4 + (int32_t)compressBound((uLong)len); }
+// libdeflate, not zlib: the same raw deflate (archives written by either read with either),
+// made about four times and read about twice as fast, since it works on whole buffers. A
+// (de)compressor is set up once a thread, as setting one up costs more than a passage.
+static pthread_key_t compressor_key, decompressor_key;
+static pthread_once_t keys_once = PTHREAD_ONCE_INIT;
+
+static void free_compressor(void *compressor) { libdeflate_free_compressor(compressor); }
+static void free_decompressor(void *decompressor) { libdeflate_free_decompressor(decompressor); }
+
+static void make_keys(void) {
+    pthread_key_create(&compressor_key, free_compressor);
+    pthread_key_create(&decompressor_key, free_decompressor);
+}
+
+static struct libdeflate_compressor *thread_compressor(void) {
+    pthread_once(&keys_once, make_keys);
+    struct libdeflate_compressor *compressor = pthread_getspecific(compressor_key);
+    if (!compressor && (compressor = libdeflate_alloc_compressor(6))) pthread_setspecific(compressor_key, compressor);
+    return compressor;
+}
+
+static struct libdeflate_decompressor *thread_decompressor(void) {
+    pthread_once(&keys_once, make_keys);
+    struct libdeflate_decompressor *decompressor = pthread_getspecific(decompressor_key);
+    if (!decompressor && (decompressor = libdeflate_alloc_decompressor())) pthread_setspecific(decompressor_key, decompressor);
+    return decompressor;
+}
+
+int32_t vv_pack_bound(int32_t len) {
+    struct libdeflate_compressor *compressor = thread_compressor();
+    return compressor && len >= 0 ? 4 + (int32_t)libdeflate_deflate_compress_bound(compressor, (size_t)len) : -1;
+}
 
 int32_t vv_pack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap) {
-    if (len < 0 || cap < 4) return -1;
-    z_stream stream = {0};
-    if (deflateInit2(&stream, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) return -1;
-    stream.next_in = (Bytef *)in;
-    stream.avail_in = (uInt)len;
-    stream.next_out = out + 4;
-    stream.avail_out = (uInt)(cap - 4);
-    int status = deflate(&stream, Z_FINISH);
-    int32_t written = (int32_t)stream.total_out;
-    deflateEnd(&stream);
-    if (status != Z_STREAM_END) return -1;
+    struct libdeflate_compressor *compressor = thread_compressor();
+    if (!compressor || len < 0 || cap < 4) return -1;
+    size_t written = libdeflate_deflate_compress(compressor, in, (size_t)len, out + 4, (size_t)(cap - 4));
+    if (written == 0) return -1;
     for (int i = 0; i < 4; i++) out[i] = (uint8_t)((uint32_t)len >> (8 * i));
-    return written + 4;
+    return (int32_t)written + 4;
+}
+
+int32_t vv_unpacked_length(const uint8_t *in, int32_t len) {
+    if (len < 4) return -1;
+    uint32_t length = (uint32_t)in[0] | (uint32_t)in[1] << 8 | (uint32_t)in[2] << 16 | (uint32_t)in[3] << 24;
+    return length > (1u << 30) ? -1 : (int32_t)length;
+}
+
+int32_t vv_unpack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap) {
+    int32_t length = vv_unpacked_length(in, len);
+    struct libdeflate_decompressor *decompressor = thread_decompressor();
+    if (length < 0 || cap < length || !decompressor) return -1;
+    size_t written = 0;
+    enum libdeflate_result status = libdeflate_deflate_decompress(decompressor, in + 4, (size_t)(len - 4), out, (size_t)length, &written);
+    return status == LIBDEFLATE_SUCCESS && written == (size_t)length ? length : -1;
 }
 
 /// The last document inflated on a connection: passages of one document are read one after
@@ -49,50 +89,20 @@ static void cache_free(void *pointer) {
 
 static int inflate_into(TextCache *cache, const uint8_t *packed, int n) {
     if (cache->packed && cache->packed_len == n && memcmp(cache->packed, packed, (size_t)n) == 0) return 0;
-    if (n < 4) return -1;
-    uint32_t length = (uint32_t)packed[0] | (uint32_t)packed[1] << 8 | (uint32_t)packed[2] << 16 | (uint32_t)packed[3] << 24;
-    if (length > (1u << 30)) return -1;
-    char *text = malloc(length + 1);
+    int32_t length = vv_unpacked_length(packed, n);
+    if (length < 0) return -1;
+    char *text = malloc((size_t)length + 1);
     uint8_t *copy = malloc((size_t)n);
-    if (!text || !copy) { free(text); free(copy); return -1; }
-    z_stream stream = {0};
-    int ok = inflateInit2(&stream, -15) == Z_OK;
-    if (ok) {
-        stream.next_in = (Bytef *)(packed + 4);
-        stream.avail_in = (uInt)(n - 4);
-        stream.next_out = (Bytef *)text;
-        stream.avail_out = length;
-        ok = inflate(&stream, Z_FINISH) == Z_STREAM_END && stream.total_out == length;
-        inflateEnd(&stream);
+    if (!text || !copy || vv_unpack(packed, n, (uint8_t *)text, length) != length) {
+        free(text);
+        free(copy);
+        return -1;
     }
-    if (!ok) { free(text); free(copy); return -1; }
     memcpy(copy, packed, (size_t)n);
     free(cache->packed);
     free(cache->text);
-    *cache = (TextCache){copy, n, text, (int)length};
+    *cache = (TextCache){copy, n, text, length};
     return 0;
-}
-
-int32_t vv_unpacked_length(const uint8_t *in, int32_t len) {
-    if (len < 4) return -1;
-    uint32_t length = (uint32_t)in[0] | (uint32_t)in[1] << 8 | (uint32_t)in[2] << 16 | (uint32_t)in[3] << 24;
-    return length > (1u << 30) ? -1 : (int32_t)length;
-}
-
-int32_t vv_unpack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap) {
-    int32_t length = vv_unpacked_length(in, len);
-    if (length < 0) return -1;
-    int32_t wanted = cap < length ? cap : length;
-    z_stream stream = {0};
-    if (inflateInit2(&stream, -15) != Z_OK) return -1;
-    stream.next_in = (Bytef *)(in + 4);
-    stream.avail_in = (uInt)(len - 4);
-    stream.next_out = out;
-    stream.avail_out = (uInt)wanted;
-    int status = inflate(&stream, wanted == length ? Z_FINISH : Z_SYNC_FLUSH);
-    int ok = stream.total_out == (uLong)wanted && (status == Z_STREAM_END || (wanted < length && status == Z_OK));
-    inflateEnd(&stream);
-    return ok ? wanted : -1;
 }
 
 /// vv_text(block, start, length): `length` bytes of a document's text from byte `start`.

@@ -68,9 +68,8 @@ int32_t vv_decode_charset(const char *charset, const uint8_t *in, int32_t len, u
 int32_t vv_pack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap);
 int32_t vv_pack_bound(int32_t len);
 
-/// The length of the text a stored block holds, or -1 when it is damaged; then the text itself,
-/// or its first `cap` bytes when it is longer (inflating stops there), into `out`: returns the
-/// bytes written, or -1.
+/// The length of the text a stored block holds, or -1 when it is damaged; then the text itself
+/// into `out`, which has room for `cap` bytes, at least that length: returns the length, or -1.
 int32_t vv_unpacked_length(const uint8_t *in, int32_t len);
 int32_t vv_unpack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap);
 

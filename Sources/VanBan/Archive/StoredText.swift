@@ -1,7 +1,7 @@
 import CVietText
 import Foundation
 
-/// A document's text as the archive stores it, in one block compressed with zlib
+/// A document's text as the archive stores it, in one raw-deflate block (libdeflate's)
 /// (`texts.block`): the title passage, then the heading path of every passage, then every
 /// body, passages apart by U+2029 (a position of its own for the tokenizer, so that no phrase
 /// runs from one passage into the next). The three parts are the three columns FTS5 and the
@@ -54,7 +54,7 @@ struct StoredText {
     private static func pack(_ bytes: [UInt8]) -> Data {
         var block = [UInt8](repeating: 0, count: Int(vv_pack_bound(Int32(bytes.count))))
         let written = vv_pack(bytes, Int32(bytes.count), &block, Int32(block.count))
-        precondition(written > 0, "zlib failed to compress \(bytes.count) bytes")
+        precondition(written > 0, "libdeflate failed to compress \(bytes.count) bytes")
         return Data(block.prefix(Int(written)))
     }
 }

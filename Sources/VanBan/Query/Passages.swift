@@ -64,8 +64,7 @@ struct PassageChooser {
             WHERE document_id = ? AND ordinal = ?
             """)
         let places = try chosen.map { try Row.fetchOne(statement, arguments: [id, $0]).map(Place.init) }
-        let reach = places.compactMap { $0.map { max($0.heading.upperBound, $0.body.upperBound) } }.max() ?? 0
-        guard let text = Self.inflate(row["block"], upTo: reach) else { return [] }
+        guard let text = Self.inflate(row["block"]) else { return [] }
         return zip(chosen, places).compactMap { ordinal, place in
             guard let passage = place, passage.body.upperBound <= text.count, passage.heading.upperBound <= text.count else { return nil }
             let matches = found[ordinal] ?? Found()
@@ -78,15 +77,15 @@ struct PassageChooser {
         }
     }
 
-    /// A document's stored text, inflated as far as `reach` (no further: inflating is most of
-    /// what showing a hit costs).
-    private static func inflate(_ block: Data, upTo reach: Int) -> [UInt8]? {
+    /// A document's stored text (whole: libdeflate inflates a whole block faster than zlib
+    /// inflated the part a passage needs).
+    private static func inflate(_ block: Data) -> [UInt8]? {
         block.withUnsafeBytes { packed -> [UInt8]? in
             let input = packed.bindMemory(to: UInt8.self)
             let length = Int(vv_unpacked_length(input.baseAddress, Int32(input.count)))
             guard length >= 0 else { return nil }
-            var text = [UInt8](repeating: 0, count: min(length, reach))
-            return vv_unpack(input.baseAddress, Int32(input.count), &text, Int32(text.count)) == Int32(text.count) ? text : nil
+            var text = [UInt8](repeating: 0, count: length)
+            return vv_unpack(input.baseAddress, Int32(input.count), &text, Int32(length)) == Int32(length) ? text : nil
         }
     }
 
