@@ -10,6 +10,7 @@
 #include <unicode/ustring.h>
 
 static uint16_t untoned_table[0x10000];
+static uint8_t word_table[0x10000];
 static uint16_t bare_table[0x10000];
 static uint8_t tone_table[0x10000];
 /// The lower-case letter with a tone, by letter without it (every Vietnamese vowel is below
@@ -65,11 +66,17 @@ static void build_entry(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar3
     bare_table[c] = (uint16_t)(base == 0x0111 ? 'd' : base);
 }
 
+/// What a word is made of: letters and digits, and the combining marks of NFD text.
+static int is_word_char(UChar32 c) {
+    return u_isalnum(c) || (U_GET_GC_MASK(c) & (U_GC_MN_MASK | U_GC_MC_MASK));
+}
+
 static void build_tables(void) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
     for (UChar32 c = 0; c < 0x10000; c++) {
+        word_table[c] = (uint8_t)(is_word_char(c) != 0);
         if (U16_IS_SURROGATE(c)) {
             untoned_table[c] = bare_table[c] = (uint16_t)c;
             continue;
@@ -85,6 +92,11 @@ static void build_tables(void) {
 }
 
 void vv_tables_ready(void) { pthread_once(&tables_once, build_tables); }
+
+int vv_is_word_char(int32_t c) {
+    if (c >= 0 && c < 0x10000) return word_table[c];
+    return c > 0 && is_word_char(c);
+}
 
 uint16_t vv_untoned(uint16_t c) { return untoned_table[c]; }
 uint16_t vv_bare(uint16_t c) { return bare_table[c]; }

@@ -14,7 +14,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 typedef struct { int unused; } VietTokenizer;
@@ -29,11 +28,6 @@ static int vt_create(void *ctx, const char **args, int nargs, Fts5Tokenizer **ou
 }
 
 static void vt_delete(Fts5Tokenizer *tokenizer) { free(tokenizer); }
-
-static int is_word_char(UChar32 c) {
-    if (c < 0x80) return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-    return u_isalnum(c) || (U_GET_GC_MASK(c) & (U_GC_MN_MASK | U_GC_MC_MASK));
-}
 
 typedef int (*TokenCallback)(void *, int, const char *, int, int, int);
 
@@ -81,12 +75,12 @@ static int next_unit(const char *text, int length, int *i, int *start, int *end,
             *boundary = 1;
             return 1;
         }
-        if (c < 0 || !is_word_char(c)) continue;
+        if (!vv_is_word_char(c)) continue;
         *end = *i;
         while (*end < length) {
             int next = *end;
             U8_NEXT(text, next, length, c);
-            if (c < 0 || !is_word_char(c)) break;
+            if (!vv_is_word_char(c)) break;
             *end = next;
         }
         *i = *end;
@@ -97,6 +91,7 @@ static int next_unit(const char *text, int length, int *i, int *start, int *end,
 }
 
 int vv_tokenize(const char *text, int length, int query, void *ctx, TokenCallback emit) {
+    vv_tables_ready();
     int i = 0, unmarked = 0, start = 0, end = 0, boundary = 0;
     if (!query && starts_with(text, length, 0, VV_UNMARKED_MARK)) {
         unmarked = 1;
@@ -116,6 +111,7 @@ int vv_tokenize(const char *text, int length, int query, void *ctx, TokenCallbac
 }
 
 int vv_token_positions(const char *text, int length, int32_t *starts, int32_t *ends, int capacity) {
+    vv_tables_ready();
     int i = 0, start = 0, end = 0, boundary = 0, count = 0;
     if (starts_with(text, length, 0, VV_UNMARKED_MARK)) i = (int)strlen(VV_UNMARKED_MARK);
     while (count <= capacity && next_unit(text, length, &i, &start, &end, &boundary)) {

@@ -4,8 +4,8 @@
 #include "words_internal.h"
 
 #include <string.h>
-#include <unicode/ustring.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 enum { MAX_UNITS = 128 };
 
@@ -62,20 +62,68 @@ static void read_lone_y_as_i(uint16_t *bare, int32_t n) {
     bare[n - 1] = 'i';
 }
 
+/// UTF-16 to UTF-8 with ICU's macros (u_strToUTF8 set up a call costing more than a word);
+/// -1 for a lone surrogate, or when `cap` leaves no room for a NUL.
 static int to_utf8(const uint16_t *units, int32_t n, char *out, int32_t cap) {
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t written = 0;
-    u_strToUTF8(out, cap, &written, (const UChar *)units, n, &status);
-    return U_FAILURE(status) || written >= cap ? -1 : written;
+    int32_t i = 0, written = 0;
+    while (i < n) {
+        UChar32 c;
+        U16_NEXT(units, i, n, c);
+        if (U_IS_SURROGATE(c)) return -1;
+        if (written + U8_LENGTH(c) >= cap) return -1;
+        U8_APPEND_UNSAFE(out, written, c);
+    }
+    out[written] = 0;
+    return written;
+}
+
+/// UTF-8 to at most `cap` UTF-16 units, an ill-formed sequence read as U+FFFD.
+static int32_t from_utf8(const char *in, int32_t len, UChar *out, int32_t cap) {
+    int32_t i = 0, n = 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT(in, i, len, c);
+        if (c < 0) c = 0xFFFD;
+        if (n + U16_LENGTH(c) > cap) break;
+        U16_APPEND_UNSAFE(out, n, c);
+    }
+    return n;
+}
+
+/// The forms of a word of ASCII letters and digits: both are its lower case, but for a lone y
+/// (see read_lone_y_as_i). Most words of a Vietnamese text carry marks; the rest, and the
+/// numbers, skip the conversions to UTF-16 and back.
+static void ascii_forms(const char *word, int32_t len, VVForms *forms) {
+    int vowels = 0;
+    for (int32_t i = 0; i < len; i++) {
+        char c = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] | 0x20) : word[i];
+        forms->exact[i] = forms->folded[i] = c;
+        if (i + 1 < len) vowels |= is_vowel((uint16_t)c);
+    }
+    if (len >= 2 && forms->folded[len - 1] == 'y' && !vowels) forms->folded[len - 1] = 'i';
+    forms->exact[len] = forms->folded[len] = 0;
+    forms->exact_len = forms->folded_len = len;
+    forms->marked = 0;
+}
+
+static int is_ascii(const char *word, int32_t len) {
+    for (int32_t i = 0; i < len; i++) if ((unsigned char)word[i] >= 0x80) return 0;
+    return 1;
 }
 
 int vv_forms(const char *word, int32_t len, VVForms *forms) {
     vv_tables_ready();
+    if (len < MAX_UNITS && is_ascii(word, len)) {
+        ascii_forms(word, len, forms);
+        return 0;
+    }
+    return vv_forms_general(word, len, forms);
+}
+
+int vv_forms_general(const char *word, int32_t len, VVForms *forms) {
+    vv_tables_ready();
     UChar raw[MAX_UNITS], nfc[MAX_UNITS];
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = 0;
-    u_strFromUTF8Lenient(raw, MAX_UNITS, &n, word, len, &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR) n = MAX_UNITS; else if (U_FAILURE(status)) return -1;
+    int32_t n = from_utf8(word, len, raw, MAX_UNITS);
     const UChar *text = raw;
     if (has_combining_marks(raw, n)) {
         int32_t m = vv_nfc(raw, n, nfc, MAX_UNITS);
@@ -98,14 +146,24 @@ int vv_forms(const char *word, int32_t len, VVForms *forms) {
     return forms->exact_len < 0 || forms->folded_len < 0 ? -1 : 0;
 }
 
+static int copy_forms(int status, const VVForms *forms, char *exact, int32_t exact_cap, char *folded, int32_t folded_cap) {
+    if (status != 0 || forms->exact_len >= exact_cap || forms->folded_len >= folded_cap) return -1;
+    memcpy(exact, forms->exact, forms->exact_len);
+    exact[forms->exact_len] = 0;
+    memcpy(folded, forms->folded, forms->folded_len);
+    folded[forms->folded_len] = 0;
+    return 0;
+}
+
 int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
                   char *folded, int32_t folded_cap) {
     VVForms forms;
-    if (vv_forms(word, len, &forms) != 0) return -1;
-    if (forms.exact_len >= exact_cap || forms.folded_len >= folded_cap) return -1;
-    memcpy(exact, forms.exact, forms.exact_len);
-    exact[forms.exact_len] = 0;
-    memcpy(folded, forms.folded, forms.folded_len);
-    folded[forms.folded_len] = 0;
-    return 0;
+    return copy_forms(vv_forms(word, len, &forms), &forms, exact, exact_cap, folded, folded_cap);
 }
+
+int vv_word_forms_general(const char *word, int32_t len, char *exact, int32_t exact_cap,
+                          char *folded, int32_t folded_cap) {
+    VVForms forms;
+    return copy_forms(vv_forms_general(word, len, &forms), &forms, exact, exact_cap, folded, folded_cap);
+}
+

@@ -11,5 +11,7 @@ typedef struct {
 } VVForms;
 
 int vv_forms(const char *word, int32_t len, VVForms *forms);
+/// vv_forms without its shortcut for ASCII words: the general path (through UTF-16).
+int vv_forms_general(const char *word, int32_t len, VVForms *forms);
 
 #endif

@@ -1,3 +1,4 @@
+import CVietText
 import Foundation
 @testable import VanBan
 import XCTest
@@ -29,6 +30,23 @@ final class FastPathTests: XCTestCase {
         for value in [0x10000, 0x1F600, 0x20000, 0x10FFFF] { every.append(Unicode.Scalar(UInt32(value))!) }
         for line in try lines() + [String(every), "", "Đ", "Ⱥ\u{23A}"] {
             XCTAssertEqual(VietText.foldPreservingOffsets(line), VietText.foldPreservingOffsetsByUnits(line), line)
+        }
+    }
+
+    /// A word of ASCII letters and digits takes the forms the general path (through UTF-16) gives it.
+    func testASCIIWordFormsAgreeWithTheGeneralPath() throws {
+        func forms(_ word: String, _ make: (UnsafePointer<CChar>, Int32, UnsafeMutablePointer<CChar>, Int32,
+                                            UnsafeMutablePointer<CChar>, Int32) -> Int32) -> [String] {
+            var exact = [CChar](repeating: 0, count: 512), folded = [CChar](repeating: 0, count: 512)
+            let status = word.withCString { make($0, Int32(word.utf8.count), &exact, 512, &folded, 512) }
+            return [String(status), String(cString: exact), String(cString: folded)]
+        }
+        let made = ["y", "Y", "ky", "KY", "Ky", "uy", "UY", "quy", "by", "xyz", "yy", "2y", "y2", "123", "A1b2", "Z", "",
+                    String(repeating: "ab", count: 63) + "y", String(repeating: "x", count: 127), String(repeating: "x", count: 128)]
+        let words = try lines().flatMap { $0.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init) } + made
+        XCTAssertGreaterThan(words.count, 1000)
+        for word in words {
+            XCTAssertEqual(forms(word, vv_word_forms), forms(word, vv_word_forms_general), word)
         }
     }
 

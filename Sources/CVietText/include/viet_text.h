@@ -30,6 +30,10 @@ void vv_exact_units(const uint16_t *in, int32_t len, uint16_t *out);
 /// Returns 0, or -1 when a buffer is too small.
 int vv_word_forms(const char *word, int32_t len, char *exact, int32_t exact_cap,
                   char *folded, int32_t folded_cap);
+/// The same without the shortcut an ASCII word takes: the general path, which tests hold the
+/// shortcut to.
+int vv_word_forms_general(const char *word, int32_t len, char *exact, int32_t exact_cap,
+                          char *folded, int32_t folded_cap);
 
 /// Marks the text of a column as coming from an unmarked document (written without any
 /// Vietnamese marks): its words are also indexed in the marked-query form, so that a query typed
