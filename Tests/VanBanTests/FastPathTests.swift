@@ -106,7 +106,7 @@ final class FastPathTests: XCTestCase {
         }
         XCTAssertGreaterThan(matched, 20)
         // No scalar the digit scan skips is a decimal digit but ASCII's (which it finds before).
-        let skipped = (UInt32(0x80)...0x10FFFF).compactMap(Unicode.Scalar.init).filter(Pattern.Prerequisite.holdsNoDigit)
+        let skipped = (UInt32(0x80)...0x10FFFF).compactMap(Unicode.Scalar.init).filter(String.holdsNoDigit)
         XCTAssertGreaterThan(skipped.count, 1700)
         XCTAssertFalse(skipped.contains { $0.properties.generalCategory == .decimalNumber })
     }

@@ -33,7 +33,9 @@ public struct NumberReference: Sendable, Equatable {
 
     /// Reads `text` as a number reference, or nil when it is something else.
     public static func parse(_ text: String, rules: RuleSet) -> NumberReference? {
-        let text = VietText.nfc(text).trimmingCharacters(in: .whitespaces)
+        // Every number has a digit; most queries have none, and are read no further.
+        guard text.hasDecimalDigit else { return nil }
+        let text = VietText.nfc(text).trimmingScalars(in: .whitespaces)
         let scanner = NumberScanner(rules: rules)
         if let whole = scanner.number(exactly: text) { return NumberReference(whole) }
         if let named = withoutTypeName(text, rules: rules), let whole = scanner.number(exactly: named) {

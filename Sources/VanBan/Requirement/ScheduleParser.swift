@@ -249,22 +249,7 @@ struct Pattern: @unchecked Sendable {
         var anyOf: [String] = []
 
         func isMet(by text: String) -> Bool {
-            (!digit || Self.hasDigit(text)) && (anyOf.isEmpty || anyOf.contains { text.includesBytes(of: $0) })
-        }
-
-        static func hasDigit(_ text: String) -> Bool {
-            var ascii = true
-            for byte in text.utf8 {
-                if byte >= 0x30 && byte <= 0x39 { return true }
-                if byte >= 0x80 { ascii = false }
-            }
-            return !ascii && text.unicodeScalars.contains { !Self.holdsNoDigit($0) && $0.properties.generalCategory == .decimalNumber }
-        }
-
-        /// Below U+0660 only ASCII's digits are decimal, and Latin Extended Additional (the
-        /// Vietnamese letters) has none: the scan skips them without asking for their category.
-        static func holdsNoDigit(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x660 || (0x1E00...0x1EFF).contains(scalar.value)
+            (!digit || text.hasDecimalDigit) && (anyOf.isEmpty || anyOf.contains { text.includesBytes(of: $0) })
         }
     }
 
