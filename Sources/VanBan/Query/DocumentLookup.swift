@@ -33,34 +33,43 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
     public let partialDate: String?
     public let partialNumber: String?
 
+    /// The columns ``init(row:)`` reads, in its order: read by position, as a lookup by name
+    /// lower-cases every column name before it (most of what a number query cost).
+    static let columns = """
+        d.id, d.symbol, d.type_code, d.type_name, d.issuer, d.parent_issuer, d.place, d.date, d.title, d.signer,
+        d.signer_role, d.recipients, d.province, d.source, d.path, d.encoding, d.year, d.missing, d.format, d.pages,
+        d.ocr, d.notes, d.partial_date, d.partial_number
+        """
+
+    /// A row of ``columns``.
     init(row: Row) {
-        id = row["id"]
-        number = row["symbol"]
-        typeCode = row["type_code"]
-        type = row["type_name"]
-        issuer = row["issuer"]
-        parentIssuer = row["parent_issuer"]
-        place = row["place"]
-        date = row["date"]
-        title = row["title"]
-        signer = row["signer"]
-        signerRole = row["signer_role"]
-        let recipientsJSON: String = row["recipients"]
+        id = row[0]
+        number = row[1]
+        typeCode = row[2]
+        type = row[3]
+        issuer = row[4]
+        parentIssuer = row[5]
+        place = row[6]
+        date = row[7]
+        title = row[8]
+        signer = row[9]
+        signerRole = row[10]
+        let recipientsJSON: String = row[11]
         recipients = (try? JSONDecoder().decode([String].self, from: Data(recipientsJSON.utf8))) ?? []
-        province = row["province"]
-        source = row["source"]
-        file = row["path"]
-        encoding = row["encoding"]
-        year = row["year"]
-        let missingList: String = row["missing"]
+        province = row[12]
+        source = row[13]
+        file = row[14]
+        encoding = row[15]
+        year = row[16]
+        let missingList: String = row[17]
         missing = missingList.split(separator: ",").map(String.init)
-        format = row["format"] ?? "text"
-        pages = row["pages"]
-        ocr = row["ocr"] ?? false
-        let notesJSON: String = row["notes"] ?? "[]"
+        format = row[18] ?? "text"
+        pages = row[19]
+        ocr = row[20] ?? false
+        let notesJSON: String = row[21] ?? "[]"
         notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
-        partialDate = row["partial_date"]
-        partialNumber = row["partial_number"]
+        partialDate = row[22]
+        partialNumber = row[23]
     }
 
 }
@@ -210,7 +219,7 @@ extension Archive {
 
     func documents(numbered reference: NumberReference, filters: [SearchFilter], db: Database) throws -> [DocumentSummary] {
         let key = reference.key(rules)
-        var sql = "SELECT d.* FROM documents d WHERE num_key = ? AND type_key = ?"
+        var sql = "SELECT \(DocumentSummary.columns) FROM documents d WHERE num_key = ? AND type_key = ?"
         var arguments: StatementArguments = [key.number, key.type]
         if let issuer = key.issuer {
             sql += " AND issuer_key = ?"
