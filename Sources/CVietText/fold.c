@@ -9,10 +9,10 @@
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 
-static uint16_t untoned_table[0x10000];
-static uint8_t word_table[0x10000];
-static uint16_t bare_table[0x10000];
-static uint8_t tone_table[0x10000];
+uint16_t vv_untoned_table[0x10000];
+uint8_t vv_word_table[0x10000];
+uint16_t vv_bare_table[0x10000];
+uint8_t vv_tone_table[0x10000];
 /// The lower-case letter with a tone, by letter without it (every Vietnamese vowel is below
 /// U+0200) and tone. Composing the tone mark onto the letter is not enough: "ậ" decomposes to
 /// "ạ" + circumflex, so â + dot below has no composition of its own.
@@ -44,11 +44,11 @@ static void build_entry(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar3
     UChar decomposed[8];
     UErrorCode status = U_ZERO_ERROR;
     int32_t n = unorm2_getDecomposition(nfd, lower, decomposed, 8, &status);
-    untoned_table[c] = (uint16_t)(lower <= 0xFFFF ? lower : c);
-    bare_table[c] = untoned_table[c];
-    tone_table[c] = 0;
+    vv_untoned_table[c] = (uint16_t)(lower <= 0xFFFF ? lower : c);
+    vv_bare_table[c] = vv_untoned_table[c];
+    vv_tone_table[c] = 0;
     if (U_FAILURE(status) || n <= 0 || U16_IS_LEAD(decomposed[0])) {
-        if (lower == 0x0111) bare_table[c] = 'd';
+        if (lower == 0x0111) vv_bare_table[c] = 'd';
         return;
     }
     UChar32 base = decomposed[0];
@@ -56,14 +56,14 @@ static void build_entry(const UNormalizer2 *nfd, const UNormalizer2 *nfc, UChar3
     for (int32_t i = 1; i < n; i++) {
         uint8_t tone = tone_of_mark(decomposed[i]);
         if (tone) {
-            tone_table[c] = tone;
+            vv_tone_table[c] = tone;
         } else {
             UChar32 composed = unorm2_composePair(nfc, untoned, decomposed[i]);
             if (composed >= 0) untoned = composed;
         }
     }
-    untoned_table[c] = (uint16_t)untoned;
-    bare_table[c] = (uint16_t)(base == 0x0111 ? 'd' : base);
+    vv_untoned_table[c] = (uint16_t)untoned;
+    vv_bare_table[c] = (uint16_t)(base == 0x0111 ? 'd' : base);
 }
 
 /// What a word is made of: letters and digits, and the combining marks of NFD text.
@@ -76,31 +76,25 @@ static void build_tables(void) {
     const UNormalizer2 *nfd = unorm2_getNFDInstance(&status);
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
     for (UChar32 c = 0; c < 0x10000; c++) {
-        word_table[c] = (uint8_t)(is_word_char(c) != 0);
+        vv_word_table[c] = (uint8_t)(is_word_char(c) != 0);
         if (U16_IS_SURROGATE(c)) {
-            untoned_table[c] = bare_table[c] = (uint16_t)c;
+            vv_untoned_table[c] = vv_bare_table[c] = (uint16_t)c;
             continue;
         }
         build_entry(nfd, nfc, c);
     }
     for (UChar32 c = 0; c < 0x10000; c++) {
-        uint16_t untoned = untoned_table[c];
-        if (tone_table[c] && untoned < TONED_LETTERS && c == u_tolower(c) && !toned_table[untoned][tone_table[c]]) {
-            toned_table[untoned][tone_table[c]] = (uint16_t)c;
+        uint16_t untoned = vv_untoned_table[c];
+        if (vv_tone_table[c] && untoned < TONED_LETTERS && c == u_tolower(c) && !toned_table[untoned][vv_tone_table[c]]) {
+            toned_table[untoned][vv_tone_table[c]] = (uint16_t)c;
         }
     }
 }
 
 void vv_tables_ready(void) { pthread_once(&tables_once, build_tables); }
 
-int vv_is_word_char(int32_t c) {
-    if (c >= 0 && c < 0x10000) return word_table[c];
-    return c > 0 && is_word_char(c);
-}
+int vv_is_word_char_beyond_bmp(int32_t c) { return c > 0 && is_word_char(c); }
 
-uint16_t vv_untoned(uint16_t c) { return untoned_table[c]; }
-uint16_t vv_bare(uint16_t c) { return bare_table[c]; }
-uint8_t vv_tone(uint16_t c) { return tone_table[c]; }
 
 uint16_t vv_with_tone(uint16_t untoned, uint8_t tone) {
     if (tone == 0) return untoned;
@@ -113,7 +107,7 @@ uint16_t vv_with_tone(uint16_t untoned, uint8_t tone) {
 
 void vv_fold_units(const uint16_t *in, int32_t len, uint16_t *out) {
     vv_tables_ready();
-    for (int32_t i = 0; i < len; i++) out[i] = bare_table[in[i]];
+    for (int32_t i = 0; i < len; i++) out[i] = vv_bare_table[in[i]];
 }
 
 int32_t vv_fold_utf8(const uint8_t *in, int32_t len, uint8_t *out) {
@@ -122,7 +116,7 @@ int32_t vv_fold_utf8(const uint8_t *in, int32_t len, uint8_t *out) {
     while (i < len) {
         uint8_t b = in[i];
         if (b < 0x80) {
-            out[o++] = (uint8_t)bare_table[b];
+            out[o++] = (uint8_t)vv_bare_table[b];
             i++;
             continue;
         }
@@ -143,7 +137,7 @@ int32_t vv_fold_utf8(const uint8_t *in, int32_t len, uint8_t *out) {
             c = ((uint32_t)(b & 0x1F) << 6) | (in[i + 1] & 0x3F);
             i += 2;
         }
-        uint16_t f = bare_table[c];
+        uint16_t f = vv_bare_table[c];
         if (f < 0x80) {
             out[o++] = (uint8_t)f;
         } else if (f < 0x800) {
