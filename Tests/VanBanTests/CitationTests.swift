@@ -194,6 +194,11 @@ final class CitationGraphTests: XCTestCase {
         XCTAssertFalse(labels.contains("60-CTr/ĐUK"), "in the archive")
         XCTAssertEqual(missing.first { $0.node.label == "768-QĐ/TU" }?.citations, 2)
         XCTAssertEqual(missing.first { $0.node.label == "25-NQ/TW" }?.node.conflicts, [], "TW named two ways is one issuer")
+        // A total order, so a listing never changes from one run to the next.
+        for (a, b) in zip(missing, missing.dropFirst()) {
+            XCTAssertTrue((b.citations, b.citingDocuments, a.node.label, a.node.id) < (a.citations, a.citingDocuments, b.node.label, b.node.id),
+                          "\(a.node.label) before \(b.node.label)")
+        }
     }
 
     func testGraphExport() throws {

@@ -16,7 +16,7 @@ public struct MissingDocument: Codable, Sendable, Equatable {
 
 extension Archive {
     /// Every cited document that is not in the archive, most cited first (then by how many
-    /// documents cite it): what an office should obtain first.
+    /// documents cite it, then by label): what an office should obtain first.
     public func missingDocuments() throws -> [MissingDocument] {
         try read { db in
             let nodes = try allNodes(db: db)
@@ -39,7 +39,8 @@ extension Archive {
             return places.map { id, list in
                 MissingDocument(node: nodes[id]!.with(statuses), citations: list.count, citingDocuments: citing[id]!.count, citedBy: list)
             }.sorted {
-                ($1.citations, $1.citingDocuments, $0.node.label) < ($0.citations, $0.citingDocuments, $1.node.label)
+                // Labels repeat (two laws of one name, told apart by date): the node's id settles ties.
+                ($1.citations, $1.citingDocuments, $0.node.label, $0.node.id) < ($0.citations, $0.citingDocuments, $1.node.label, $1.node.id)
             }
         }
     }
