@@ -16,7 +16,8 @@ Steps (every figure is printed, and a dated section is appended to the results f
      the writer's floor (bench/floor.py: FTS5 inserts of vanban's passages alone);
   4. `vanban bench-queries` on bench/queries.txt (in-process p50/p99 per query, through the search
      index and the exhaustive path, and whether their top 10 and totals agree);
-  5. CLI cold start: `vanban search` as a whole process, median of 10;
+  5. CLI cold start: `vanban search` as a whole process, median of 10; then show, refs, cited-by, chain
+     (up and --down), status, check and missing on the most cited document, whole processes, median of 3;
   6. extraction accuracy: the archive's metadata and citations (plain SQLite tables) against the
      generator's ground truth: precision and recall of (document, cited number), and how often the
      relation and date agree on the matched ones;
@@ -144,6 +145,26 @@ def cold_start(archive):
     return statistics.median(times)
 
 
+def graph_commands(archive):
+    """Whole-process times (median of 3, ms) of the citation commands on the most cited document the
+    archive holds: the slowest case a researcher's chain or an office's check meets."""
+    db = sqlite3.connect(archive)
+    number = db.execute("""SELECT n.symbol FROM links l JOIN nodes n ON n.id = l.target
+        WHERE n.document_id IS NOT NULL AND n.symbol IS NOT NULL GROUP BY l.target ORDER BY count(*) DESC, l.target LIMIT 1""").fetchone()[0]
+    db.close()
+    times = {}
+    for command in (["show", number], ["refs", number], ["cited-by", number], ["chain", number], ["chain", number, "--down"],
+                    ["status", number], ["check", number], ["missing"]):
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            subprocess.run([str(VANBAN), *command, "--archive", str(archive), "--rules", str(ROOT / "indexer")],
+                           stdout=subprocess.DEVNULL, check=True)
+            runs.append((time.perf_counter() - start) * 1000)
+        times[" ".join(command[:1] + command[2:])] = statistics.median(runs)
+    return number, times
+
+
 def nfc(text):
     return unicodedata.normalize("NFC", text or "")
 
@@ -234,6 +255,9 @@ def main():
     p50s = [f["p50"] for f in figures]
     cpus = [f["cpuP50"] for f in figures]
     cold = cold_start(archive)
+    graph_number, graph = graph_commands(archive)
+    print(f"citation commands on {graph_number}, the most cited document (ms, median of 3): "
+          + ", ".join(f"{name} {ms:.0f}" for name, ms in graph.items()))
     served = http(archive, a.http) if a.http else None
     if served:
         print(f"HTTP through one `vanban serve` (wrk, 64 connections, {a.http} s): {served['rps']:.0f} requests/s, "
@@ -291,6 +315,8 @@ def main():
         lines += ["", f"The search index and the exhaustive path gave the same top 10 and total on {agree} of {len(slow)} queries"
                       + ("." if agree == len(slow) else f"; they differ on: {', '.join(f['query'] for f in slow if not f['agrees'])}.")]
     lines += ["", f"CLI cold query (whole process, median of 10): {cold:.0f} ms."]
+    lines.append(f"Citation commands on {graph_number}, the most cited document in the archive (whole process, median of 3, ms): "
+                 + ", ".join(f"`{name}` {ms:.0f}" for name, ms in graph.items()) + ".")
     if served:
         lines.append(f"HTTP through one `vanban serve` (wrk -t2 -c64, {a.http} s after 5 s of warm-up, the queries with their filters): "
                      f"{served['rps']:.0f} requests/s, p50 {served['p50']:.1f} ms, p99 {served['p99']:.1f} ms, "
