@@ -19,17 +19,23 @@ public struct GraphNode: Codable, Sendable, Hashable {
 
     public var label: String { number ?? name }
 
+    /// A row holding ``Archive/nodeColumns`` side by side, named with `prefix`. They are read by
+    /// position from the first: a lookup by name lower-cases each column name of the row before
+    /// it, and a reference's row has 51 (most of what `cited-by` of a much-cited document cost).
     init(row: Row, prefix: String = "") {
-        id = row[prefix + "id"]
-        number = row[prefix + "symbol"]
-        name = row[prefix + "name"]
-        type = (row[prefix + "type_code"] as String?)
-        date = row[prefix + "date"]
-        issuer = row[prefix + "issuer"]
-        title = row[prefix + "title"]
-        inArchive = (row[prefix + "document_id"] as Int64?) != nil
-        let json: String = row[prefix + "conflicts"] ?? "[]"
-        conflicts = (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        guard let at = row.columnNames.enumerated().first(where: { $0.element == prefix + "id" })?.offset else {
+            preconditionFailure("a node's row without \(prefix)id")
+        }
+        id = row[at]
+        number = row[at + 1]
+        name = row[at + 2]
+        type = row[at + 3]
+        date = row[at + 4]
+        issuer = row[at + 5]
+        title = row[at + 6]
+        inArchive = (row[at + 7] as Int64?) != nil
+        let json: String = row[at + 8] ?? "[]"
+        conflicts = json == "[]" ? [] : (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 }
 
@@ -62,6 +68,7 @@ public struct Reference: Codable, Sendable, Equatable {
 }
 
 extension Archive {
+    /// A node's columns, in the order ``GraphNode/init(row:prefix:)`` reads them.
     static let nodeColumns = "id, symbol, name, type_code, date, issuer, title, document_id, conflicts"
 
     /// The graph node a number (any common form) or a document name ("Điều lệ Đảng") names.
