@@ -55,10 +55,13 @@ int32_t vv_pack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap) {
     return (int32_t)written + 4;
 }
 
+/// A stored length no deflate stream of the block's size can hold is damage, refused before
+/// anything is allocated for it: deflate expands 1032 times at most.
 int32_t vv_unpacked_length(const uint8_t *in, int32_t len) {
     if (len < 4) return -1;
     uint32_t length = (uint32_t)in[0] | (uint32_t)in[1] << 8 | (uint32_t)in[2] << 16 | (uint32_t)in[3] << 24;
-    return length > (1u << 30) ? -1 : (int32_t)length;
+    uint64_t most = (uint64_t)(len - 4) * 1032 + 64;
+    return length > (1u << 30) || length > most ? -1 : (int32_t)length;
 }
 
 int32_t vv_unpack(const uint8_t *in, int32_t len, uint8_t *out, int32_t cap) {

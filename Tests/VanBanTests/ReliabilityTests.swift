@@ -75,6 +75,28 @@ final class ReliabilityTests: XCTestCase {
         XCTAssertTrue(command.stdout.contains("FAILED"), command.stdout)
     }
 
+    /// A document whose stored text is damaged is still found, without its passages; the others
+    /// keep theirs. A length no block of its size can hold is refused before anything is
+    /// allocated for it.
+    func testSearchSurvivesDamagedStoredText() throws {
+        let folder = try Support.corpusCopy()
+        let (archive, _) = try Support.archive(of: folder)
+        for damage in ["X'FFFFFF3F' || substr(t.block, 5)", "substr(t.block, 1, 4) || randomblob(length(t.block) - 4)"] {
+            let damaged = try copy(archive.path, as: "damaged-text.db")
+            defer { try? FileManager.default.removeItem(atPath: damaged) }
+            try DatabaseQueue(path: damaged).write { db in
+                try db.execute(sql: """
+                    UPDATE texts AS t SET block = \(damage) FROM documents d WHERE d.id = t.document_id AND d.symbol = '84-CV/ĐU'
+                    """)
+                XCTAssertEqual(db.changesCount, 1)
+            }
+            let results = try Archive(path: damaged, rules: Support.rules).search(SearchRequest(query: "dang uy"))
+            let hits = Dictionary(uniqueKeysWithValues: results.hits.map { ($0.number ?? "", $0) })
+            XCTAssertEqual(hits["84-CV/ĐU"]?.passages, [], damage)
+            XCTAssertFalse(try XCTUnwrap(hits["60-CTr/ĐUK"]).passages.isEmpty, damage)
+        }
+    }
+
     func testVerifyCommandExitCodes() throws {
         let folder = try Support.corpusCopy()
         let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
