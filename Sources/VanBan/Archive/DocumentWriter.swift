@@ -319,6 +319,13 @@ enum PlainJSON {
         "[" + strings.map(quoted).joined(separator: ",") + "]"
     }
 
+    /// The strings of a stored array (none for NULL or what is not one). Most are empty, and are
+    /// read without setting up JSONDecoder.
+    static func strings(_ json: String?) -> [String] {
+        guard let json, json != "[]" else { return [] }
+        return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+    }
+
     static func array(_ numbers: [[Int]]) -> String {
         "[" + numbers.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
     }

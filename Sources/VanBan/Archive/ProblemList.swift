@@ -42,7 +42,7 @@ extension Archive {
                 """)
             let incomplete = rows.map { row -> ProblemList.Incomplete in
                 let missing = (row["missing"] as String).split(separator: ",").map(String.init).filter { $0 == "number" || $0 == "date" }
-                let notes = (try? JSONDecoder().decode([String].self, from: Data((row["notes"] as String).utf8))) ?? []
+                let notes = PlainJSON.strings(row["notes"] as String)
                 var reasons = notes.filter { $0.contains("blank") || $0.contains("OCR") || $0.contains("without a text layer") }
                 if missing.contains("number") && !reasons.contains(where: { $0.hasPrefix("number") }) {
                     reasons.append("no \"Số ...\" line with a number in the header")

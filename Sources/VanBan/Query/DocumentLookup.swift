@@ -54,8 +54,7 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
         title = row[8]
         signer = row[9]
         signerRole = row[10]
-        let recipientsJSON: String = row[11]
-        recipients = (try? JSONDecoder().decode([String].self, from: Data(recipientsJSON.utf8))) ?? []
+        recipients = PlainJSON.strings(row[11] as String)
         province = row[12]
         source = row[13]
         file = row[14]
@@ -66,8 +65,7 @@ public struct DocumentSummary: Codable, Sendable, Equatable {
         format = row[18] ?? "text"
         pages = row[19]
         ocr = row[20] ?? false
-        let notesJSON: String = row[21] ?? "[]"
-        notes = (try? JSONDecoder().decode([String].self, from: Data(notesJSON.utf8))) ?? []
+        notes = PlainJSON.strings(row[21])
         partialDate = row[22]
         partialNumber = row[23]
     }

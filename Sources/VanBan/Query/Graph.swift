@@ -34,8 +34,7 @@ public struct GraphNode: Codable, Sendable, Hashable {
         issuer = row[at + 5]
         title = row[at + 6]
         inArchive = (row[at + 7] as Int64?) != nil
-        let json: String = row[at + 8] ?? "[]"
-        conflicts = json == "[]" ? [] : (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
+        conflicts = PlainJSON.strings(row[at + 8])
     }
 }
 
