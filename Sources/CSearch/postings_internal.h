@@ -60,6 +60,23 @@ static inline int vs_read_entry(const uint8_t **p, const uint8_t *end, uint32_t 
     return 0;
 }
 
+/// `vs_read_entry` for the usual entry, each of whose varints is one byte: true when it was
+/// one and is read. Whether an extra weight follows is as likely as not, so it is read without
+/// a branch on that, which would mispredict every other entry.
+static inline int vs_read_short_entry(const uint8_t **p, const uint8_t *end, uint32_t *docid, uint32_t *frequency,
+                                      uint32_t *weighted, int *own) {
+    const uint8_t *q = *p;
+    if (end - q < 3) return 0;
+    uint32_t delta = q[0], shifted = q[1], has_extra = (shifted >> 1) & 1, extra = q[2] & (0u - has_extra);
+    if (((delta | shifted | extra) & 0x80) || delta == 0 || shifted < 4) return 0;
+    *docid += delta;
+    *frequency = shifted >> 2;
+    *weighted = *frequency + extra;
+    *own = (int)(shifted & 1);
+    *p = q + 2 + has_extra;
+    return 1;
+}
+
 /// One term's postings as they are written.
 typedef struct {
     VSBuffer docs, skips, positions;

@@ -304,12 +304,14 @@ static void sift_down(Heap *heap, uint32_t i) {
     }
 }
 
-/// Keeps the best `capacity` hits, the worst of them at the root.
-static void offer(Heap *heap, VSHit hit) {
+/// Keeps the best `capacity` hits, the worst of them at the root. The hit is passed by address:
+/// a struct passed by value is stored field by field and loaded whole, which stalls the store
+/// forwarding once for every matching document.
+static inline void offer(Heap *heap, const VSHit *hit) {
     if (heap->capacity == 0) return;
     if (heap->count < heap->capacity) {
         uint32_t i = heap->count++;
-        heap->items[i] = hit;
+        heap->items[i] = *hit;
         while (i > 0) {
             uint32_t parent = (i - 1) / 2;
             if (!better(heap, &heap->items[parent], &heap->items[i])) break;
@@ -318,8 +320,8 @@ static void offer(Heap *heap, VSHit hit) {
             heap->items[parent] = swap;
             i = parent;
         }
-    } else if (better(heap, &hit, &heap->items[0])) {
-        heap->items[0] = hit;
+    } else if (better(heap, hit, &heap->items[0])) {
+        heap->items[0] = *hit;
         sift_down(heap, 0);
     }
 }
@@ -612,7 +614,7 @@ static int run_by_documents(Plan *plan, VSResult *result, Heap *heap) {
         VSHit hit;
         if (evaluate(plan, docid, &hit)) {
             count_facets(result, plan->table, docid);
-            offer(heap, hit);
+            offer(heap, &hit);
         }
         if (plan->reader.error) break;
     }
@@ -718,7 +720,8 @@ static int run_by_terms(Plan *plan, VSResult *result, Heap *heap) {
     for (uint32_t docid = 1; docid < table->count && !plan->reader.error; docid++) {
         if (sums.clauses[docid] < wanted || sums.excluded[docid] || !admitted(plan, docid)) continue;
         count_facets(result, table, docid);
-        offer(heap, (VSHit){docid, sums.score[docid], sums.coverage ? sums.coverage[docid] : 0});
+        VSHit hit = {docid, sums.score[docid], sums.coverage ? sums.coverage[docid] : 0};
+        offer(heap, &hit);
     }
     free_sums(&sums);
     return plan->reader.error;
