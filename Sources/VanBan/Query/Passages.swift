@@ -44,14 +44,11 @@ struct PassageChooser {
     }
 
     func passages(of id: Int64, matches: [Match], db: Database) throws -> [PassageHit] {
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT block, tokens FROM texts WHERE document_id = ?"),
-                                         arguments: [id]) else { return [] }
-        let starts = TokenStarts.decode(row["tokens"])
+        guard !matches.isEmpty, let stored = try storedText(of: id, db: db) else { return [] }
+        let (starts, text) = stored
         let found = assign(matches, headings: starts.map(\.heading), bodies: starts.map(\.body))
         var scored = found.compactMap { ordinal, found -> (ordinal: Int, score: Double)? in
-            // Summed in phrase order: a Set's order changes from one run to the next, and so would the sum.
-            let phrases = Set((found.body + found.heading).map(\.phrase)).sorted()
-            let score = phrases.reduce(0) { $0 + plan.phrases[$1].weight } + 0.01 * Double(found.body.count + found.heading.count)
+            let score = weight(of: found) + 0.01 * Double(found.body.count + found.heading.count)
             return score > 0 ? (ordinal, score) : nil
         }
         // The title passage repeats what the hit shows; it is one only when nothing else matches.
@@ -63,8 +60,7 @@ struct PassageChooser {
             SELECT line, page, heading_start, heading_length, body_start, body_length FROM passages
             WHERE document_id = ? AND ordinal = ?
             """)
-        let places = try chosen.map { try Row.fetchOne(statement, arguments: [id, $0]).map(Place.init) }
-        guard let text = Self.inflate(row["block"]) else { return [] }
+        let places = try chosen.map { try statement.readFirstRow(arguments: [id, $0], Place.init) }
         return zip(chosen, places).compactMap { ordinal, place in
             guard let passage = place, passage.body.upperBound <= text.count, passage.heading.upperBound <= text.count else { return nil }
             let matches = found[ordinal] ?? Found()
@@ -77,10 +73,32 @@ struct PassageChooser {
         }
     }
 
+    /// A document's token starts and its stored text, read from the row in place (fetchOne would
+    /// copy the block first); nil when the document has none or it is damaged.
+    private func storedText(of id: Int64, db: Database) throws -> (starts: [(heading: Int, body: Int)], text: [UInt8])? {
+        let statement = try db.cachedStatement(sql: "SELECT block, tokens FROM texts WHERE document_id = ?")
+        return try statement.readFirstRow(arguments: [id]) { row in
+            try row.withUnsafeData(atIndex: 0, Self.inflate).map { (TokenStarts.decode(row[1]), $0) }
+        } ?? nil
+    }
+
+    /// The weight of the distinct phrases found in a passage, summed in phrase order (an order
+    /// that changed from one run to the next would change the sum's last bits).
+    private func weight(of found: Found) -> Double {
+        var phrases = found.body.map(\.phrase) + found.heading.map(\.phrase)
+        phrases.sort()
+        var weight = 0.0, previous = -1
+        for phrase in phrases where phrase != previous {
+            weight += plan.phrases[phrase].weight
+            previous = phrase
+        }
+        return weight
+    }
+
     /// A document's stored text (whole: libdeflate inflates a whole block faster than zlib
     /// inflated the part a passage needs).
-    private static func inflate(_ block: Data) -> [UInt8]? {
-        block.withUnsafeBytes { packed -> [UInt8]? in
+    private static func inflate(_ block: Data?) -> [UInt8]? {
+        block?.withUnsafeBytes { packed -> [UInt8]? in
             let input = packed.bindMemory(to: UInt8.self)
             let length = Int(vv_unpacked_length(input.baseAddress, Int32(input.count)))
             guard length >= 0 else { return nil }
@@ -130,17 +148,37 @@ struct PassageChooser {
         let (tokens, more) = tokens(text, limit: reach)
         let inText = local.filter { $0.position + $0.length <= tokens.count }
         guard tokens.count > snippetTokens || more else { return Snippet(utf8: text, from: 0, to: text.count, marks: spans(inText, tokens)) }
-        var best = 0, bestCovered = -1
-        for start in Set([0] + inText.map { max(0, min($0.position - 2, tokens.count - snippetTokens)) }).sorted() {
-            let covered = Set(inText.filter { $0.position >= start && $0.position + $0.length <= start + snippetTokens }.map(\.phrase)).count
-            if covered > bestCovered { (best, bestCovered) = (start, covered) }
-        }
+        let best = bestWindow(inText, tokens: tokens.count)
         let end = min(best + snippetTokens, tokens.count)
         let after = end < tokens.count || more
         let from = best == 0 ? 0 : tokens[best].lowerBound
         let to = after ? tokens[end - 1].upperBound : text.count
         let inside = inText.filter { $0.position >= best && $0.position + $0.length <= end }
         return Snippet(utf8: text, from: from, to: to, marks: spans(inside, tokens), before: best > 0, after: after)
+    }
+
+    /// Where the snippet starts: of the windows of ``snippetTokens`` tokens starting at the
+    /// text's start or two tokens before a match, the first that holds the most distinct phrases
+    /// whole. The matches are walked in position order, so a window reads only its own.
+    private static func bestWindow(_ matches: [Match], tokens count: Int) -> Int {
+        let matches = matches.sorted { $0.position < $1.position }
+        var starts = [0] + matches.map { max(0, min($0.position - 2, count - snippetTokens)) }
+        starts.sort()
+        var counted = [Int](repeating: -1, count: (matches.map(\.phrase).max() ?? -1) + 1)  // the window a phrase was last counted in
+        var best = 0, bestCovered = -1, first = 0
+        for (window, start) in starts.enumerated() where window == 0 || start != starts[window - 1] {
+            while first < matches.count && matches[first].position < start { first += 1 }
+            var covered = 0
+            for match in matches[first...] {
+                if match.position >= start + snippetTokens { break }
+                if match.position + match.length <= start + snippetTokens && counted[match.phrase] != window {
+                    counted[match.phrase] = window
+                    covered += 1
+                }
+            }
+            if covered > bestCovered { (best, bestCovered) = (start, covered) }
+        }
+        return best
     }
 
     /// The code-point ranges of a heading's matches.

@@ -159,10 +159,11 @@ extension Archive {
         let chooser = PassageChooser(plan: plan)
         let lookup = try db.cachedStatement(sql: "SELECT symbol, type_name, type_code, issuer, date, title, path FROM documents WHERE id = ?")
         return try ranking.hits.compactMap { hit in
-            guard let row = try Row.fetchOne(lookup, arguments: [hit.id]) else { return nil }
             let passages = try chooser.passages(of: hit.id, matches: ranking.matches[hit.id] ?? [], db: db)
-            return DocumentHit(number: row[0], type: row[1], typeCode: row[2], issuer: row[3], date: row[4], title: row[5],
-                               file: row[6], inArchive: true, citedBy: nil, numberMatch: false, score: hit.score, passages: passages)
+            return try lookup.readFirstRow(arguments: [hit.id]) { row in
+                DocumentHit(number: row[0], type: row[1], typeCode: row[2], issuer: row[3], date: row[4], title: row[5],
+                            file: row[6], inArchive: true, citedBy: nil, numberMatch: false, score: hit.score, passages: passages)
+            }
         }
     }
 }

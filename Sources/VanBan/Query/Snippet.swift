@@ -16,30 +16,34 @@ public struct Snippet: Codable, Sendable, Equatable {
     /// range, cut on word boundaries) as highlights, and "…" before or after where the passage
     /// goes on.
     init(utf8: [UInt8], from: Int, to: Int, marks: [Range<Int>], before: Bool = false, after: Bool = false) {
-        let slice = utf8[from..<to]
         let prefix = before ? Self.ellipsis + " " : ""
-        text = prefix + String(decoding: slice, as: UTF8.self) + (after ? " " + Self.ellipsis : "")
-        // Code points before a byte of the slice: every byte that does not continue a sequence.
-        func scalars(upTo byte: Int) -> Int {
-            prefix.unicodeScalars.count + utf8[from..<byte].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        }
-        let ranges = marks.filter { $0.lowerBound >= from && $0.upperBound <= to }
-            .sorted { $0.lowerBound < $1.lowerBound }
-            .map { [scalars(upTo: $0.lowerBound), scalars(upTo: $0.upperBound)] }
-        highlights = Self.joined(ranges, in: Array(text.unicodeScalars))
-    }
-
-    /// Overlapping marks become one, and "[Dân] [vận] [khéo]" reads better as one mark over the phrase.
-    private static func joined(_ highlights: [[Int]], in scalars: [Unicode.Scalar]) -> [[Int]] {
-        var joined: [[Int]] = []
-        for range in highlights {
-            if let last = joined.last, range[0] <= last[1] || (last[1] + 1 == range[0] && scalars[last[1]] == " ") {
-                joined[joined.count - 1][1] = max(last[1], range[1])
+        text = prefix + String(decoding: utf8[from..<to], as: UTF8.self) + (after ? " " + Self.ellipsis : "")
+        let inside = marks.filter { $0.lowerBound >= from && $0.upperBound <= to }.sorted { $0.lowerBound < $1.lowerBound }
+        let scalars = Self.scalarCounts(utf8, from: from, to: to, base: prefix.unicodeScalars.count)
+        // Overlapping marks become one, and "[Dân] [vận] [khéo]" reads better as one mark over the phrase.
+        var joined: [[Int]] = [], end = 0  // `end`: the byte the last joined mark ends at
+        for mark in inside {
+            let range = [scalars[mark.lowerBound - from], scalars[mark.upperBound - from]]
+            if let last = joined.last, range[0] <= last[1] || (last[1] + 1 == range[0] && utf8[end] == UInt8(ascii: " ")) {
+                if range[1] > last[1] { (joined[joined.count - 1][1], end) = (range[1], mark.upperBound) }
             } else {
                 joined.append(range)
+                end = mark.upperBound
             }
         }
-        return joined
+        highlights = joined
+    }
+
+    /// The code points of the text before each byte `from...to` of `utf8` (indexed from `from`):
+    /// every byte that does not continue a sequence starts one.
+    private static func scalarCounts(_ utf8: [UInt8], from: Int, to: Int, base: Int) -> [Int] {
+        var counts = [Int](repeating: base, count: to - from + 1)
+        var scalars = base
+        for byte in from..<to {
+            if utf8[byte] & 0xC0 != 0x80 { scalars += 1 }
+            counts[byte - from + 1] = scalars
+        }
+        return counts
     }
 
     /// The text with each highlight wrapped in `before` and `after`.

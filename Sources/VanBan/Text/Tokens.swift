@@ -40,9 +40,11 @@ extension VietText {
     /// follow.
     static func tokenPositions(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> (ranges: [Range<Int>], more: Bool) {
         bytes.withMemoryRebound(to: CChar.self) { chars in
-            var starts = [Int32](repeating: 0, count: limit), ends = starts
-            let count = Int(vv_token_positions(chars.baseAddress, Int32(chars.count), &starts, &ends, Int32(limit)))
-            return ((0..<min(count, limit)).map { Int(starts[$0])..<Int(ends[$0]) }, count > limit)
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * max(limit, 1)) { buffer in
+                let starts = buffer.baseAddress!, ends = starts + max(limit, 1)
+                let count = Int(vv_token_positions(chars.baseAddress, Int32(chars.count), starts, ends, Int32(limit)))
+                return ((0..<min(count, limit)).map { Int(starts[$0])..<Int(ends[$0]) }, count > limit)
+            }
         }
     }
 }
