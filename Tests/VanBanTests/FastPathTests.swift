@@ -14,6 +14,18 @@ final class FastPathTests: XCTestCase {
         return lines + lines.map(\.decomposedStringWithCanonicalMapping)
     }
 
+    func testLargestCountAgreesWithSorting() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 5, 9, 10, 11, 40, 3000] {
+            for _ in 0..<20 {
+                let counts = (0..<length).map { _ in UInt32.random(in: 0...(length > 100 ? 3 : 50), using: &generator) }
+                for k in [1, 3, 10] {
+                    XCTAssertEqual(Ranking.largest(k, of: counts), counts.sorted(by: >).prefix(k).last, "\(counts) k=\(k)")
+                }
+            }
+        }
+    }
+
     func testTrimmingScalarsAgreesWithFoundation() throws {
         let sets = [CharacterSet.whitespaces, .whitespaces.union(CharacterSet(charactersIn: "|")), .whitespacesAndNewlines]
         for line in try lines() {

@@ -88,9 +88,22 @@ extension Ranking {
         // Only issuers that may be among the most frequent: a label for each would cost more
         // than the search (a province's archive has thousands of issuers).
         let issuers = counts(1)
-        let floor = issuers.dropFirst().sorted(by: >).prefix(Facets.maxIssuers).last ?? 1
+        let floor = Self.largest(Facets.maxIssuers, of: issuers.dropFirst()) ?? 1
         for (id, n) in issuers.enumerated() where id > 0 && n >= max(floor, 1) { facets.issuers[labels.issuers[id - 1]] = Int(n) }
         for (index, n) in counts(2).enumerated() where n > 0 { facets.years[Int(vs_year_base) + index] = Int(n) }
+    }
+
+    /// The `k`th largest of `counts` (the smallest, when there are fewer), or nil when there are
+    /// none: kept in a list of `k`, where sorting them all cost more than the search for a
+    /// common word.
+    static func largest(_ k: Int, of counts: some Sequence<UInt32>) -> UInt32? {
+        var top: [UInt32] = []  // descending
+        top.reserveCapacity(k + 1)
+        for count in counts where top.count < k || count > top[top.count - 1] {
+            top.insert(count, at: top.firstIndex { $0 < count } ?? top.count)
+            if top.count > k { top.removeLast() }
+        }
+        return top.last
     }
 }
 
