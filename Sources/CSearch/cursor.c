@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { CHUNK = 1 << 16 };
+/// A list read straight through is read a chunk at a time; a jump elsewhere in it (a seek past
+/// many blocks, a hit's positions) reads what it needs, and a little more for the next jump,
+/// which is often near.
+enum { CHUNK = 1 << 16, JUMP = 1 << 12 };
 
 static int open_blob(VSReader *reader, int64_t rowid, const char *column, sqlite3_blob **blob) {
     int rc = sqlite3_blob_open(reader->db, "main", "search_postings", column, rowid, 0, blob);
@@ -19,8 +22,10 @@ static int open_blob(VSReader *reader, int64_t rowid, const char *column, sqlite
 /// Makes blob bytes [from, to) readable; returns where they are.
 static const uint8_t *window_at(VSWindow *window, int segment, sqlite3_blob *blob, uint32_t length, uint32_t from,
                                 uint32_t to, VSReader *reader) {
-    if (window->segment == segment && from >= window->from && to <= window->to) return window->data + (from - window->from);
-    uint32_t end = to - from < CHUNK ? from + CHUNK : to;
+    int same = window->segment == segment;
+    if (same && from >= window->from && to <= window->to) return window->data + (from - window->from);
+    uint32_t ahead = same && from >= window->from && from <= window->to ? CHUNK : JUMP;
+    uint32_t end = to - from < ahead ? from + ahead : to;
     if (end > length) end = length;
     if (from > to || to > end) { reader->error = SQLITE_CORRUPT; return NULL; }
     if (end - from > window->capacity) {
