@@ -307,8 +307,7 @@ static void sift_down(Heap *heap, uint32_t i) {
 /// Keeps the best `capacity` hits, the worst of them at the root. The hit is passed by address:
 /// a struct passed by value is stored field by field and loaded whole, which stalls the store
 /// forwarding once for every matching document.
-static inline void offer(Heap *heap, const VSHit *hit) {
-    if (heap->capacity == 0) return;
+static void admit(Heap *heap, const VSHit *hit) {
     if (heap->count < heap->capacity) {
         uint32_t i = heap->count++;
         heap->items[i] = *hit;
@@ -324,6 +323,12 @@ static inline void offer(Heap *heap, const VSHit *hit) {
         heap->items[0] = *hit;
         sift_down(heap, 0);
     }
+}
+
+/// `admit`, with the test that turns nearly every document away once the heap is full inline.
+static inline __attribute__((always_inline)) void offer(Heap *heap, const VSHit *hit) {
+    if (heap->count == heap->capacity && (heap->capacity == 0 || !better(heap, hit, &heap->items[0]))) return;
+    admit(heap, hit);
 }
 
 static __thread const Heap *sorting_heap;  // qsort has no context argument
@@ -361,6 +366,7 @@ typedef struct {
     Clause **positive;
     int positive_count;
     int words_only;  // every phrase is a single word: no position is ever read to match
+    int filtered;    // a filter of the query may leave a live document out
     VSReader reader;
 } Plan;
 
@@ -373,11 +379,14 @@ static int excluded_document(const VSQuery *query, uint32_t docid) {
     return low < query->excluded_count && query->excluded[low] == docid;
 }
 
-/// Live and inside the filters.
-static int admitted(const Plan *plan, uint32_t docid) {
+static int filtered(const VSQuery *query) {
+    return query->types || query->groups || query->documents || query->has_year_from || query->has_year_to
+        || query->excluded_count;
+}
+
+static int inside_filters(const Plan *plan, uint32_t docid) {
     const VSTable *table = plan->table;
     const VSQuery *query = plan->query;
-    if (docid >= table->count || !(table->flags[docid] & VS_LIVE)) return 0;
     if (query->types && (table->type[docid] >= query->type_count || !query->types[table->type[docid]])) return 0;
     if (query->groups && (table->group[docid] >= query->group_count || !query->groups[table->group[docid]])) return 0;
     if (query->documents && (docid >= query->document_count || !query->documents[docid])) return 0;
@@ -385,6 +394,13 @@ static int admitted(const Plan *plan, uint32_t docid) {
     if (query->has_year_from && table->year[docid] < query->year_from) return 0;
     if (query->has_year_to && table->year[docid] > query->year_to) return 0;
     return !query->excluded_count || !excluded_document(query, docid);
+}
+
+/// Live and inside the filters: asked of every matching document, so the filters are looked at
+/// only when the query has one.
+static inline __attribute__((always_inline)) int admitted(const Plan *plan, uint32_t docid) {
+    if (docid >= plan->table->count || !(plan->table->flags[docid] & VS_LIVE)) return 0;
+    return !plan->filtered || inside_filters(plan, docid);
 }
 
 /// Gives each clause of one-word phrases its flat list of cursors (`capacity` of them in all).
@@ -788,7 +804,7 @@ int vs_search(void *db, const VSTable *table, const VSTermSpec *terms, int term_
         result->facets[f] = calloc((size_t)result->facet_counts[f] + 1, sizeof(uint32_t));
         if (!result->facets[f]) { vs_result_free(result); return SQLITE_NOMEM; }
     }
-    Plan plan = {.table = table, .query = query, .reader = {db, 0}};
+    Plan plan = {.table = table, .query = query, .filtered = filtered(query), .reader = {db, 0}};
     int rc = build_plan(&plan, &plan.reader, terms, term_count, slots, slot_count, phrases, phrase_count, clauses,
                         clause_count);
     uint32_t capacity = query->matches_of_count > 0 ? (uint32_t)query->matches_of_count : query->top;
