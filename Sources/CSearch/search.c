@@ -648,7 +648,7 @@ static int run_by_documents(Plan *plan, VSResult *result, Heap *heap) {
 typedef struct {
     double *score, *coverage;
     uint16_t *clauses;  // positive clauses present
-    uint32_t *seen;     // the last clause (+1) counted for the document
+    uint16_t *seen;     // the last clause (+1) counted for the document
     uint32_t *weight;   // a slot's largest weighted frequency so far, while its forms are read
     uint32_t *touched;  // the documents `weight` holds
     uint8_t *excluded;
@@ -664,12 +664,21 @@ static void free_sums(Sums *sums) {
     free(sums->excluded);
 }
 
-static int alloc_sums(Sums *sums, uint32_t count, int any) {
+/// The sums of a query over `count` documents. Each array is cleared before it is used, so
+/// only those the query needs are made: coverage for "any word", the weights of a word's forms
+/// where a slot has several, the documents excluded where a clause excludes.
+static int alloc_sums(Sums *sums, uint32_t count, const Plan *plan) {
+    int forms = 0, excluding = 0;
+    for (int p = 0; p < plan->phrase_count; p++) {
+        forms |= plan->phrases[p].slots[0].count > 1;
+        excluding |= plan->clauses[plan->phrases[p].clause].excluded;
+    }
+    int any = plan->query->any_clause;
     *sums = (Sums){calloc(count, sizeof(double)), any ? calloc(count, sizeof(double)) : NULL, calloc(count, sizeof(uint16_t)),
-                   calloc(count, sizeof(uint32_t)), calloc(count, sizeof(uint32_t)), malloc(sizeof(uint32_t) * count),
-                   calloc(count, 1)};
-    int ok = sums->score && (!any || sums->coverage) && sums->clauses && sums->seen && sums->weight && sums->touched
-             && sums->excluded;
+                   calloc(count, sizeof(uint16_t)), forms ? calloc(count, sizeof(uint32_t)) : NULL,
+                   forms ? malloc(sizeof(uint32_t) * count) : NULL, excluding ? calloc(count, 1) : NULL};
+    int ok = sums->score && (!any || sums->coverage) && sums->clauses && sums->seen && (!forms || (sums->weight && sums->touched))
+             && (!excluding || sums->excluded);
     if (!ok) free_sums(sums);
     return ok ? SQLITE_OK : SQLITE_NOMEM;
 }
@@ -688,7 +697,7 @@ static int by_terms(const Plan *plan) {
 }
 
 static void add_phrase(Sums *sums, const Plan *plan, const Clause *clause, uint32_t docid, uint32_t weighted, double idf) {
-    uint32_t stamp = (uint32_t)(clause - plan->clauses) + 1;
+    uint16_t stamp = (uint16_t)(clause - plan->clauses + 1);  // by_terms() reads no more than UINT16_MAX clauses
     if (sums->seen[docid] != stamp) {
         sums->seen[docid] = stamp;
         sums->clauses[docid]++;
@@ -729,12 +738,12 @@ static void sum_phrase(Sums *sums, Plan *plan, const Phrase *phrase) {
 static int run_by_terms(Plan *plan, VSResult *result, Heap *heap) {
     const VSTable *table = plan->table;
     Sums sums;
-    int rc = alloc_sums(&sums, table->count, plan->query->any_clause);
+    int rc = alloc_sums(&sums, table->count, plan);
     if (rc != SQLITE_OK) return rc;
     for (int p = 0; p < plan->phrase_count && !plan->reader.error; p++) sum_phrase(&sums, plan, &plan->phrases[p]);
     uint16_t wanted = plan->query->any_clause ? 1 : (uint16_t)plan->positive_count;
     for (uint32_t docid = 1; docid < table->count && !plan->reader.error; docid++) {
-        if (sums.clauses[docid] < wanted || sums.excluded[docid] || !admitted(plan, docid)) continue;
+        if (sums.clauses[docid] < wanted || (sums.excluded && sums.excluded[docid]) || !admitted(plan, docid)) continue;
         count_facets(result, table, docid);
         VSHit hit = {docid, sums.score[docid], sums.coverage ? sums.coverage[docid] : 0};
         offer(heap, &hit);
