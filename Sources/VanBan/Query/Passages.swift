@@ -102,8 +102,12 @@ struct PassageChooser {
             let input = packed.bindMemory(to: UInt8.self)
             let length = Int(vv_unpacked_length(input.baseAddress, Int32(input.count)))
             guard length >= 0 else { return nil }
-            var text = [UInt8](repeating: 0, count: length)
-            return vv_unpack(input.baseAddress, Int32(input.count), &text, Int32(length)) == Int32(length) ? text : nil
+            var whole = true
+            let text = [UInt8](unsafeUninitializedCapacity: length) { buffer, count in
+                whole = vv_unpack(input.baseAddress, Int32(input.count), buffer.baseAddress, Int32(length)) == Int32(length)
+                count = whole ? length : 0
+            }
+            return whole ? text : nil
         }
     }
 

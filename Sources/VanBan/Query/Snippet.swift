@@ -6,6 +6,7 @@ public struct Snippet: Codable, Sendable, Equatable {
     public let highlights: [[Int]]
 
     public static let ellipsis = "…"
+    private static let ellipsisBefore = Array((ellipsis + " ").utf8), ellipsisAfter = Array((" " + ellipsis).utf8)
 
     public init(text: String, highlights: [[Int]]) {
         self.text = text
@@ -16,10 +17,14 @@ public struct Snippet: Codable, Sendable, Equatable {
     /// range, cut on word boundaries) as highlights, and "…" before or after where the passage
     /// goes on.
     init(utf8: [UInt8], from: Int, to: Int, marks: [Range<Int>], before: Bool = false, after: Bool = false) {
-        let prefix = before ? Self.ellipsis + " " : ""
-        text = prefix + String(decoding: utf8[from..<to], as: UTF8.self) + (after ? " " + Self.ellipsis : "")
+        var bytes: [UInt8] = []  // made whole, then decoded once: adding Strings copied them
+        bytes.reserveCapacity(to - from + 8)
+        if before { bytes += Self.ellipsisBefore }
+        bytes += utf8[from..<to]
+        if after { bytes += Self.ellipsisAfter }
+        text = String(decoding: bytes, as: UTF8.self)
         let inside = marks.filter { $0.lowerBound >= from && $0.upperBound <= to }.sorted { $0.lowerBound < $1.lowerBound }
-        let scalars = Self.scalarCounts(utf8, from: from, to: to, base: prefix.unicodeScalars.count)
+        let scalars = Self.scalarCounts(utf8, from: from, to: to, base: before ? 2 : 0)  // "… " is two code points
         // Overlapping marks become one, and "[Dân] [vận] [khéo]" reads better as one mark over the phrase.
         var joined: [[Int]] = [], end = 0  // `end`: the byte the last joined mark ends at
         for mark in inside {
