@@ -7,7 +7,7 @@ struct ShowCommand: ParsableCommand {
         abstract: "Show a document's metadata and sectioned text, by its number in any common form."
     )
 
-    @Argument(help: "The document number (25-NQ/TW, 84 - CV/ĐU, nq 25, ...).")
+    @Argument(help: "The document number (25-NQ/TW, 84 - CV/ĐU, nq 25, ...), or its file in the corpus where the number names several.")
     var number: String
 
     @Flag(help: "Print the document as JSON.")

@@ -48,6 +48,28 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("\"signer\" : \"Phan Văn Châu\""), json.stdout)
     }
 
+    /// Numbering starts again each term, so one number may name two documents: `show` and `refs`
+    /// list them with their files, and take a file in place of the number.
+    func testShowPicksOneOfTwoDocumentsOfOneNumberByFile() throws {
+        let folder = try Support.corpusCopy()
+        let original = try String(contentsOf: folder.appendingPathComponent("84-CV-DU_2014-06-06.txt"), encoding: .utf8)
+        let later = original.replacingOccurrences(of: "ngày 6 tháng 6 năm 2014", with: "ngày 9 tháng 3 năm 2020")
+        try later.write(to: folder.appendingPathComponent("84-CV-DU_2020-03-09.txt"), atomically: true, encoding: .utf8)
+        let archive = folder.deletingLastPathComponent().appendingPathComponent("twice.db").path
+        XCTAssertEqual(try Support.run(["index", folder.path, "--archive", archive]).status, 0)
+        let both = try Support.run(["show", "84-CV/ĐU", "--archive", archive])
+        XCTAssertNotEqual(both.status, 0)
+        XCTAssertTrue(both.stderr.contains("names 2 documents") && both.stderr.contains("84-CV-DU_2020-03-09.txt"), both.stderr)
+        let one = try Support.run(["show", "84-CV-DU_2020-03-09.txt", "--json", "--archive", archive])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertTrue(one.stdout.contains("\"date\" : \"2020-03-09\""), one.stdout)
+        let refs = try Support.run(["refs", "84-CV/ĐU", "--archive", archive])
+        XCTAssertTrue(refs.status != 0 && refs.stderr.contains("84-CV-DU_2014-06-06.txt"), refs.stderr)
+        let byFile = try Support.run(["refs", "84-CV-DU_2020-03-09.txt", "--archive", archive])
+        XCTAssertEqual(byFile.status, 0, byFile.stderr)
+        XCTAssertTrue(byFile.stdout.contains("60-CTr/ĐUK"), byFile.stdout)
+    }
+
     /// `refs` lists everything the text cites, what it states about other documents under
     /// "stated here about ..."; `--json` gives the same links, each with its source.
     func testRefsGroupsWhatTheTextStatesAboutOtherDocuments() throws {

@@ -147,7 +147,7 @@ extension Archive {
         guard let only = found.first else { throw VanBanError.notFound("No document numbered \(text) in the archive.") }
         guard found.count == 1 else {
             let list = found.map { "\($0.number ?? "?") (\($0.date ?? "no date"), \($0.file))" }.joined(separator: "; ")
-            throw VanBanError.notFound("\(text) names \(found.count) documents: \(list). Give the full number with its issuer.")
+            throw VanBanError.notFound("\(text) names \(found.count) documents: \(list). Give the full number with its issuer, or the file of one.")
         }
         return try read { db in
             let rows = try Row.fetchAll(db, sql: """
@@ -200,6 +200,10 @@ extension Archive {
 
     /// A document in the archive with its links, or, when it is only cited, what is known of it.
     public func show(_ text: String, file: String? = nil) throws -> ShownDocument {
+        // A document's file names it alone where its number names several.
+        if file == nil, let number = try read({ try String.fetchOne($0, sql: "SELECT symbol FROM documents WHERE path = ?", arguments: [text]) }) {
+            return try show(number, file: text)
+        }
         do {
             return .archived(try document(numbered: text, file: file))
         } catch VanBanError.notFound(let message) {

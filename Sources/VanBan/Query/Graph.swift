@@ -81,13 +81,21 @@ extension Archive {
             throw VanBanError.notFound("\(text) is neither in the archive nor cited by any document in it.")
         }
         guard nodes.count == 1 else {
-            let list = nodes.map { "\($0.label) (\($0.date ?? "no date"), \($0.inArchive ? "in the archive" : "cited"))" }
-            throw VanBanError.notFound("\(text) names \(nodes.count) documents: \(list.joined(separator: "; ")). Give the full number.")
+            let file = try db.cachedStatement(sql: "SELECT d.path FROM nodes n JOIN documents d ON d.id = n.document_id WHERE n.id = ?")
+            let list = try nodes.map { node in
+                "\(node.label) (\(node.date ?? "no date"), \(try String.fetchOne(file, arguments: [node.id]) ?? "cited"))"
+            }
+            throw VanBanError.notFound("\(text) names \(nodes.count) documents: \(list.joined(separator: "; ")). Give the full number, or the file of one in the archive.")
         }
         return only
     }
 
     func nodes(named text: String, db: Database) throws -> [GraphNode] {
+        // A document's file names it alone where its number names several (numbering starts
+        // again each term).
+        let filed = try Row.fetchAll(db, sql: "SELECT \(Self.nodeColumns) FROM nodes WHERE document_id = (SELECT id FROM documents WHERE path = ?)",
+                                     arguments: [text])
+        if !filed.isEmpty { return filed.map { GraphNode(row: $0) } }
         if let reference = NumberReference.parse(text, rules: rules) { return try nodes(numbered: reference, db: db) }
         for (name, qualifier) in [(text, nil), NamedLookup.split(text)] {
             var sql = "SELECT \(Self.nodeColumns), term FROM nodes WHERE name_key = ?"
