@@ -93,8 +93,9 @@ extension Archive {
     func nodes(named text: String, db: Database) throws -> [GraphNode] {
         // A document's file names it alone where its number names several (numbering starts
         // again each term).
-        let filed = try Row.fetchAll(db, sql: "SELECT \(Self.nodeColumns) FROM nodes WHERE document_id = (SELECT id FROM documents WHERE path = ?)",
-                                     arguments: [text])
+        let filed = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT \(Self.nodeColumns) FROM nodes WHERE document_id = (SELECT id FROM documents WHERE path = ?)
+            """), arguments: [text])
         if !filed.isEmpty { return filed.map { GraphNode(row: $0) } }
         if let reference = NumberReference.parse(text, rules: rules) { return try nodes(numbered: reference, db: db) }
         for (name, qualifier) in [(text, nil), NamedLookup.split(text)] {
@@ -104,7 +105,7 @@ extension Archive {
                 sql += " AND term = ?"
                 arguments += [qualifier]
             }
-            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY term", arguments: arguments)
+            let rows = try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY term"), arguments: arguments)
             guard !rows.isEmpty else { continue }
             // "Điều lệ Đảng" is the edition cited without a term, when there is one.
             let plain = qualifier == nil ? rows.filter { ($0["term"] as String?) == nil } : []
@@ -121,7 +122,10 @@ extension Archive {
             sql += " AND issuer_key = ?"
             arguments += [issuer]
         }
-        let nodes = try Row.fetchAll(db, sql: sql + " ORDER BY document_id IS NULL, date", arguments: arguments).map { GraphNode(row: $0) }
+        // Prepared once a connection: a search by number asks this each time, and preparing it
+        // cost more than running it.
+        let nodes = try Row.fetchAll(db.cachedStatement(sql: sql + " ORDER BY document_id IS NULL, date"), arguments: arguments)
+            .map { GraphNode(row: $0) }
         // The year a số hiệu carries tells 137/2013/NĐ-CP from 137/2018/NĐ-CP (see Resolver).
         guard let year = reference.year else { return nodes }
         let scanner = NumberScanner(rules: rules)
