@@ -61,8 +61,7 @@ static int start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
     if (count > VS_BLOCK) count = VS_BLOCK;
     for (uint32_t i = 0; i < count; i++) {
         int own = 0;
-        if (!vs_read_short_entry(&p, end, &docid, &cursor->frequencies[i], &cursor->weights[i], &own)
-            && vs_read_entry(&p, end, &docid, &cursor->frequencies[i], &cursor->weights[i], &own) != 0) {
+        if (vs_read_entry(&p, end, &docid, &cursor->frequencies[i], &cursor->weights[i], &own) != 0) {
             reader->error = SQLITE_CORRUPT;
             return -1;
         }

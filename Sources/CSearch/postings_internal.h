@@ -44,25 +44,9 @@ static inline uint32_t vs_skip_positions(const VSLayout *layout, uint32_t block)
     return vs_get_u32(layout->skips + (size_t)block * VS_SKIP + 8);
 }
 
-/// Reads one entry: the document id (from `*docid`, the previous one), frequency, weighted
-/// frequency, and whether its positions are stored. Returns 0, or -1 on a damaged list.
-static inline int vs_read_entry(const uint8_t **p, const uint8_t *end, uint32_t *docid, uint32_t *frequency,
-                                uint32_t *weighted, int *own) {
-    int bad = 0;
-    uint32_t delta = vs_get_varint(p, end, &bad);
-    uint32_t shifted = vs_get_varint(p, end, &bad);
-    uint32_t extra = (shifted & 2) ? vs_get_varint(p, end, &bad) : 0;
-    if (bad || delta == 0 || shifted >> 2 == 0) return -1;  // an entry has an occurrence at least
-    *docid += delta;
-    *frequency = shifted >> 2;
-    *weighted = *frequency + extra;
-    *own = (int)(shifted & 1);
-    return 0;
-}
-
-/// `vs_read_entry` for the usual entry, each of whose varints is one byte: true when it was
-/// one and is read. Whether an extra weight follows is as likely as not, so it is read without
-/// a branch on that, which would mispredict every other entry.
+/// An entry whose varints are one byte each (nearly every entry): true when it is one, and is
+/// read. Whether an extra weight follows is as likely as not, so it is masked in rather than
+/// branched on, which would mispredict every other entry.
 static inline int vs_read_short_entry(const uint8_t **p, const uint8_t *end, uint32_t *docid, uint32_t *frequency,
                                       uint32_t *weighted, int *own) {
     const uint8_t *q = *p;
@@ -75,6 +59,23 @@ static inline int vs_read_short_entry(const uint8_t **p, const uint8_t *end, uin
     *own = (int)(shifted & 1);
     *p = q + 2 + has_extra;
     return 1;
+}
+
+/// Reads one entry: the document id (from `*docid`, the previous one), frequency, weighted
+/// frequency, and whether its positions are stored. Returns 0, or -1 on a damaged list.
+static inline int vs_read_entry(const uint8_t **p, const uint8_t *end, uint32_t *docid, uint32_t *frequency,
+                                uint32_t *weighted, int *own) {
+    if (vs_read_short_entry(p, end, docid, frequency, weighted, own)) return 0;
+    int bad = 0;
+    uint32_t delta = vs_get_varint(p, end, &bad);
+    uint32_t shifted = vs_get_varint(p, end, &bad);
+    uint32_t extra = (shifted & 2) ? vs_get_varint(p, end, &bad) : 0;
+    if (bad || delta == 0 || shifted >> 2 == 0) return -1;  // an entry has an occurrence at least
+    *docid += delta;
+    *frequency = shifted >> 2;
+    *weighted = *frequency + extra;
+    *own = (int)(shifted & 1);
+    return 0;
 }
 
 /// One term's postings as they are written.

@@ -304,31 +304,31 @@ static void sift_down(Heap *heap, uint32_t i) {
     }
 }
 
-/// Keeps the best `capacity` hits, the worst of them at the root. The hit is passed by address:
-/// a struct passed by value is stored field by field and loaded whole, which stalls the store
-/// forwarding once for every matching document.
-static void admit(Heap *heap, const VSHit *hit) {
-    if (heap->count < heap->capacity) {
-        uint32_t i = heap->count++;
-        heap->items[i] = *hit;
-        while (i > 0) {
-            uint32_t parent = (i - 1) / 2;
-            if (!better(heap, &heap->items[parent], &heap->items[i])) break;
-            VSHit swap = heap->items[i];
-            heap->items[i] = heap->items[parent];
-            heap->items[parent] = swap;
-            i = parent;
-        }
-    } else if (better(heap, hit, &heap->items[0])) {
-        heap->items[0] = *hit;
-        sift_down(heap, 0);
+/// Adds a hit to a heap not yet full, sifting it up.
+static void push(Heap *heap, const VSHit *hit) {
+    uint32_t i = heap->count++;
+    heap->items[i] = *hit;
+    while (i > 0) {
+        uint32_t parent = (i - 1) / 2;
+        if (!better(heap, &heap->items[parent], &heap->items[i])) break;
+        VSHit swap = heap->items[i];
+        heap->items[i] = heap->items[parent];
+        heap->items[parent] = swap;
+        i = parent;
     }
 }
 
-/// `admit`, with the test that turns nearly every document away once the heap is full inline.
+/// Keeps the best `capacity` hits, the worst of them at the root: inline, as once the heap is
+/// full it turns nearly every document away. The hit is passed by address: a struct passed by
+/// value is stored field by field and loaded whole, which stalls the store forwarding once for
+/// every matching document.
 static inline __attribute__((always_inline)) void offer(Heap *heap, const VSHit *hit) {
-    if (heap->count == heap->capacity && (heap->capacity == 0 || !better(heap, hit, &heap->items[0]))) return;
-    admit(heap, hit);
+    if (heap->count < heap->capacity) {
+        push(heap, hit);
+    } else if (heap->capacity > 0 && better(heap, hit, &heap->items[0])) {
+        heap->items[0] = *hit;
+        sift_down(heap, 0);
+    }
 }
 
 static __thread const Heap *sorting_heap;  // qsort has no context argument
@@ -664,7 +664,7 @@ static void free_sums(Sums *sums) {
     free(sums->excluded);
 }
 
-/// The sums of a query over `count` documents. Each array is cleared before it is used, so
+/// The sums of a query over `count` documents. Zeroing them is a part of the query's cost, so
 /// only those the query needs are made: coverage for "any word", the weights of a word's forms
 /// where a slot has several, the documents excluded where a clause excludes.
 static int alloc_sums(Sums *sums, uint32_t count, const Plan *plan) {

@@ -95,7 +95,6 @@ void vv_tables_ready(void) { pthread_once(&tables_once, build_tables); }
 
 int vv_is_word_char_beyond_bmp(int32_t c) { return c > 0 && is_word_char(c); }
 
-
 uint16_t vv_with_tone(uint16_t untoned, uint8_t tone) {
     if (tone == 0) return untoned;
     if (untoned < TONED_LETTERS && tone < 6 && toned_table[untoned][tone]) return toned_table[untoned][tone];

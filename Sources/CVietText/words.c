@@ -112,7 +112,6 @@ static int is_ascii(const char *word, int32_t len) {
 }
 
 int vv_forms(const char *word, int32_t len, VVForms *forms) {
-    vv_tables_ready();
     if (len < MAX_UNITS && is_ascii(word, len)) {
         ascii_forms(word, len, forms);
         return 0;
@@ -166,4 +165,3 @@ int vv_word_forms_general(const char *word, int32_t len, char *exact, int32_t ex
     VVForms forms;
     return copy_forms(vv_forms_general(word, len, &forms), &forms, exact, exact_cap, folded, folded_cap);
 }
-
