@@ -133,6 +133,13 @@ public enum ShownDocument: Sendable {
 extension Archive {
     /// The documents a number names; several when the number is partial or not unique.
     public func documents(numbered text: String) throws -> [DocumentSummary] {
+        // A document's file names it alone where its number names several (numbering starts
+        // again each term), as it does a node (``nodes(named:db:)``).
+        let filed = try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(DocumentSummary.columns) FROM documents d WHERE d.path = ?"),
+                             arguments: [text]).map(DocumentSummary.init(row:))
+        }
+        if !filed.isEmpty { return filed }
         guard let reference = NumberReference.parse(text, rules: rules) else {
             if (try? node(named: text)) != nil { throw VanBanError.notFound("No document numbered \(text) in the archive.") }
             throw VanBanError.badQuery("\"\(text)\" is not a document number (forms: 25-NQ/TW, 25/NQ-TW, nq 25, 18/2000/CT-TTg).")
@@ -200,10 +207,6 @@ extension Archive {
 
     /// A document in the archive with its links, or, when it is only cited, what is known of it.
     public func show(_ text: String, file: String? = nil) throws -> ShownDocument {
-        // A document's file names it alone where its number names several.
-        if file == nil, let number = try read({ try String.fetchOne($0, sql: "SELECT symbol FROM documents WHERE path = ?", arguments: [text]) }) {
-            return try show(number, file: text)
-        }
         do {
             return .archived(try document(numbered: text, file: file))
         } catch VanBanError.notFound(let message) {
