@@ -53,7 +53,7 @@ static int start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
     cursor->index = 0;
     cursor->block_count = 0;
     uint32_t from = segment->entries + skip_docs(segment, block);
-    uint32_t to = block + 1 < segment->blocks ? segment->entries + skip_docs(segment, block + 1) : segment->docs_length;
+    uint32_t to = block + 1 < segment->blocks ? segment->entries + skip_docs(segment, block + 1) : segment->entries_end;
     const uint8_t *p = window_at(&cursor->docs, cursor->segment, segment->docs, segment->docs_length, from, to, reader);
     if (!p) return -1;
     const uint8_t *end = p + (to - from);
@@ -111,6 +111,30 @@ uint32_t vs_cursor_next_block(VSCursor *cursor, VSReader *reader) {
     return cursor->docid;
 }
 
+uint32_t vs_cursor_next_segment(VSCursor *cursor, VSReader *reader) {
+    if (cursor->docid == VS_END) return VS_END;
+    cursor->segment++;
+    enter(cursor, 0, reader);
+    return cursor->docid;
+}
+
+int vs_cursor_dense(VSCursor *cursor, VSDense *out, VSReader *reader) {
+    if (cursor->segment >= cursor->segment_count) return 0;
+    const VSSegment *segment = &cursor->segments[cursor->segment];
+    if (segment->dense_count == 0) return 0;
+    uint64_t bytes = vs_dense_bytes(segment->dense_count, segment->exceptions);
+    if (bytes > cursor->dense_capacity) {
+        uint8_t *grown = realloc(cursor->dense, bytes);
+        if (!grown) { reader->error = SQLITE_NOMEM; return -1; }
+        cursor->dense = grown;
+        cursor->dense_capacity = (uint32_t)bytes;
+    }
+    int rc = sqlite3_blob_read(segment->docs, cursor->dense, (int)bytes, (int)segment->entries_end);
+    if (rc != SQLITE_OK) { reader->error = rc; return -1; }
+    *out = (VSDense){cursor->dense, cursor->dense + segment->dense_count, segment->dense_from, segment->dense_count, segment->exceptions};
+    return 1;
+}
+
 void vs_cursor_rewind(VSCursor *cursor, VSReader *reader) {
     cursor->segment = 0;
     cursor->decoded_docid = VS_END;
@@ -165,8 +189,14 @@ int vs_cursor_open(VSCursor *cursor, const int64_t *rowids, int segments, VSRead
         if (segment->docs_length < VS_HEADER || sqlite3_blob_read(segment->docs, header, VS_HEADER, 0) != SQLITE_OK) return SQLITE_CORRUPT;
         segment->count = vs_get_u32(header);
         segment->blocks = vs_get_u32(header + 4);
+        segment->dense_from = vs_get_u32(header + 8);
+        segment->dense_count = vs_get_u32(header + 12);
+        segment->exceptions = vs_get_u32(header + 16);
         size_t skips = (size_t)segment->blocks * VS_SKIP;
-        if (segment->blocks != (segment->count + VS_BLOCK - 1) / VS_BLOCK || skips > segment->docs_length - VS_HEADER) return SQLITE_CORRUPT;
+        uint64_t tail = vs_dense_bytes(segment->dense_count, segment->exceptions);
+        if (segment->blocks != (segment->count + VS_BLOCK - 1) / VS_BLOCK || skips + tail > segment->docs_length - VS_HEADER
+            || tail > INT32_MAX) return SQLITE_CORRUPT;
+        segment->entries_end = segment->docs_length - (uint32_t)tail;
         segment->skips = malloc(skips + 1);
         if (!segment->skips) return SQLITE_NOMEM;
         if (sqlite3_blob_read(segment->docs, segment->skips, (int)skips, VS_HEADER) != SQLITE_OK) return SQLITE_CORRUPT;
@@ -187,6 +217,7 @@ void vs_cursor_close(VSCursor *cursor) {
     free(cursor->docs.data);
     free(cursor->positions.data);
     free(cursor->decoded);
+    free(cursor->dense);
 }
 
 uint64_t vs_cursor_count(const VSCursor *cursor) {

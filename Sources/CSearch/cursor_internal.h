@@ -23,14 +23,21 @@ typedef struct {
 } VSWindow;
 
 /// One segment's postings row of a term: its skip table, read when opened; its documents
-/// and positions, read a window at a time.
+/// and positions, read a window at a time; its dense weights, read whole when asked for.
 typedef struct {
     int64_t rowid;
     uint32_t count, blocks;
     uint8_t *skips;
-    uint32_t entries, docs_length, positions_length;
+    uint32_t entries, entries_end, docs_length, positions_length;
+    uint32_t dense_from, dense_count, exceptions;
     sqlite3_blob *docs, *positions;
 } VSSegment;
+
+/// A segment's dense weights (see VSLayout): a byte per id from `from`, and the exceptions.
+typedef struct {
+    const uint8_t *weights, *exception_pairs;
+    uint32_t from, count, exceptions;
+} VSDense;
 
 /// A term's postings, one document at a time, over its segments in order. A block is decoded
 /// whole when the cursor enters it, so moving inside it is reading arrays.
@@ -49,6 +56,8 @@ typedef struct {
     int scan_segment;
     uint32_t *decoded;
     uint32_t decoded_capacity, decoded_docid;
+    uint8_t *dense;
+    uint32_t dense_capacity;
 } VSCursor;
 
 int vs_cursor_open(VSCursor *cursor, const int64_t *rowids, int segments, VSReader *reader);
@@ -73,6 +82,12 @@ static inline uint32_t vs_cursor_seek(VSCursor *cursor, uint32_t target, VSReade
 /// Moves to the first entry of the next block (VS_END at the end): for reading a list straight
 /// through, a block of arrays at a time.
 uint32_t vs_cursor_next_block(VSCursor *cursor, VSReader *reader);
+
+/// The dense weights of the current segment: 1 when it has them (then in `out`, valid until the
+/// next call), 0 when not, -1 on an error.
+int vs_cursor_dense(VSCursor *cursor, VSDense *out, VSReader *reader);
+/// Moves to the first entry of the next segment (VS_END after the last).
+uint32_t vs_cursor_next_segment(VSCursor *cursor, VSReader *reader);
 
 /// The current entry: how many positions the document holds, their weighted count, whether
 /// they are stored in this term's list, and how many of the block's earlier entries hold.

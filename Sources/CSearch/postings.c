@@ -32,19 +32,51 @@ int vs_encoder_add(VSEncoder *encoder, uint32_t docid, uint32_t frequency, uint3
     return 0;
 }
 
+/// Makes the dense weights and their exceptions of a list over most of the ids it spans;
+/// returns their first id and how many, or leaves them empty.
+static int make_dense(VSEncoder *encoder, uint32_t *from, uint32_t *count) {
+    encoder->dense.length = encoder->exceptions.length = 0;
+    *from = *count = 0;
+    const uint8_t *p = encoder->docs.data, *end = p + encoder->docs.length;
+    uint32_t docid = 0, frequency, weighted;
+    int own;
+    if (encoder->count < VS_DENSE_MIN || vs_read_entry(&p, end, &docid, &frequency, &weighted, &own) != 0) return 0;
+    uint64_t span = (uint64_t)encoder->last_docid - docid + 1;
+    if ((uint64_t)encoder->count * 10 < span * VS_DENSE_TENTHS) return 0;
+    if (vs_reserve(&encoder->dense, span) != 0) return -1;
+    memset(encoder->dense.data, 0, span);
+    encoder->dense.length = span;
+    uint32_t first = docid;
+    for (uint32_t i = 0;;) {
+        encoder->dense.data[docid - first] = weighted < VS_DENSE_SATURATED ? (uint8_t)weighted : VS_DENSE_SATURATED;
+        if (weighted >= VS_DENSE_SATURATED && (vs_put_u32(&encoder->exceptions, docid) || vs_put_u32(&encoder->exceptions, weighted))) return -1;
+        if (++i == encoder->count) break;
+        if (vs_read_entry(&p, end, &docid, &frequency, &weighted, &own) != 0) return -1;
+    }
+    *from = first;
+    *count = (uint32_t)span;
+    return 0;
+}
+
 int vs_encoder_finish(VSEncoder *encoder, VSBuffer *out) {
-    uint32_t blocks = (encoder->count + VS_BLOCK - 1) / VS_BLOCK;
+    uint32_t blocks = (encoder->count + VS_BLOCK - 1) / VS_BLOCK, dense_from, dense_count;
     if (blocks > 0) vs_set_u32(encoder->skips.data + (size_t)(blocks - 1) * VS_SKIP, encoder->last_docid);
+    if (make_dense(encoder, &dense_from, &dense_count) != 0) return -1;
     out->length = 0;
-    if (vs_put_u32(out, encoder->count) || vs_put_u32(out, blocks)) return -1;
+    if (vs_put_u32(out, encoder->count) || vs_put_u32(out, blocks) || vs_put_u32(out, dense_from) || vs_put_u32(out, dense_count)
+        || vs_put_u32(out, (uint32_t)(encoder->exceptions.length / 8))) return -1;
     if (vs_put_bytes(out, encoder->skips.data, encoder->skips.length)) return -1;
-    return vs_put_bytes(out, encoder->docs.data, encoder->docs.length);
+    if (vs_put_bytes(out, encoder->docs.data, encoder->docs.length)) return -1;
+    if (encoder->dense.length && vs_put_bytes(out, encoder->dense.data, encoder->dense.length)) return -1;
+    return encoder->exceptions.length ? vs_put_bytes(out, encoder->exceptions.data, encoder->exceptions.length) : 0;
 }
 
 void vs_encoder_free(VSEncoder *encoder) {
     vs_buffer_free(&encoder->docs);
     vs_buffer_free(&encoder->skips);
     vs_buffer_free(&encoder->positions);
+    vs_buffer_free(&encoder->dense);
+    vs_buffer_free(&encoder->exceptions);
 }
 
 // MARK: The builder
@@ -240,15 +272,30 @@ void vs_merge_result(VSMerge *merge, VSPostings *out) {
                         positions->length ? positions->data : NULL, positions->length};
 }
 
-int64_t vs_postings_documents(const uint8_t *docs, size_t docs_length, uint32_t *out, uint32_t capacity) {
+/// Whether the dense weights say what the entries do (`at` walks both in id order).
+static int dense_agrees(const VSLayout *layout, uint32_t *at, uint32_t *exception, uint32_t docid, uint32_t weighted) {
+    if (layout->dense_count == 0) return 1;
+    if (docid < layout->dense_from || docid - layout->dense_from >= layout->dense_count) return 0;
+    for (uint32_t i = docid - layout->dense_from; *at < i; (*at)++) {
+        if (layout->dense[*at]) return 0;
+    }
+    uint8_t byte = layout->dense[(*at)++];
+    if (weighted < VS_DENSE_SATURATED) return byte == weighted;
+    if (byte != VS_DENSE_SATURATED || *exception >= layout->exceptions) return 0;
+    const uint8_t *pair = layout->exception_pairs + (size_t)8 * (*exception)++;
+    return vs_get_u32(pair) == docid && vs_get_u32(pair + 4) == weighted;
+}
+
+int vs_postings_check(const uint8_t *docs, size_t docs_length) {
     VSLayout layout;
     if (vs_layout(docs, docs_length, &layout) != 0) return -1;
     const uint8_t *p = layout.entries;
-    uint32_t docid = 0, frequency, weighted;
+    uint32_t docid = 0, frequency, weighted, at = 0, exception = 0;
     int own;
     for (uint32_t i = 0; i < layout.count; i++) {
         if (vs_read_entry(&p, layout.end, &docid, &frequency, &weighted, &own) != 0) return -1;
-        if (i < capacity) out[i] = docid;
+        if (!dense_agrees(&layout, &at, &exception, docid, weighted)) return -1;
     }
-    return layout.count;
+    int whole = p == layout.end && at == layout.dense_count && exception == layout.exceptions;
+    return whole ? 0 : -1;
 }

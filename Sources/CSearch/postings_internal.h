@@ -5,12 +5,23 @@
 
 /// Documents a block of postings holds; each block has an entry in the skip table (its last
 /// document and where its documents and positions start), so a search jumps past blocks.
-enum { VS_BLOCK = 128, VS_HEADER = 8, VS_SKIP = 12 };
+enum { VS_BLOCK = 128, VS_HEADER = 20, VS_SKIP = 12 };
 
-/// The layout of a `docs` blob: count, blocks, the skip table, then per document the id's
-/// distance from the previous one, the frequency (shifted by two: bit 1, an extra weight
-/// follows; bit 0, the positions blob holds the document's positions), and the extra weight of
-/// title and heading occurrences.
+/// A list holding at least this share (of ten) of the ids it spans, and `VS_DENSE_MIN`
+/// documents, also stores its weights densely (see VSLayout).
+enum { VS_DENSE_TENTHS = 6, VS_DENSE_MIN = 64, VS_DENSE_SATURATED = 255 };
+
+/// The layout of a `docs` blob: count, blocks, the first id and the length of the dense
+/// weights, their exceptions; the skip table; then per document the id's distance from the
+/// previous one, the frequency (shifted by two: bit 1, an extra weight follows; bit 0, the
+/// positions blob holds the document's positions), and the extra weight of title and heading
+/// occurrences; last, for a list over most of the ids it spans, the dense weights and their
+/// exceptions.
+///
+/// The dense weights are a byte per document id from the first: 0 where the term is absent,
+/// else its weighted frequency, or 255 for one of 255 or more, whose exact value is in the
+/// exceptions (id and weight, u32 each, by id). Term at a time, a common word's weights are
+/// read from them in one pass, without decoding the entries.
 ///
 /// A marked word's positions are those of its folded form ("dân" stands wherever "dan" does)
 /// unless another word of the document folds alike ("dẫn"): its positions are stored only
@@ -18,17 +29,30 @@ enum { VS_BLOCK = 128, VS_HEADER = 8, VS_SKIP = 12 };
 typedef struct {
     uint32_t count, blocks;
     const uint8_t *skips, *entries, *end;
+    uint32_t dense_from, dense_count, exceptions;
+    const uint8_t *dense, *exception_pairs;
 } VSLayout;
+
+/// Bytes the dense weights and their exceptions take at the end of a `docs` blob.
+static inline uint64_t vs_dense_bytes(uint32_t dense_count, uint32_t exceptions) {
+    return (uint64_t)dense_count + 8 * (uint64_t)exceptions;
+}
 
 static inline int vs_layout(const uint8_t *docs, size_t length, VSLayout *layout) {
     if (length < VS_HEADER) return -1;
     layout->count = vs_get_u32(docs);
     layout->blocks = vs_get_u32(docs + 4);
+    layout->dense_from = vs_get_u32(docs + 8);
+    layout->dense_count = vs_get_u32(docs + 12);
+    layout->exceptions = vs_get_u32(docs + 16);
     if (layout->blocks != (layout->count + VS_BLOCK - 1) / VS_BLOCK) return -1;
-    if ((size_t)layout->blocks * VS_SKIP > length - VS_HEADER) return -1;
+    uint64_t tail = vs_dense_bytes(layout->dense_count, layout->exceptions);
+    if ((uint64_t)layout->blocks * VS_SKIP + tail > length - VS_HEADER) return -1;
     layout->skips = docs + VS_HEADER;
     layout->entries = layout->skips + (size_t)layout->blocks * VS_SKIP;
-    layout->end = docs + length;
+    layout->end = docs + length - tail;
+    layout->dense = layout->end;
+    layout->exception_pairs = layout->dense + layout->dense_count;
     return 0;
 }
 
@@ -80,14 +104,14 @@ static inline int vs_read_entry(const uint8_t **p, const uint8_t *end, uint32_t 
 
 /// One term's postings as they are written.
 typedef struct {
-    VSBuffer docs, skips, positions;
+    VSBuffer docs, skips, positions, dense, exceptions;
     uint32_t count, last_docid;
 } VSEncoder;
 
 /// Adds a document; its positions are stored when `positions` is given.
 int vs_encoder_add(VSEncoder *encoder, uint32_t docid, uint32_t frequency, uint32_t weighted,
                    const uint32_t *positions);
-/// The finished `docs` blob (header, skip table, entries) in `out`.
+/// The finished `docs` blob (header, skip table, entries, dense weights) in `out`.
 int vs_encoder_finish(VSEncoder *encoder, VSBuffer *out);
 void vs_encoder_free(VSEncoder *encoder);
 

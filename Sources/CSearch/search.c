@@ -367,6 +367,7 @@ typedef struct {
     int positive_count;
     int words_only;  // every phrase is a single word: no position is ever read to match
     int filtered;    // a filter of the query may leave a live document out
+    int dense;       // term at a time may read dense weights
     VSReader reader;
 } Plan;
 
@@ -664,21 +665,36 @@ static void free_sums(Sums *sums) {
     free(sums->excluded);
 }
 
+/// Whether term at a time reads the slot's weights from dense weights: a segment of one of
+/// its forms has them.
+static int dense_slot(const Plan *plan, const Slot *slot) {
+    if (!plan->dense) return 0;
+    for (int a = 0; a < slot->count; a++) {
+        const VSCursor *cursor = &slot->alternatives[a].cursor;
+        for (int s = 0; s < cursor->segment_count; s++) {
+            if (cursor->segments[s].dense_count) return 1;
+        }
+    }
+    return 0;
+}
+
 /// The sums of a query over `count` documents. Zeroing them is a part of the query's cost, so
 /// only those the query needs are made: coverage for "any word", the weights of a word's forms
-/// where a slot has several, the documents excluded where a clause excludes.
+/// where a slot has several or dense weights, the documents excluded where a clause excludes.
 static int alloc_sums(Sums *sums, uint32_t count, const Plan *plan) {
-    int forms = 0, excluding = 0;
+    int forms = 0, weights = 0, excluding = 0;
     for (int p = 0; p < plan->phrase_count; p++) {
         forms |= plan->phrases[p].slots[0].count > 1;
+        weights |= dense_slot(plan, &plan->phrases[p].slots[0]);
         excluding |= plan->clauses[plan->phrases[p].clause].excluded;
     }
+    weights |= forms;
     int any = plan->query->any_clause;
     *sums = (Sums){calloc(count, sizeof(double)), any ? calloc(count, sizeof(double)) : NULL, calloc(count, sizeof(uint16_t)),
-                   calloc(count, sizeof(uint16_t)), forms ? calloc(count, sizeof(uint32_t)) : NULL,
+                   calloc(count, sizeof(uint16_t)), weights ? calloc(count, sizeof(uint32_t)) : NULL,
                    forms ? malloc(sizeof(uint32_t) * count) : NULL, excluding ? calloc(count, 1) : NULL};
-    int ok = sums->score && (!any || sums->coverage) && sums->clauses && sums->seen && (!forms || (sums->weight && sums->touched))
-             && (!excluding || sums->excluded);
+    int ok = sums->score && (!any || sums->coverage) && sums->clauses && sums->seen && (!weights || sums->weight)
+             && (!forms || sums->touched) && (!excluding || sums->excluded);
     if (!ok) free_sums(sums);
     return ok ? SQLITE_OK : SQLITE_NOMEM;
 }
@@ -687,7 +703,7 @@ static int alloc_sums(Sums *sums, uint32_t count, const Plan *plan) {
 /// documents and the streaming pay off once that clause holds an eighth of them.
 static int by_terms(const Plan *plan) {
     if (!plan->words_only || plan->table->count == 0 || plan->clause_count > UINT16_MAX) return 0;
-    if (plan->query->strategy) return plan->query->strategy == 2;
+    if (plan->query->strategy) return plan->query->strategy >= 2;
     uint64_t lead = plan->positive[0]->cost;
     if (plan->query->any_clause) {
         lead = 0;
@@ -706,7 +722,78 @@ static void add_phrase(Sums *sums, const Plan *plan, const Clause *clause, uint3
     sums->score[docid] += vv_phrase_score(idf, (int)weighted, plan->table->norm[docid]);
 }
 
+/// Each document's largest weight over the slot's forms, into `weight`: from a segment's dense
+/// weights where it has them, else from its entries.
+static void gather_weights(uint32_t *weight, Plan *plan, const Slot *slot) {
+    VSReader *reader = &plan->reader;
+    uint32_t count = plan->table->count;
+    for (int a = 0; a < slot->count; a++) {
+        VSCursor *cursor = &slot->alternatives[a].cursor;
+        while (cursor->docid != VS_END && !reader->error) {
+            VSDense dense;
+            int has = vs_cursor_dense(cursor, &dense, reader);
+            if (has < 0) return;
+            if (!has) {
+                int segment = cursor->segment;
+                for (; cursor->docid != VS_END && cursor->segment == segment; vs_cursor_next_block(cursor, reader)) {
+                    for (uint32_t i = cursor->index; i < cursor->block_count; i++) {
+                        uint32_t docid = cursor->docids[i];
+                        if (docid < count && cursor->weights[i] > weight[docid]) weight[docid] = cursor->weights[i];
+                    }
+                }
+                continue;
+            }
+            uint32_t n = dense.from >= count ? 0 : count - dense.from < dense.count ? count - dense.from : dense.count;
+            uint32_t *to = weight + dense.from;
+            for (uint32_t i = 0; i < n; i++) {
+                uint32_t w = dense.weights[i];
+                to[i] = w > to[i] ? w : to[i];
+            }
+            for (uint32_t e = 0; e < dense.exceptions; e++) {  // 255 stands for these, which are more
+                uint32_t docid = vs_get_u32(dense.exception_pairs + 8 * e), w = vs_get_u32(dense.exception_pairs + 8 * e + 4);
+                if (docid < count && w > weight[docid]) weight[docid] = w;
+            }
+            vs_cursor_next_segment(cursor, reader);
+        }
+    }
+}
+
+/// Term at a time over a slot with dense weights: its weights gathered, then one pass over every
+/// document. A word alone in its clause, in a query of every word, is summed without a branch:
+/// where it is absent, its weight is 0 and it adds 0 to the score (0 over the norm).
+static void sum_dense(Sums *sums, Plan *plan, const Phrase *phrase) {
+    const Clause *clause = &plan->clauses[phrase->clause];
+    const Slot *slot = &phrase->slots[0];
+    uint32_t *weight = sums->weight, count = plan->table->count;
+    gather_weights(weight, plan, slot);
+    if (clause->excluded) {
+        for (uint32_t docid = 0; docid < count; docid++) {
+            sums->excluded[docid] |= weight[docid] != 0;
+            weight[docid] = 0;
+        }
+    } else if (clause->count == 1 && !sums->coverage) {
+        const double *norm = plan->table->norm;
+        double idf = slot->idf;
+        for (uint32_t docid = 0; docid < count; docid++) {
+            uint32_t w = weight[docid];
+            sums->clauses[docid] += w != 0;
+            sums->score[docid] += vv_phrase_score(idf, (int)w, norm[docid]);
+            weight[docid] = 0;
+        }
+    } else {
+        for (uint32_t docid = 0; docid < count; docid++) {
+            if (!weight[docid]) continue;
+            add_phrase(sums, plan, clause, docid, weight[docid], slot->idf);
+            weight[docid] = 0;
+        }
+    }
+}
+
 static void sum_phrase(Sums *sums, Plan *plan, const Phrase *phrase) {
+    if (dense_slot(plan, &phrase->slots[0])) {
+        sum_dense(sums, plan, phrase);
+        return;
+    }
     VSReader *reader = &plan->reader;
     const Clause *clause = &plan->clauses[phrase->clause];
     const Slot *slot = &phrase->slots[0];
@@ -813,7 +900,7 @@ int vs_search(void *db, const VSTable *table, const VSTermSpec *terms, int term_
         result->facets[f] = calloc((size_t)result->facet_counts[f] + 1, sizeof(uint32_t));
         if (!result->facets[f]) { vs_result_free(result); return SQLITE_NOMEM; }
     }
-    Plan plan = {.table = table, .query = query, .filtered = filtered(query), .reader = {db, 0}};
+    Plan plan = {.table = table, .query = query, .filtered = filtered(query), .dense = query->strategy != 3, .reader = {db, 0}};
     int rc = build_plan(&plan, &plan.reader, terms, term_count, slots, slot_count, phrases, phrase_count, clauses,
                         clause_count);
     uint32_t capacity = query->matches_of_count > 0 ? (uint32_t)query->matches_of_count : query->top;

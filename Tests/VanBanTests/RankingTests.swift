@@ -78,9 +78,36 @@ final class RankingTests: XCTestCase {
         XCTAssertEqual(fast.facets, exhaustive.facets, label, file: file, line: line)
     }
 
+    /// Lists whose header gives dense weights (bytes 13–16, their count, not zero).
+    private static let denseLists = "SELECT count(*) FROM search_postings WHERE substr(docs, 13, 4) != X'00000000'"
+
     func testTheIndexAndTheExhaustivePathGiveTheSameTopTen() throws {
         let archive = try Archive(path: Self.archivePath, rules: Support.rules)
+        XCTAssertGreaterThan(try archive.read { try Int.fetchOne($0, sql: Self.denseLists) } ?? 0, 0, "common words have dense weights")
         XCTAssertGreaterThanOrEqual(try assertAgree(archive), 30, "queries with more matches than a page")
+    }
+
+    /// A dense weight that says other than its list (here the last document's, the blob's last
+    /// byte where no weight reaches 255) is found by `vanban verify`.
+    func testVerifyFindsDenseWeightsThatDisagreeWithTheirList() throws {
+        let damaged = URL(fileURLWithPath: Self.archivePath).deletingLastPathComponent().appendingPathComponent("dense-damaged.db").path
+        try? FileManager.default.removeItem(atPath: damaged)
+        try FileManager.default.copyItem(atPath: Self.archivePath, toPath: damaged)
+        let term = try DatabaseQueue(path: damaged).write { db -> String? in
+            let term = try String.fetchOne(db, sql: """
+                SELECT term FROM search_postings WHERE substr(docs, 13, 4) != X'00000000' AND substr(docs, 17, 4) = X'00000000' LIMIT 1
+                """)
+            try db.execute(sql: """
+                UPDATE search_postings SET docs = substr(docs, 1, length(docs) - 1)
+                    || CASE WHEN substr(docs, -1) = X'FE' THEN X'FD' ELSE X'FE' END WHERE term = ?
+                """, arguments: [term])
+            return term
+        }
+        let report = try Verifier(archivePath: damaged, corpus: Corpus(root: Self.folder)).run()
+        let check = try XCTUnwrap(report.check("search index lists are whole"))
+        XCTAssertFalse(check.passed)
+        let name = String(reflecting: try XCTUnwrap(term))
+        XCTAssertTrue(check.details.contains { $0.contains(name) }, "\(check.details)")
     }
 
     /// After documents are removed, changed and added, the index (old segments, deleted ids,

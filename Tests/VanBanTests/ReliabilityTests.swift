@@ -29,7 +29,7 @@ final class ReliabilityTests: XCTestCase {
         try Support.write([], "empty.txt", in: folder)  // recorded as unreadable: known, not missing
         let (archive, _) = try Support.archive(of: folder)
         let report = try verify(archive, folder)
-        XCTAssertEqual(report.checks.map(\.name), ["sqlite integrity", "schema", "fts5 integrity", "search index agrees with fts5", "corpus files indexed",
+        XCTAssertEqual(report.checks.map(\.name), ["sqlite integrity", "schema", "fts5 integrity", "search index agrees with fts5", "search index lists are whole", "corpus files indexed",
                                                    "documents have files", "links point at nodes", "no orphan rows"])
         XCTAssertTrue(report.passed, "\(failures(report))")
     }
@@ -103,7 +103,7 @@ final class ReliabilityTests: XCTestCase {
         try Support.run(["index", folder.path, "--archive", path])
         let sound = try Support.run(["verify", folder.path, "--archive", path])
         XCTAssertEqual(sound.status, 0, sound.stdout + sound.stderr)
-        XCTAssertEqual(sound.stdout.split(separator: "\n").filter { $0.hasPrefix("ok") }.count, 8, sound.stdout)
+        XCTAssertEqual(sound.stdout.split(separator: "\n").filter { $0.hasPrefix("ok") }.count, 9, sound.stdout)
 
         try Support.write(Array("Số: 9-TB/ĐU\n\nThông báo chưa lập chỉ mục.\n".utf8), "late.txt", in: folder)
         let stale = try Support.run(["verify", folder.path, "--archive", path, "--json"])

@@ -73,9 +73,9 @@ int vs_merge_add(VSMerge *merge, const uint8_t *docs, size_t docs_length, const 
 void vs_merge_result(VSMerge *merge, VSPostings *out);
 void vs_merge_free(VSMerge *merge);
 
-/// The live document ids of one postings list, in order (for checks): returns the count, or
-/// -1 when the list is damaged; `out` (capacity `capacity`) receives the first ids.
-int64_t vs_postings_documents(const uint8_t *docs, size_t docs_length, uint32_t *out, uint32_t capacity);
+/// 0 when a `docs` blob is whole: its entries read to its end, and its dense weights say what
+/// they do; -1 when it is damaged.
+int vs_postings_check(const uint8_t *docs, size_t docs_length);
 
 // MARK: Queries
 
@@ -141,8 +141,9 @@ typedef struct {
     /// Collect each returned document's match positions (for its best passages).
     int positions;
     /// How to read the lists: 0, the cheaper by their lengths; 1, document at a time; 2, term
-    /// at a time (queries of words alone; others are read document at a time). Every way gives
-    /// the same answer: the choice is there for tests to check that.
+    /// at a time (queries of words alone; others are read document at a time), a common word's
+    /// weights read from its dense weights; 3, term at a time from the entries alone. Every way
+    /// gives the same answer: the choice is there for tests to check that.
     int strategy;
     /// Rank nothing: return these documents (as given, score 0) with their matches, when set.
     const uint32_t *matches_of;

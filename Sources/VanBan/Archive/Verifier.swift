@@ -1,3 +1,4 @@
+import CSearch
 import Foundation
 import GRDB
 
@@ -79,6 +80,7 @@ public struct Verifier {
         guard checks.allSatisfy(\.passed) else { return report() }
         check("fts5 integrity") { try Self.ftsIntegrity(queue) }
         check("search index agrees with fts5") { try queue.write(Self.searchIndexAgrees) }
+        check("search index lists are whole") { try queue.read(Self.damagedLists) }
         check("corpus files indexed") { try queue.read { try Self.unindexedFiles(listing.files, db: $0) } }
         check("documents have files") { try queue.read { try Self.documentsWithoutFiles(listing.files, db: $0) } }
         check("links point at nodes") { try queue.read(Self.danglingLinks) }
@@ -109,6 +111,19 @@ public struct Verifier {
             """, arguments: [StoredText.boundary]).map { row in
             "term \(String(reflecting: row["term"] as String)): FTS5 finds it in \(row["fts"] as Int? ?? 0) documents, the search index counts \(row["search"] as Int? ?? 0)"
         }
+    }
+
+    /// Every postings list reads to its end, and its dense weights say what its entries do.
+    private static func damagedLists(_ db: Database) throws -> [String] {
+        var damaged: [String] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT term, segment, docs FROM search_postings ORDER BY term, segment")
+        while let row = try rows.next() {
+            let whole = try row.withUnsafeData(named: "docs") { data in
+                data.map { $0.withUnsafeBytes { vs_postings_check($0.bindMemory(to: UInt8.self).baseAddress, $0.count) == 0 } } ?? false
+            }
+            if !whole { damaged.append("term \(String(reflecting: row["term"] as String)), segment \(row["segment"] as Int): its list is damaged") }
+        }
+        return damaged
     }
 
     /// Every corpus file is indexed with its current content, or recorded as unreadable.

@@ -53,7 +53,9 @@ struct RankingRequest {
 
 /// How the search index reads its lists (`VSQuery.strategy`): all give the same answer.
 enum IndexStrategy: Int32, Sendable, CaseIterable {
-    case cheaper, documentAtATime, termAtATime
+    /// Term at a time reads a common word's dense weights; `termAtATimeFromEntries` decodes
+    /// its entries instead, the way the dense weights are tested against.
+    case cheaper, documentAtATime, termAtATime, termAtATimeFromEntries
 }
 
 extension SearchPlan {
