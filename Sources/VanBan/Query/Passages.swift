@@ -46,16 +46,21 @@ struct PassageChooser {
     func passages(of id: Int64, matches: [Match], db: Database) throws -> [PassageHit] {
         guard !matches.isEmpty, let stored = try storedText(of: id, db: db) else { return [] }
         let (starts, text) = stored
-        let found = assign(matches, headings: starts.map(\.heading), bodies: starts.map(\.body))
-        var scored = found.compactMap { ordinal, found -> (ordinal: Int, score: Double)? in
-            let score = weight(of: found) + 0.01 * Double(found.body.count + found.heading.count)
-            return score > 0 ? (ordinal, score) : nil
-        }
+        let assigned = Self.assign(matches, headings: starts.map(\.heading), bodies: starts.map(\.body))
+        var scored = scores(of: matches, in: assigned)
         // The title passage repeats what the hit shows; it is one only when nothing else matches.
         if scored.contains(where: { $0.ordinal > 0 }) { scored.removeAll { $0.ordinal == 0 } }
         scored.sort { ($0.score, -$0.ordinal) > ($1.score, -$1.ordinal) }
         let chosen = scored.prefix(Self.maxPassages).map(\.ordinal)
         guard !chosen.isEmpty else { return [] }
+        var found: [Int: Found] = [:]
+        for (match, place) in zip(matches, assigned) where chosen.contains(place.ordinal) {
+            if place.heading {
+                found[place.ordinal, default: Found()].heading.append(match)
+            } else {
+                found[place.ordinal, default: Found()].body.append(match)
+            }
+        }
         let statement = try db.cachedStatement(sql: """
             SELECT line, page, heading_start, heading_length, body_start, body_length FROM passages
             WHERE document_id = ? AND ordinal = ?
@@ -82,17 +87,29 @@ struct PassageChooser {
         } ?? nil
     }
 
-    /// The weight of the distinct phrases found in a passage, summed in phrase order (an order
-    /// that changed from one run to the next would change the sum's last bits).
-    private func weight(of found: Found) -> Double {
-        var phrases = found.body.map(\.phrase) + found.heading.map(\.phrase)
-        phrases.sort()
-        var weight = 0.0, previous = -1
-        for phrase in phrases where phrase != previous {
-            weight += plan.phrases[phrase].weight
-            previous = phrase
+    /// Each passage's score: the weight of the distinct phrases found in it, summed in phrase
+    /// order (an order that changed from one run to the next would change the sum's last bits),
+    /// and a hundredth for each match. Matches are counted by sorting (passage, phrase) keys, so
+    /// a common word's hundred matches make no array per passage.
+    private func scores(of matches: [Match], in places: [(ordinal: Int, heading: Bool)]) -> [(ordinal: Int, score: Double)] {
+        let phrases = plan.phrases.count
+        var keys = zip(matches, places).map { $1.ordinal * phrases + $0.phrase }
+        keys.sort()
+        var scored: [(ordinal: Int, score: Double)] = []
+        var index = 0
+        while index < keys.count {
+            let ordinal = keys[index] / phrases
+            var weight = 0.0, count = 0, previous = -1
+            while index < keys.count, keys[index] / phrases == ordinal {
+                if keys[index] != previous { weight += plan.phrases[keys[index] % phrases].weight }
+                previous = keys[index]
+                count += 1
+                index += 1
+            }
+            let score = weight + 0.01 * Double(count)
+            if score > 0 { scored.append((ordinal, score)) }
         }
-        return weight
+        return scored
     }
 
     /// A document's stored text (whole: libdeflate inflates a whole block faster than zlib
@@ -111,20 +128,15 @@ struct PassageChooser {
         }
     }
 
-    /// Each match goes to the passage whose heading or body holds its first token (ordinal 0,
-    /// the title passage, holds what comes before every heading).
-    private func assign(_ matches: [Match], headings: [Int], bodies: [Int]) -> [Int: Found] {
-        var found: [Int: Found] = [:]
-        for match in matches {
-            if let body = Self.last(in: bodies, atOrBefore: match.position) {
-                found[body + 1, default: Found()].body.append(match)
-            } else if let heading = Self.last(in: headings, atOrBefore: match.position) {
-                found[heading + 1, default: Found()].heading.append(match)
-            } else {
-                found[0, default: Found()].body.append(match)
-            }
+    /// The passage each match goes to, and whether to its heading: the passage whose heading or
+    /// body holds its first token (ordinal 0, the title passage, holds what comes before every
+    /// heading).
+    private static func assign(_ matches: [Match], headings: [Int], bodies: [Int]) -> [(ordinal: Int, heading: Bool)] {
+        matches.map { match in
+            if let body = last(in: bodies, atOrBefore: match.position) { return (body + 1, false) }
+            if let heading = last(in: headings, atOrBefore: match.position) { return (heading + 1, true) }
+            return (0, false)
         }
-        return found
     }
 
     /// The index of the last of `starts` (ascending) at or before `position`: a common word's
