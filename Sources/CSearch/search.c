@@ -614,27 +614,45 @@ static int evaluate(Plan *plan, uint32_t docid, VSHit *hit) {
     return 1;
 }
 
-static void count_facets(VSResult *result, const VSTable *table, uint32_t docid) {
-    result->total++;
-    if (table->type[docid] < result->facet_counts[0]) result->facets[0][table->type[docid]]++;
-    if (table->label[docid] < result->facet_counts[1]) result->facets[1][table->label[docid]]++;
-    int year = (int)table->year[docid] - vs_year_base;
-    if (table->year[docid] && year >= 0 && year < vs_year_count) result->facets[2][year]++;
+/// The total and the facets being counted, held apart from the result so that a loop over the
+/// documents keeps them in registers (stores through the result's arrays would make the
+/// compiler read its fields again after each).
+typedef struct {
+    uint32_t total;
+    uint32_t *types, *labels, *years;
+    uint32_t type_count, label_count;
+    const uint8_t *type;
+    const uint16_t *label, *year;
+} Counter;
+
+static Counter counter(const VSResult *result, const VSTable *table) {
+    return (Counter){0, result->facets[0], result->facets[1], result->facets[2], (uint32_t)result->facet_counts[0],
+                     (uint32_t)result->facet_counts[1], table->type, table->label, table->year};
+}
+
+static inline __attribute__((always_inline)) void count_facets(Counter *counter, uint32_t docid) {
+    counter->total++;
+    if (counter->type[docid] < counter->type_count) counter->types[counter->type[docid]]++;
+    if (counter->label[docid] < counter->label_count) counter->labels[counter->label[docid]]++;
+    uint32_t year = (uint32_t)counter->year[docid] - vs_year_base;  // no year (0) wraps past the last
+    if (year < (uint32_t)vs_year_count) counter->years[year]++;
 }
 
 /// Document at a time: each candidate the rarest clause gives is sought in the others, then
 /// scored (its phrases checked in order where there are any).
 static int run_by_documents(Plan *plan, VSResult *result, Heap *heap) {
+    Counter counts = counter(result, plan->table);
     for (uint32_t docid = 1;; docid++) {
         docid = candidate(plan, docid);
         if (docid == VS_END) break;
         VSHit hit;
         if (evaluate(plan, docid, &hit)) {
-            count_facets(result, plan->table, docid);
+            count_facets(&counts, docid);
             offer(heap, &hit);
         }
         if (plan->reader.error) break;
     }
+    result->total = counts.total;
     return plan->reader.error;
 }
 
@@ -829,12 +847,17 @@ static int run_by_terms(Plan *plan, VSResult *result, Heap *heap) {
     if (rc != SQLITE_OK) return rc;
     for (int p = 0; p < plan->phrase_count && !plan->reader.error; p++) sum_phrase(&sums, plan, &plan->phrases[p]);
     uint16_t wanted = plan->query->any_clause ? 1 : (uint16_t)plan->positive_count;
+    const uint16_t *clauses = sums.clauses;
+    const uint8_t *excluded = sums.excluded;
+    const double *score = sums.score, *coverage = sums.coverage;
+    Counter counts = counter(result, table);
     for (uint32_t docid = 1; docid < table->count && !plan->reader.error; docid++) {
-        if (sums.clauses[docid] < wanted || (sums.excluded && sums.excluded[docid]) || !admitted(plan, docid)) continue;
-        count_facets(result, table, docid);
-        VSHit hit = {docid, sums.score[docid], sums.coverage ? sums.coverage[docid] : 0};
+        if (clauses[docid] < wanted || (excluded && excluded[docid]) || !admitted(plan, docid)) continue;
+        count_facets(&counts, docid);
+        VSHit hit = {docid, score[docid], coverage ? coverage[docid] : 0};
         offer(heap, &hit);
     }
+    result->total = counts.total;
     free_sums(&sums);
     return plan->reader.error;
 }
