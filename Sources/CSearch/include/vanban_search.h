@@ -36,7 +36,7 @@ const char *vs_document_term(const VSDocument *document, int index, int *length)
 // MARK: Postings
 
 /// One term's postings in one segment: `docs` (count, skip table, then per document its id
-/// and frequency) and `positions` (per document the positions, delta-coded; NULL for terms
+/// and frequency, and for a common word its weights a byte per id) and `positions` (per document the positions, delta-coded; NULL for terms
 /// whose positions are those of another, see `VSTermSpec`).
 typedef struct {
     const char *term;
