@@ -398,10 +398,16 @@ static int inside_filters(const Plan *plan, uint32_t docid) {
 }
 
 /// Live and inside the filters: asked of every matching document, so the filters are looked at
-/// only when the query has one.
+/// only when the query has one. A loop over the documents passes its own copy of the table and
+/// of `filtered`, which the counts it stores cannot be taken to change.
+static inline __attribute__((always_inline)) int admitted_in(const VSTable *table, int filtered, const Plan *plan,
+                                                             uint32_t docid) {
+    if (docid >= table->count || !(table->flags[docid] & VS_LIVE)) return 0;
+    return !filtered || inside_filters(plan, docid);
+}
+
 static inline __attribute__((always_inline)) int admitted(const Plan *plan, uint32_t docid) {
-    if (docid >= plan->table->count || !(plan->table->flags[docid] & VS_LIVE)) return 0;
-    return !plan->filtered || inside_filters(plan, docid);
+    return admitted_in(plan->table, plan->filtered, plan, docid);
 }
 
 /// Gives each clause of one-word phrases its flat list of cursors (`capacity` of them in all).
@@ -840,24 +846,32 @@ static void sum_phrase(Sums *sums, Plan *plan, const Phrase *phrase) {
     }
 }
 
-static int run_by_terms(Plan *plan, VSResult *result, Heap *heap) {
-    const VSTable *table = plan->table;
-    Sums sums;
-    int rc = alloc_sums(&sums, table->count, plan);
-    if (rc != SQLITE_OK) return rc;
-    for (int p = 0; p < plan->phrase_count && !plan->reader.error; p++) sum_phrase(&sums, plan, &plan->phrases[p]);
-    uint16_t wanted = plan->query->any_clause ? 1 : (uint16_t)plan->positive_count;
-    const uint16_t *clauses = sums.clauses;
-    const uint8_t *excluded = sums.excluded;
-    const double *score = sums.score, *coverage = sums.coverage;
-    Counter counts = counter(result, table);
-    for (uint32_t docid = 1; docid < table->count && !plan->reader.error; docid++) {
-        if (clauses[docid] < wanted || (excluded && excluded[docid]) || !admitted(plan, docid)) continue;
+/// The pass after the sums: each document every clause holds (any: one), live and inside the
+/// filters, is counted and offered. A function of its own, so that its loop keeps its few values
+/// in registers.
+static __attribute__((noinline)) void rank_sums(const Sums *sums, const Plan *plan, VSResult *result, Heap *heap) {
+    const VSTable table = *plan->table;
+    const int filtered = plan->filtered;
+    const uint16_t wanted = plan->query->any_clause ? 1 : (uint16_t)plan->positive_count;
+    const uint16_t *clauses = sums->clauses;
+    const uint8_t *excluded = sums->excluded;
+    const double *score = sums->score, *coverage = sums->coverage;
+    Counter counts = counter(result, &table);
+    for (uint32_t docid = 1; docid < table.count; docid++) {
+        if (clauses[docid] < wanted || (excluded && excluded[docid]) || !admitted_in(&table, filtered, plan, docid)) continue;
         count_facets(&counts, docid);
         VSHit hit = {docid, score[docid], coverage ? coverage[docid] : 0};
         offer(heap, &hit);
     }
     result->total = counts.total;
+}
+
+static int run_by_terms(Plan *plan, VSResult *result, Heap *heap) {
+    Sums sums;
+    int rc = alloc_sums(&sums, plan->table->count, plan);
+    if (rc != SQLITE_OK) return rc;
+    for (int p = 0; p < plan->phrase_count && !plan->reader.error; p++) sum_phrase(&sums, plan, &plan->phrases[p]);
+    if (!plan->reader.error) rank_sums(&sums, plan, result, heap);
     free_sums(&sums);
     return plan->reader.error;
 }
