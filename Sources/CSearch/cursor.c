@@ -54,7 +54,7 @@ static int start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
     cursor->block_count = 0;
     uint32_t from = segment->entries + skip_docs(segment, block);
     uint32_t to = block + 1 < segment->blocks ? segment->entries + skip_docs(segment, block + 1) : segment->entries_end;
-    const uint8_t *p = window_at(&cursor->docs, cursor->segment, segment->docs, segment->docs_length, from, to, reader);
+    const uint8_t *p = window_at(&cursor->docs, cursor->segment, segment->docs, segment->entries_end, from, to, reader);
     if (!p) return -1;
     const uint8_t *end = p + (to - from);
     uint32_t count = segment->count - block * VS_BLOCK, docid = block > 0 ? skip_last(segment, block - 1) : 0, before = 0;
