@@ -385,9 +385,7 @@ static int filtered(const VSQuery *query) {
         || query->excluded_count;
 }
 
-static int inside_filters(const Plan *plan, uint32_t docid) {
-    const VSTable *table = plan->table;
-    const VSQuery *query = plan->query;
+static inline __attribute__((always_inline)) int inside_filters(const VSTable *table, const VSQuery *query, uint32_t docid) {
     if (query->types && (table->type[docid] >= query->type_count || !query->types[table->type[docid]])) return 0;
     if (query->groups && (table->group[docid] >= query->group_count || !query->groups[table->group[docid]])) return 0;
     if (query->documents && (docid >= query->document_count || !query->documents[docid])) return 0;
@@ -398,16 +396,16 @@ static int inside_filters(const Plan *plan, uint32_t docid) {
 }
 
 /// Live and inside the filters: asked of every matching document, so the filters are looked at
-/// only when the query has one. A loop over the documents passes its own copy of the table and
-/// of `filtered`, which the counts it stores cannot be taken to change.
-static inline __attribute__((always_inline)) int admitted_in(const VSTable *table, int filtered, const Plan *plan,
+/// only when the query has one. A loop over the documents passes its own copies of the table,
+/// the query and `filtered`, which the counts it stores cannot be taken to change.
+static inline __attribute__((always_inline)) int admitted_in(const VSTable *table, const VSQuery *query, int filtered,
                                                              uint32_t docid) {
     if (docid >= table->count || !(table->flags[docid] & VS_LIVE)) return 0;
-    return !filtered || inside_filters(plan, docid);
+    return !filtered || inside_filters(table, query, docid);
 }
 
 static inline __attribute__((always_inline)) int admitted(const Plan *plan, uint32_t docid) {
-    return admitted_in(plan->table, plan->filtered, plan, docid);
+    return admitted_in(plan->table, plan->query, plan->filtered, docid);
 }
 
 /// Gives each clause of one-word phrases its flat list of cursors (`capacity` of them in all).
@@ -851,14 +849,15 @@ static void sum_phrase(Sums *sums, Plan *plan, const Phrase *phrase) {
 /// in registers.
 static __attribute__((noinline)) void rank_sums(const Sums *sums, const Plan *plan, VSResult *result, Heap *heap) {
     const VSTable table = *plan->table;
+    const VSQuery query = *plan->query;
     const int filtered = plan->filtered;
-    const uint16_t wanted = plan->query->any_clause ? 1 : (uint16_t)plan->positive_count;
+    const uint16_t wanted = query.any_clause ? 1 : (uint16_t)plan->positive_count;
     const uint16_t *clauses = sums->clauses;
     const uint8_t *excluded = sums->excluded;
     const double *score = sums->score, *coverage = sums->coverage;
     Counter counts = counter(result, &table);
     for (uint32_t docid = 1; docid < table.count; docid++) {
-        if (clauses[docid] < wanted || (excluded && excluded[docid]) || !admitted_in(&table, filtered, plan, docid)) continue;
+        if (clauses[docid] < wanted || (excluded && excluded[docid]) || !admitted_in(&table, &query, filtered, docid)) continue;
         count_facets(&counts, docid);
         VSHit hit = {docid, score[docid], coverage ? coverage[docid] : 0};
         offer(heap, &hit);
