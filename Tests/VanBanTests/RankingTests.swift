@@ -111,7 +111,7 @@ final class RankingTests: XCTestCase {
     }
 
     /// After documents are removed, changed and added, the index (old segments, deleted ids,
-    /// a merge) still agrees, and its term counts are FTS5's.
+    /// a merge) still agrees, its term counts are FTS5's, and its dense weights its entries'.
     func testAnIncrementalReindexStillAgrees() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path).filter { $0.hasSuffix(".txt") }.sorted()
         for name in files.prefix(40) { try FileManager.default.removeItem(at: Self.folder.appendingPathComponent(name)) }
@@ -132,6 +132,7 @@ final class RankingTests: XCTestCase {
         _ = try assertAgree(archive)
         let verification = try Verifier(archivePath: Self.archivePath, corpus: Corpus(root: Self.folder)).run()
         XCTAssertTrue(verification.check("search index agrees with fts5")?.passed == true, "\(verification.checks)")
+        XCTAssertTrue(verification.check("search index lists are whole")?.passed == true, "\(verification.checks)")
         let segments = try archive.read { try Int.fetchOne($0, sql: "SELECT count(DISTINCT segment) FROM search_postings") }
         XCTAssertGreaterThanOrEqual(segments ?? 0, 1)
     }
