@@ -53,11 +53,12 @@ static int start_block(VSCursor *cursor, uint32_t block, VSReader *reader) {
     cursor->index = 0;
     cursor->block_count = 0;
     uint32_t from = segment->entries + skip_docs(segment, block);
-    uint32_t to = block + 1 < segment->blocks ? segment->entries + skip_docs(segment, block + 1) : segment->entries_end;
-    const uint8_t *p = window_at(&cursor->docs, cursor->segment, segment->docs, segment->entries_end, from, to, reader);
+    uint32_t entries_end = (uint32_t)segment->header.entries_end;
+    uint32_t to = block + 1 < segment->header.blocks ? segment->entries + skip_docs(segment, block + 1) : entries_end;
+    const uint8_t *p = window_at(&cursor->docs, cursor->segment, segment->docs, entries_end, from, to, reader);
     if (!p) return -1;
     const uint8_t *end = p + (to - from);
-    uint32_t count = segment->count - block * VS_BLOCK, docid = block > 0 ? skip_last(segment, block - 1) : 0, before = 0;
+    uint32_t count = segment->header.count - block * VS_BLOCK, docid = block > 0 ? skip_last(segment, block - 1) : 0, before = 0;
     if (count > VS_BLOCK) count = VS_BLOCK;
     for (uint32_t i = 0; i < count; i++) {
         int own = 0;
@@ -80,7 +81,7 @@ static void load_entry(VSCursor *cursor) { cursor->docid = cursor->docids[cursor
 /// segment or the next; at the end of the last, the cursor ends.
 static void enter(VSCursor *cursor, uint32_t block, VSReader *reader) {
     while (cursor->segment < cursor->segment_count) {
-        if (block < cursor->segments[cursor->segment].blocks) {
+        if (block < cursor->segments[cursor->segment].header.blocks) {
             if (start_block(cursor, block, reader) != 0) break;
             if (cursor->block_count > 0) {
                 load_entry(cursor);
@@ -121,17 +122,18 @@ uint32_t vs_cursor_next_segment(VSCursor *cursor, VSReader *reader) {
 int vs_cursor_dense(VSCursor *cursor, VSDense *out, VSReader *reader) {
     if (cursor->segment >= cursor->segment_count) return 0;
     const VSSegment *segment = &cursor->segments[cursor->segment];
-    if (segment->dense_count == 0) return 0;
-    uint64_t bytes = vs_dense_bytes(segment->dense_count, segment->exceptions);
+    const VSHeader *header = &segment->header;
+    if (header->dense_count == 0) return 0;
+    uint32_t bytes = segment->docs_length - (uint32_t)header->entries_end;
     if (bytes > cursor->dense_capacity) {
         uint8_t *grown = realloc(cursor->dense, bytes);
         if (!grown) { reader->error = SQLITE_NOMEM; return -1; }
         cursor->dense = grown;
-        cursor->dense_capacity = (uint32_t)bytes;
+        cursor->dense_capacity = bytes;
     }
-    int rc = sqlite3_blob_read(segment->docs, cursor->dense, (int)bytes, (int)segment->entries_end);
+    int rc = sqlite3_blob_read(segment->docs, cursor->dense, (int)bytes, (int)header->entries_end);
     if (rc != SQLITE_OK) { reader->error = rc; return -1; }
-    *out = (VSDense){cursor->dense, cursor->dense + segment->dense_count, segment->dense_from, segment->dense_count, segment->exceptions};
+    *out = (VSDense){cursor->dense, cursor->dense + header->dense_count, header->dense_from, header->dense_count, header->exceptions};
     return 1;
 }
 
@@ -145,13 +147,13 @@ uint32_t vs_cursor_seek_on(VSCursor *cursor, uint32_t target, VSReader *reader) 
     if (cursor->docid >= target) return cursor->docid;
     while (cursor->segment < cursor->segment_count) {
         const VSSegment *segment = &cursor->segments[cursor->segment];
-        if (segment->blocks == 0 || skip_last(segment, segment->blocks - 1) < target) {
+        if (segment->header.blocks == 0 || skip_last(segment, segment->header.blocks - 1) < target) {
             cursor->segment++;
             cursor->block_count = 0;  // no block of the new segment entered yet
             continue;
         }
         if (cursor->block_count == 0 || skip_last(segment, cursor->block) < target) {
-            uint32_t low = cursor->block_count == 0 ? 0 : cursor->block + 1, high = segment->blocks - 1;
+            uint32_t low = cursor->block_count == 0 ? 0 : cursor->block + 1, high = segment->header.blocks - 1;
             while (low < high) {
                 uint32_t middle = low + (high - low) / 2;
                 if (skip_last(segment, middle) < target) low = middle + 1; else high = middle;
@@ -187,16 +189,8 @@ int vs_cursor_open(VSCursor *cursor, const int64_t *rowids, int segments, VSRead
         segment->docs_length = (uint32_t)sqlite3_blob_bytes(segment->docs);
         uint8_t header[VS_HEADER];
         if (segment->docs_length < VS_HEADER || sqlite3_blob_read(segment->docs, header, VS_HEADER, 0) != SQLITE_OK) return SQLITE_CORRUPT;
-        segment->count = vs_get_u32(header);
-        segment->blocks = vs_get_u32(header + 4);
-        segment->dense_from = vs_get_u32(header + 8);
-        segment->dense_count = vs_get_u32(header + 12);
-        segment->exceptions = vs_get_u32(header + 16);
-        size_t skips = (size_t)segment->blocks * VS_SKIP;
-        uint64_t tail = vs_dense_bytes(segment->dense_count, segment->exceptions);
-        if (segment->blocks != (segment->count + VS_BLOCK - 1) / VS_BLOCK || skips + tail > segment->docs_length - VS_HEADER
-            || tail > INT32_MAX) return SQLITE_CORRUPT;
-        segment->entries_end = segment->docs_length - (uint32_t)tail;
+        if (vs_read_header(header, segment->docs_length, &segment->header) != 0) return SQLITE_CORRUPT;
+        size_t skips = (size_t)segment->header.blocks * VS_SKIP;
         segment->skips = malloc(skips + 1);
         if (!segment->skips) return SQLITE_NOMEM;
         if (sqlite3_blob_read(segment->docs, segment->skips, (int)skips, VS_HEADER) != SQLITE_OK) return SQLITE_CORRUPT;
@@ -222,7 +216,7 @@ void vs_cursor_close(VSCursor *cursor) {
 
 uint64_t vs_cursor_count(const VSCursor *cursor) {
     uint64_t count = 0;
-    for (int s = 0; s < cursor->segment_count; s++) count += cursor->segments[s].count;
+    for (int s = 0; s < cursor->segment_count; s++) count += cursor->segments[s].header.count;
     return count;
 }
 
@@ -267,7 +261,7 @@ static const uint8_t *positions_start(VSCursor *cursor, const uint8_t **end, VSR
             segment->positions_length = (uint32_t)sqlite3_blob_bytes(segment->positions);
         }
         uint32_t from = skip_positions(segment, cursor->block);
-        uint32_t to = cursor->block + 1 < segment->blocks ? skip_positions(segment, cursor->block + 1) : segment->positions_length;
+        uint32_t to = cursor->block + 1 < segment->header.blocks ? skip_positions(segment, cursor->block + 1) : segment->positions_length;
         const uint8_t *block = window_at(&cursor->positions, cursor->segment, segment->positions, segment->positions_length,
                                          from, to, reader);
         if (!block) return NULL;

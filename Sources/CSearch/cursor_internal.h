@@ -26,10 +26,9 @@ typedef struct {
 /// and positions, read a window at a time; its dense weights, read whole when asked for.
 typedef struct {
     int64_t rowid;
-    uint32_t count, blocks;
+    VSHeader header;
     uint8_t *skips;
-    uint32_t entries, entries_end, docs_length, positions_length;
-    uint32_t dense_from, dense_count, exceptions;
+    uint32_t entries, docs_length, positions_length;
     sqlite3_blob *docs, *positions;
 } VSSegment;
 

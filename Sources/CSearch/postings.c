@@ -256,7 +256,7 @@ int vs_merge_add(VSMerge *merge, const uint8_t *docs, size_t docs_length, const 
     const uint8_t *p = layout.entries, *q = positions, *q_end = positions ? positions + positions_length : NULL;
     uint32_t docid = 0, frequency = 0, weighted = 0;
     int own = 0;
-    for (uint32_t i = 0; i < layout.count; i++) {
+    for (uint32_t i = 0; i < layout.header.count; i++) {
         if (vs_read_entry(&p, layout.end, &docid, &frequency, &weighted, &own) != 0) return -1;
         if (own && (!positions || read_positions(merge, &q, q_end, frequency) != 0)) return -1;
         int live = !merge->live || (docid < merge->live_count && merge->live[docid]);
@@ -274,14 +274,14 @@ void vs_merge_result(VSMerge *merge, VSPostings *out) {
 
 /// Whether the dense weights say what the entries do (`at` walks both in id order).
 static int dense_agrees(const VSLayout *layout, uint32_t *at, uint32_t *exception, uint32_t docid, uint32_t weighted) {
-    if (layout->dense_count == 0) return 1;
-    if (docid < layout->dense_from || docid - layout->dense_from >= layout->dense_count) return 0;
-    for (uint32_t i = docid - layout->dense_from; *at < i; (*at)++) {
+    if (layout->header.dense_count == 0) return 1;
+    if (docid < layout->header.dense_from || docid - layout->header.dense_from >= layout->header.dense_count) return 0;
+    for (uint32_t i = docid - layout->header.dense_from; *at < i; (*at)++) {
         if (layout->dense[*at]) return 0;
     }
     uint8_t byte = layout->dense[(*at)++];
     if (weighted < VS_DENSE_SATURATED) return byte == weighted;
-    if (byte != VS_DENSE_SATURATED || *exception >= layout->exceptions) return 0;
+    if (byte != VS_DENSE_SATURATED || *exception >= layout->header.exceptions) return 0;
     const uint8_t *pair = layout->exception_pairs + (size_t)8 * (*exception)++;
     return vs_get_u32(pair) == docid && vs_get_u32(pair + 4) == weighted;
 }
@@ -292,10 +292,10 @@ int vs_postings_check(const uint8_t *docs, size_t docs_length) {
     const uint8_t *p = layout.entries;
     uint32_t docid = 0, frequency, weighted, at = 0, exception = 0;
     int own;
-    for (uint32_t i = 0; i < layout.count; i++) {
+    for (uint32_t i = 0; i < layout.header.count; i++) {
         if (vs_read_entry(&p, layout.end, &docid, &frequency, &weighted, &own) != 0) return -1;
         if (!dense_agrees(&layout, &at, &exception, docid, weighted)) return -1;
     }
-    int whole = p == layout.end && at == layout.dense_count && exception == layout.exceptions;
+    int whole = p == layout.end && at == layout.header.dense_count && exception == layout.header.exceptions;
     return whole ? 0 : -1;
 }

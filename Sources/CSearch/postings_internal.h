@@ -28,31 +28,36 @@ enum { VS_DENSE_TENTHS = 6, VS_DENSE_MIN = 64, VS_DENSE_SATURATED = 255 };
 /// then. The marked-query forms never have their own.
 typedef struct {
     uint32_t count, blocks;
-    const uint8_t *skips, *entries, *end;
     uint32_t dense_from, dense_count, exceptions;
-    const uint8_t *dense, *exception_pairs;
-} VSLayout;
+    /// Where the entries end and the dense weights begin.
+    size_t entries_end;
+} VSHeader;
 
-/// Bytes the dense weights and their exceptions take at the end of a `docs` blob.
-static inline uint64_t vs_dense_bytes(uint32_t dense_count, uint32_t exceptions) {
-    return (uint64_t)dense_count + 8 * (uint64_t)exceptions;
+/// Reads the header of a `docs` blob of `length` bytes (`VS_HEADER` of them at `header`): -1
+/// when its counts do not fit the blob.
+static inline int vs_read_header(const uint8_t *header, size_t length, VSHeader *out) {
+    if (length < VS_HEADER) return -1;
+    *out = (VSHeader){vs_get_u32(header), vs_get_u32(header + 4), vs_get_u32(header + 8), vs_get_u32(header + 12),
+                      vs_get_u32(header + 16), 0};
+    if (out->blocks != (out->count + VS_BLOCK - 1) / VS_BLOCK) return -1;
+    uint64_t tail = (uint64_t)out->dense_count + 8 * (uint64_t)out->exceptions;
+    if ((uint64_t)out->blocks * VS_SKIP + tail > length - VS_HEADER) return -1;
+    out->entries_end = length - (size_t)tail;
+    return 0;
 }
 
+typedef struct {
+    VSHeader header;
+    const uint8_t *skips, *entries, *end, *dense, *exception_pairs;
+} VSLayout;
+
 static inline int vs_layout(const uint8_t *docs, size_t length, VSLayout *layout) {
-    if (length < VS_HEADER) return -1;
-    layout->count = vs_get_u32(docs);
-    layout->blocks = vs_get_u32(docs + 4);
-    layout->dense_from = vs_get_u32(docs + 8);
-    layout->dense_count = vs_get_u32(docs + 12);
-    layout->exceptions = vs_get_u32(docs + 16);
-    if (layout->blocks != (layout->count + VS_BLOCK - 1) / VS_BLOCK) return -1;
-    uint64_t tail = vs_dense_bytes(layout->dense_count, layout->exceptions);
-    if ((uint64_t)layout->blocks * VS_SKIP + tail > length - VS_HEADER) return -1;
+    if (vs_read_header(docs, length, &layout->header) != 0) return -1;
     layout->skips = docs + VS_HEADER;
-    layout->entries = layout->skips + (size_t)layout->blocks * VS_SKIP;
-    layout->end = docs + length - tail;
+    layout->entries = layout->skips + (size_t)layout->header.blocks * VS_SKIP;
+    layout->end = docs + layout->header.entries_end;
     layout->dense = layout->end;
-    layout->exception_pairs = layout->dense + layout->dense_count;
+    layout->exception_pairs = layout->dense + layout->header.dense_count;
     return 0;
 }
 

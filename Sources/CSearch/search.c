@@ -694,7 +694,7 @@ static int dense_slot(const Plan *plan, const Slot *slot) {
     for (int a = 0; a < slot->count; a++) {
         const VSCursor *cursor = &slot->alternatives[a].cursor;
         for (int s = 0; s < cursor->segment_count; s++) {
-            if (cursor->segments[s].dense_count) return 1;
+            if (cursor->segments[s].header.dense_count) return 1;
         }
     }
     return 0;
@@ -766,10 +766,9 @@ static void gather_weights(uint32_t *weight, Plan *plan, const Slot *slot) {
                 continue;
             }
             uint32_t n = dense.from >= count ? 0 : count - dense.from < dense.count ? count - dense.from : dense.count;
-            uint32_t *to = weight + dense.from;
             for (uint32_t i = 0; i < n; i++) {
-                uint32_t w = dense.weights[i];
-                to[i] = w > to[i] ? w : to[i];
+                uint32_t w = dense.weights[i], *to = &weight[dense.from + i];
+                *to = w > *to ? w : *to;
             }
             for (uint32_t e = 0; e < dense.exceptions; e++) {  // 255 stands for these, which are more
                 uint32_t docid = vs_get_u32(dense.exception_pairs + 8 * e), w = vs_get_u32(dense.exception_pairs + 8 * e + 4);
