@@ -67,6 +67,20 @@ final class ParserTests: XCTestCase {
         XCTAssertTrue(passages.contains { $0.text.contains("5- Giao Ban Tuyên giáo") && $0.text.contains("định kỳ báo cáo Ban Thường vụ") })
     }
 
+    /// Text with no paragraph breaks (wrapped lines without blank lines or indents, and cut
+    /// paragraphs that page-break joining would run together) becomes passages of at most
+    /// 16 KB (`Outline.longestParagraph`), each opening on a line of its own, losing no word.
+    func testTextWithoutParagraphBreaksIsCutIntoBoundedPassages() {
+        let wrapped = (1...1_500).map { "dòng \($0) của văn bản không có chỗ xuống đoạn, theo Nghị quyết số 25-NQ/TW và" }
+        let cut = (1...400).map { "đoạn \($0) bị cắt ngang bởi ngắt trang, các cấp ủy tiếp tục thực hiện nghị quyết và\n" }
+        let text = "Số: 5-CV/ĐU\nBiên Hòa, ngày 2 tháng 1 năm 2015\n\n" + wrapped.joined(separator: "\n") + "\n\n" + cut.joined(separator: "\n")
+        let passages = DocumentParser(rules: Support.rules).parse(text).passages
+        XCTAssertGreaterThan(passages.count, 10)
+        XCTAssertTrue(passages.allSatisfy { $0.text.utf8.count <= 16_384 }, "\(passages.map(\.text.utf8.count).max() ?? 0) bytes")
+        XCTAssertEqual(passages.map(\.text).joined(separator: " "), (wrapped + cut.map { String($0.dropLast()) }).joined(separator: " "))
+        XCTAssertEqual(passages.map(\.line), passages.map(\.line).sorted())
+    }
+
     func testUpperCaseHeaderLinesInOrdinaryCase() {
         let casing = Support.rules.casing
         XCTAssertEqual(casing.ordinaryCase("ĐẢNG BỘ TỈNH ĐỒNG NAI"), "Đảng bộ tỉnh Đồng Nai")

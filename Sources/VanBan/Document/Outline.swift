@@ -92,7 +92,7 @@ struct Outline {
             let indented = layout == .wrapped && !previousBlank && Self.indent(line) >= margin + 3
                 && previousPlain.last.map { ".;:!?".contains($0) } == true
             if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || layout == .paragraphs || isRow || previousRow
-                || indented || unfinishedHeading {
+                || indented || unfinishedHeading || !Self.fits(text, after: paragraphs[paragraphs.count - 1].text) {
                 paragraphs.append(Paragraph(text: text, plain: plain, line: line.number, marker: marker,
                                             upperCase: line.isUpperCase))
             } else {
@@ -137,6 +137,7 @@ struct Outline {
             // A paragraph that starts in lower case, or with a number that is no marker ("75-KL/TW,
             // ..."), continues a cut one.
             if let last = joined.last, paragraph.marker == nil, isCut(last.plain), !isRow(last.plain), !isRow(paragraph.plain),
+               fits(paragraph.text, after: last.text),
                paragraph.plain.first.map({ $0.isLowercase || $0.isNumber }) == true {
                 joined[joined.count - 1].text += " " + paragraph.text
                 joined[joined.count - 1].plain += " " + paragraph.plain
@@ -145,6 +146,17 @@ struct Outline {
             }
         }
         return joined
+    }
+
+    /// The most UTF-8 bytes a paragraph grows to by joining lines; past it, the next line opens
+    /// a new one. Text without paragraph breaks (a data file, a PDF whose lines carry no indent)
+    /// would otherwise be one passage, and every citation in it is read back from its offset in
+    /// code points, from the passage's start: at a megabyte, indexing took minutes per file.
+    /// The longest paragraph of a real document is a few thousand bytes.
+    static let longestParagraph = 16_384
+
+    private static func fits(_ text: String, after paragraph: String) -> Bool {
+        paragraph.utf8.count + 1 + text.utf8.count <= longestParagraph
     }
 
     /// A table row as the readers and ``LayoutRepair`` write one: cells between " | ".
