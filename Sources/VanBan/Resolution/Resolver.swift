@@ -115,11 +115,7 @@ public struct Resolver {
     public init(documents: [Document], names: [(name: String, qualifier: String?)], rules: RuleSet) {
         self.rules = rules
         self.documents = documents
-        var qualifiers: [String: Set<String>] = [:]
-        for (name, qualifier) in names {
-            qualifiers[VietText.key(name), default: []].formUnion(qualifier.map { [$0] } ?? [])
-        }
-        self.qualifiers = qualifiers
+        self.qualifiers = Self.qualifiers(of: names)
         for (index, document) in documents.enumerated() {
             let name = [document.typeName, document.symbol].compactMap { $0 }.joined(separator: " ")
             nodes.append(Node(key: "doc:\(document.id)", documentID: document.id, symbol: document.symbol,
@@ -150,8 +146,12 @@ public struct Resolver {
         let document = documents[citing]
         var targets: [Int?] = []
         var links: [Link] = []
+        let qualifiersHere = Self.qualifiers(of: citations.filter { $0.kind == .named }.compactMap { facts in
+            facts.named.map { ($0, facts.qualifier) }
+        })
         for (ordinal, citation) in citations.enumerated() {
-            let (status, target, note) = resolve(citation, at: ordinal, in: citations, citing: document, targets: targets)
+            let (status, target, note) = resolve(citation, at: ordinal, in: citations, citing: document, targets: targets,
+                                                 qualifiersHere: qualifiersHere)
             targets.append(target)
             links.append(link(citation, ordinal: ordinal, citations: citations, citing: citing, targets: targets,
                               status: status, target: target, note: note))
@@ -189,7 +189,7 @@ public struct Resolver {
     }
 
     private mutating func resolve(_ citation: CitationFacts, at ordinal: Int, in citations: [CitationFacts], citing: Document,
-                                  targets: [Int?]) -> (Status, Int?, String?) {
+                                  targets: [Int?], qualifiersHere: [String: Set<String>]) -> (Status, Int?, String?) {
         switch citation.kind {
         case .back:
             if let earlier = citation.refersTo, earlier < targets.count, let target = targets[earlier] {
@@ -204,7 +204,7 @@ public struct Resolver {
         case .short:
             return resolveShort(citation, citing: citing)
         case .named:
-            return resolveNamed(citation, in: citations, citing: citing)
+            return resolveNamed(citation, qualifiersHere: qualifiersHere)
         case .number:
             return resolveNumber(citation, citing: citing)
         }
@@ -298,12 +298,22 @@ public struct Resolver {
 
     // MARK: Names
 
-    private mutating func resolveNamed(_ citation: CitationFacts, in citations: [CitationFacts], citing: Document) -> (Status, Int?, String?) {
+    /// The qualifiers (year, term) named citations give each name, by the name's key: for the
+    /// archive once, and for each document once, as a document may cite thousands of names.
+    private static func qualifiers(of names: [(name: String, qualifier: String?)]) -> [String: Set<String>] {
+        var qualifiers: [String: Set<String>] = [:]
+        for (name, qualifier) in names {
+            qualifiers[VietText.key(name), default: []].formUnion(qualifier.map { [$0] } ?? [])
+        }
+        return qualifiers
+    }
+
+    private mutating func resolveNamed(_ citation: CitationFacts, qualifiersHere: [String: Set<String>]) -> (Status, Int?, String?) {
         guard let name = citation.named else { return (.unresolved, nil, "no name") }
         let base = VietText.key(name)
         var qualifier = citation.qualifier
         if qualifier == nil {
-            let here = Set(citations.filter { $0.kind == .named && $0.named.map(VietText.key) == base }.compactMap(\.qualifier))
+            let here = qualifiersHere[base] ?? []
             let known = here.isEmpty ? qualifiers[base] ?? [] : here
             if known.count == 1 {
                 qualifier = known.first
