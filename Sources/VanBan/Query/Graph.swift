@@ -145,15 +145,19 @@ extension Archive {
     /// 60-CTr/ĐUK"), then what other texts say it does, each in text order.
     public func referenceGroups(of text: String) throws -> [ReferenceGroup] {
         let node = try node(named: text)
-        var groups: [ReferenceGroup] = []
+        // Found by a dictionary and appended in place: a document may cite thousands of times.
+        var index: [[Int64]: Int] = [:]
+        var members: [[Reference]] = []
         for reference in try read({ try references(statedInOrFrom: node.id, db: $0) }) {
-            if let index = groups.firstIndex(where: { $0.about.id == reference.source.id && $0.statedIn.id == reference.statedIn.id }) {
-                let group = groups[index]
-                groups[index] = ReferenceGroup(about: group.about, statedIn: group.statedIn, references: group.references + [reference])
+            let key = [reference.source.id, reference.statedIn.id]
+            if let known = index[key] {
+                members[known].append(reference)
             } else {
-                groups.append(ReferenceGroup(about: reference.source, statedIn: reference.statedIn, references: [reference]))
+                index[key] = members.count
+                members.append([reference])
             }
         }
+        let groups = members.map { ReferenceGroup(about: $0[0].source, statedIn: $0[0].statedIn, references: $0) }
         let own = groups.filter { $0.about.id == node.id && $0.statedIn.id == node.id }
         let statedHere = groups.filter { $0.about.id != node.id && $0.statedIn.id == node.id }
         return own + statedHere + groups.filter { $0.statedIn.id != node.id }
