@@ -41,7 +41,6 @@ struct CitationGraphWriter {
             if id != document {
                 try flush()
                 document = id
-                passages.forget()
             }
             let stored: String? = row["text"]
             let words = try stored ?? passages.words(of: id, passage: row["passage"], from: row["start"], to: row["end"])
@@ -90,6 +89,9 @@ struct CitationGraphWriter {
 /// block and skip to its start again, which grows with citations times length.
 private struct PassageWords {
     private let statement: Statement
+    private var document: Int64?
+    private var texts: [Int: String] = [:]
+    /// Made only for the passages a citation points into.
     private var scalars: [Int: [Unicode.Scalar]] = [:]
 
     init(_ db: Database) throws {
@@ -98,18 +100,15 @@ private struct PassageWords {
             """)
     }
 
-    mutating func forget() { scalars.removeAll(keepingCapacity: true) }
-
     mutating func words(of document: Int64, passage: Int, from start: Int, to end: Int) throws -> String {
-        if scalars.isEmpty {
-            for row in try Row.fetchAll(statement, arguments: [document]) {
-                scalars[row["ordinal"]] = Array((row["text"] as String).unicodeScalars)
-            }
+        if document != self.document {
+            texts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(statement, arguments: [document]).map { ($0["ordinal"], $0["text"]) })
+            scalars.removeAll(keepingCapacity: true)
+            self.document = document
         }
-        guard let text = scalars[passage] else { return "" }
-        let lower = min(max(start, 0), text.count), upper = min(max(end, lower), text.count)
-        var words = String.UnicodeScalarView()
-        words.append(contentsOf: text[lower..<upper])
-        return String(words)
+        guard let text = texts[passage] else { return "" }
+        let units = scalars[passage] ?? Array(text.unicodeScalars)
+        scalars[passage] = units
+        return String(String.UnicodeScalarView(units[(start..<max(start, end)).clamped(to: units.indices)]))
     }
 }
