@@ -22,11 +22,20 @@ typedef struct {
     void (*result_text)(sqlite3_context *, const char *, int, void (*)(void *));
     void (*result_error)(sqlite3_context *, const char *, int);
     void *(*user_data)(sqlite3_context *);
+    sqlite3_int64 (*value_int64)(sqlite3_value *);
+    sqlite3 *(*context_db_handle)(sqlite3_context *);
+    int (*blob_open)(sqlite3 *, const char *, const char *, const char *, sqlite3_int64, int, sqlite3_blob **);
+    int (*blob_bytes)(sqlite3_blob *);
+    int (*blob_read)(sqlite3_blob *, void *, int, int);
+    int (*blob_close)(sqlite3_blob *);
+    int (*total_changes)(sqlite3 *);
+    int (*file_control)(sqlite3 *, const char *, int, void *);
 } SQLiteCalls;
 
 extern SQLiteCalls host;
 
-/// Registers vv_text(block, start, length) (see stored_text.c).
+/// Registers vv_text(block, start, length) and vv_stored_text(document_id, start, length)
+/// (see stored_text.c).
 int vv_register_text_function(sqlite3 *db);
 
 #endif

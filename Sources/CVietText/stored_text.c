@@ -90,22 +90,43 @@ static void cache_free(void *pointer) {
     free(cache);
 }
 
-static int inflate_into(TextCache *cache, const uint8_t *packed, int n) {
-    if (cache->packed && cache->packed_len == n && memcmp(cache->packed, packed, (size_t)n) == 0) return 0;
+/// Inflates `packed` as the cache's text; the cache is left as it was when that fails.
+static int inflate_text(TextCache *cache, const uint8_t *packed, int n) {
     int32_t length = vv_unpacked_length(packed, n);
     if (length < 0) return -1;
     char *text = malloc((size_t)length + 1);
-    uint8_t *copy = malloc((size_t)n);
-    if (!text || !copy || vv_unpack(packed, n, (uint8_t *)text, length) != length) {
+    if (!text || vv_unpack(packed, n, (uint8_t *)text, length) != length) {
         free(text);
+        return -1;
+    }
+    free(cache->text);
+    cache->text = text;
+    cache->text_len = length;
+    return 0;
+}
+
+/// The cache holds `packed` inflated, and `packed` itself to know it again.
+static int inflate_into(TextCache *cache, const uint8_t *packed, int n) {
+    if (cache->packed && cache->packed_len == n && memcmp(cache->packed, packed, (size_t)n) == 0) return 0;
+    uint8_t *copy = malloc((size_t)n);
+    if (!copy || inflate_text(cache, packed, n) != 0) {
         free(copy);
         return -1;
     }
     memcpy(copy, packed, (size_t)n);
     free(cache->packed);
-    free(cache->text);
-    *cache = (TextCache){copy, n, text, length};
+    cache->packed = copy;
+    cache->packed_len = n;
     return 0;
+}
+
+/// The text of `cache` from `start`, `length` bytes, as the result of `ctx`.
+static void result_range(sqlite3_context *ctx, const TextCache *cache, int start, int length) {
+    if (start < 0 || length < 0 || start > cache->text_len - length) {
+        host.result_error(ctx, "vv_text: range outside the stored text", -1);
+    } else {
+        host.result_text(ctx, cache->text + start, length, SQLITE_TRANSIENT);
+    }
 }
 
 /// vv_text(block, start, length): `length` bytes of a document's text from byte `start`.
@@ -118,16 +139,83 @@ static void vv_text(sqlite3_context *ctx, int nargs, sqlite3_value **args) {
     TextCache *cache = host.user_data(ctx);
     if (!packed || inflate_into(cache, packed, n) != 0) {
         host.result_error(ctx, "vv_text: the stored text is damaged", -1);
-    } else if (start < 0 || length < 0 || start > cache->text_len - length) {
-        host.result_error(ctx, "vv_text: range outside the stored text", -1);
     } else {
-        host.result_text(ctx, cache->text + start, length, SQLITE_TRANSIENT);
+        result_range(ctx, cache, start, length);
+    }
+}
+
+/// The document vv_stored_text inflated last (its text only: the key is the document and the
+/// state of the database it was read in).
+typedef struct {
+    TextCache text;
+    sqlite3_int64 document;
+    int changes;
+    unsigned version;
+    int valid;
+} StoredCache;
+
+static void stored_cache_free(void *pointer) {
+    StoredCache *cache = pointer;
+    if (!cache) return;
+    free(cache->text.text);
+    free(cache);
+}
+
+/// Reads and inflates document `id`'s block (texts.block) into the cache, unless it holds it
+/// from a database that has not changed since: no change by this connection (total_changes)
+/// nor a commit by another (the pager's data version).
+static int load_stored(StoredCache *cache, sqlite3 *db, sqlite3_int64 id) {
+    unsigned version = 0;
+    host.file_control(db, "main", SQLITE_FCNTL_DATA_VERSION, &version);
+    int changes = host.total_changes(db);
+    if (cache->valid && cache->document == id && cache->changes == changes && cache->version == version) return 0;
+    cache->valid = 0;
+    sqlite3_blob *blob = NULL;
+    if (host.blob_open(db, "main", "texts", "block", id, 0, &blob) != SQLITE_OK) {
+        if (blob) host.blob_close(blob);
+        return -1;
+    }
+    int n = host.blob_bytes(blob);
+    uint8_t *packed = n > 0 ? malloc((size_t)n) : NULL;
+    int rc = packed && host.blob_read(blob, packed, n, 0) == SQLITE_OK ? 0 : -1;
+    host.blob_close(blob);
+    if (rc == 0) rc = inflate_text(&cache->text, packed, n);
+    free(packed);
+    if (rc != 0) return -1;
+    *cache = (StoredCache){cache->text, id, changes, version, 1};
+    return 0;
+}
+
+/// vv_stored_text(document_id, start, length): vv_text of the document's own block, which the
+/// function reads itself. A view over many passages of one large document then reads and
+/// inflates its block once, where vv_text(t.block, ...) is handed the whole block every row.
+static void vv_stored_text(sqlite3_context *ctx, int nargs, sqlite3_value **args) {
+    (void)nargs;
+    int start = host.value_int(args[1]), length = host.value_int(args[2]);
+    if (length == 0) { host.result_text(ctx, "", 0, SQLITE_STATIC); return; }
+    StoredCache *cache = host.user_data(ctx);
+    if (load_stored(cache, host.context_db_handle(ctx), host.value_int64(args[0])) != 0) {
+        host.result_error(ctx, "vv_stored_text: no stored text for the document, or it is damaged", -1);
+    } else {
+        result_range(ctx, &cache->text, start, length);
     }
 }
 
 int vv_register_text_function(sqlite3 *db) {
     TextCache *cache = calloc(1, sizeof *cache);
-    if (!cache) return SQLITE_NOMEM;
-    return host.create_function_v2(db, "vv_text", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, cache,
-                                   vv_text, NULL, NULL, cache_free);
+    StoredCache *stored = calloc(1, sizeof *stored);
+    if (!cache || !stored) {
+        free(cache);
+        free(stored);
+        return SQLITE_NOMEM;
+    }
+    int rc = host.create_function_v2(db, "vv_text", 3, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, cache,
+                                     vv_text, NULL, NULL, cache_free);
+    if (rc != SQLITE_OK) {
+        free(stored);
+        return rc;
+    }
+    // Not deterministic: it reads the database.
+    return host.create_function_v2(db, "vv_stored_text", 3, SQLITE_UTF8 | SQLITE_INNOCUOUS, stored, vv_stored_text, NULL,
+                                   NULL, stored_cache_free);
 }

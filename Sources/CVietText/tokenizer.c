@@ -208,7 +208,9 @@ int vv_register_tokenizer(void *db) {
     SQLiteCalls calls = {sqlite3_prepare_v2, sqlite3_bind_pointer, sqlite3_step, sqlite3_finalize,
                          sqlite3_value_double, sqlite3_result_double, sqlite3_create_function_v2,
                          sqlite3_value_int, sqlite3_value_blob, sqlite3_value_bytes, sqlite3_result_text,
-                         sqlite3_result_error, sqlite3_user_data};
+                         sqlite3_result_error, sqlite3_user_data, sqlite3_value_int64, sqlite3_context_db_handle,
+                         sqlite3_blob_open, sqlite3_blob_bytes, sqlite3_blob_read, sqlite3_blob_close,
+                         sqlite3_total_changes, sqlite3_file_control};
     return register_tokenizer((sqlite3 *)db, calls);
 }
 
@@ -220,6 +222,8 @@ int sqlite3_cviettext_init(sqlite3 *db, char **error, const sqlite3_api_routines
                          routines->finalize, routines->value_double, routines->result_double,
                          routines->create_function_v2, routines->value_int, routines->value_blob,
                          routines->value_bytes, routines->result_text, routines->result_error,
-                         routines->user_data};
+                         routines->user_data, routines->value_int64, routines->context_db_handle,
+                         routines->blob_open, routines->blob_bytes, routines->blob_read, routines->blob_close,
+                         routines->total_changes, routines->file_control};
     return register_tokenizer(db, calls);
 }

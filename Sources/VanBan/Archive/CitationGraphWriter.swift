@@ -34,17 +34,16 @@ struct CitationGraphWriter {
         }
         // A cursor, not an array: the citations of a large archive are read one document at a time,
         // in id order, which is (document_id, ordinal) order (see documents.first_citation).
-        let citations = try Row.fetchCursor(db, sql: "SELECT * FROM citations ORDER BY id")
-        var passages = try PassageWords(db)
+        let citations = try Row.fetchCursor(db, sql: """
+            SELECT c.*, t.text AS words FROM citations c JOIN citation_texts t ON t.id = c.id ORDER BY c.id
+            """)
         while let row = try citations.next() {
             let id: Int64 = row["document_id"]
             if id != document {
                 try flush()
                 document = id
             }
-            let stored: String? = row["text"]
-            let words = try stored ?? passages.words(of: id, passage: row["passage"], from: row["start"], to: row["end"])
-            batch.append((row["id"], Self.facts(row, words: words)))
+            batch.append((row["id"], Self.facts(row)))
         }
         try flush()
         let insertNode = try db.makeStatement(sql: """
@@ -69,46 +68,16 @@ struct CitationGraphWriter {
                                  issuer: row["issuer"], title: row["title"], path: row["path"], numberYear: row["number_year"])
     }
 
-    /// A stored citation, with its words (see ``PassageWords``), as the resolver reads it.
-    private static func facts(_ row: Row, words: String) -> CitationFacts {
+    /// A stored citation, with its words from `citation_texts`, as the resolver reads it.
+    private static func facts(_ row: Row) -> CitationFacts {
         let key: NumberKey? = (row["num_key"] as String?).flatMap { number in
             (row["type_key"] as String?).map { NumberKey(stored: number, type: $0, issuer: row["issuer_key"]) }
         }
         return CitationFacts(kind: Citation.Kind(rawValue: row["kind"]) ?? .number, key: key, symbol: row["symbol"],
-                             text: words, named: row["named"], term: row["term"], typeCode: row["type_code"],
+                             text: row["words"], named: row["named"], term: row["term"], typeCode: row["type_code"],
                              date: row["date"], issuer: row["issuer"], title: row["title"],
                              relation: Relation(rawValue: row["relation"]) ?? .mentions, subject: row["subject"],
                              object: row["object"], refersTo: row["refers_to"], note: row["note"], part: row["part"],
                              effect: row["effect"], numberYear: row["number_year"])
-    }
-}
-
-/// The words of citations that store none (see the view `citation_texts`): their span of the
-/// passage's text, counted in code points as `substr()` counts them. Each passage of the current
-/// document is read once: through the view, every citation would read its document's whole
-/// block and skip to its start again, which grows with citations times length.
-private struct PassageWords {
-    private let statement: Statement
-    private var document: Int64?
-    private var texts: [Int: String] = [:]
-    /// Made only for the passages a citation points into.
-    private var scalars: [Int: [Unicode.Scalar]] = [:]
-
-    init(_ db: Database) throws {
-        statement = try db.makeStatement(sql: """
-            SELECT ordinal, CASE ordinal WHEN 0 THEN title ELSE body END AS text FROM passage_texts WHERE document_id = ?
-            """)
-    }
-
-    mutating func words(of document: Int64, passage: Int, from start: Int, to end: Int) throws -> String {
-        if document != self.document {
-            texts = try Dictionary(uniqueKeysWithValues: Row.fetchAll(statement, arguments: [document]).map { ($0["ordinal"], $0["text"]) })
-            scalars.removeAll(keepingCapacity: true)
-            self.document = document
-        }
-        guard let text = texts[passage] else { return "" }
-        let units = scalars[passage] ?? Array(text.unicodeScalars)
-        scalars[passage] = units
-        return String(String.UnicodeScalarView(units[(start..<max(start, end)).clamped(to: units.indices)]))
     }
 }

@@ -60,7 +60,8 @@ struct DocumentWriter {
         try db.cachedStatement(sql: "INSERT INTO texts VALUES (?,?,?,?,?,?,?,?)").execute(arguments: [
             documentID, stored.title.utf8.count, stored.headingStart, stored.headings.utf8.count,
             stored.bodyStart, stored.bodies.utf8.count, stored.block,
-            TokenStarts.encode(headings: indexed.passageStarts(column: 1), bodies: indexed.passageStarts(column: 2)),
+            TokenStarts.encode(headings: stored.perPassage(indexed.passageStarts(column: 1)),
+                               bodies: stored.perPassage(indexed.passageStarts(column: 2))),
         ])
         try insertPassages(analysed, documentID: documentID, into: db)
         try insertSource(analysed, documentID: documentID, into: db)

@@ -3,10 +3,10 @@ import GRDB
 /// The archive's tables. An archive records the schema version and the vanban version that
 /// built it; one of another schema version is rebuilt, never read half-understood.
 enum Schema {
-    static let version = 9
+    static let version = 10
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 16
+    static let pipelineVersion = 22
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }
@@ -54,14 +54,15 @@ enum Schema {
             PRIMARY KEY(document_id, ordinal)) WITHOUT ROWID
         """,
         // The passages with their text, read from the document's stored block; passage 0 is the
-        // title passage, whose text goes in the title column.
+        // title passage, whose text goes in the title column. vv_stored_text reads the block by
+        // the document's id: handed t.block, every row of a large document copied its whole block.
         """
         CREATE VIEW passage_texts(document_id, ordinal, line, page, title, heading, body) AS
             SELECT p.document_id, p.ordinal, p.line, p.page,
-                CASE p.ordinal WHEN 0 THEN vv_text(t.block, p.body_start, p.body_length) ELSE '' END,
-                vv_text(t.block, p.heading_start, p.heading_length),
-                CASE p.ordinal WHEN 0 THEN '' ELSE vv_text(t.block, p.body_start, p.body_length) END
-            FROM passages p JOIN texts t ON t.document_id = p.document_id
+                CASE p.ordinal WHEN 0 THEN vv_stored_text(p.document_id, p.body_start, p.body_length) ELSE '' END,
+                vv_stored_text(p.document_id, p.heading_start, p.heading_length),
+                CASE p.ordinal WHEN 0 THEN '' ELSE vv_stored_text(p.document_id, p.body_start, p.body_length) END
+            FROM passages p
         """,
         // What FTS5 indexes of each document: its title passage, its heading paths and its bodies,
         // passages apart (see StoredText), marked as unmarked text where it is (see VietText).
