@@ -57,7 +57,7 @@ struct ShowCommand: ParsableCommand {
         if let validity = view.validity { print("Status     " + ValidityText.line(validity.status)) }
         var section: String?
         defer { renderLinks(view) }
-        for paragraph in view.paragraphs {
+        for paragraph in view.paragraphs where !paragraph.heading {
             if paragraph.section != section {
                 section = paragraph.section
                 print("\n" + Terminal.bold(paragraph.section.isEmpty ? "—" : paragraph.section))

@@ -21,7 +21,7 @@ enum DateParser {
         // Every date has digits; most text handed here has none, and Swift Regex is not cheap.
         guard folded.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return [] }
         var found: [Found] = []
-        for match in folded.utf8.firstRange(of: "thang".utf8) == nil ? [] : folded.matches(of: spelled) {
+        for match in folded.includesBytes(of: "thang") ? folded.matches(of: spelled) : [] {
             if let iso = iso(day: match.1, month: match.2, year: match.3) {
                 found.append(Found(iso: iso, range: offsets(match.range, in: folded)))
             }

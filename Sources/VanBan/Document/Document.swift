@@ -63,6 +63,26 @@ public struct Passage: Codable, Sendable, Equatable {
     public var headingPath: String { path.map(\.text).joined(separator: Passage.pathSeparator) }
 
     public static let pathSeparator = " › "
+
+    /// Which passages, given their heading paths in order, are headings: the outline keeps each
+    /// heading as a passage too, under the headings above it, so a heading is a passage whose
+    /// next one's path is its own and one heading more.
+    public static func headings(amongPaths paths: [String]) -> [Bool] {
+        paths.indices.map { index in index + 1 < paths.count && opens(paths[index + 1], from: paths[index]) }
+    }
+
+    /// Compared as bytes: both paths are made of the same headings' text, and counting
+    /// characters would break every path into graphemes.
+    private static func opens(_ next: String, from path: String) -> Bool {
+        let next = next.utf8, path = path.utf8, separator = pathSeparator.utf8
+        guard next.count > path.count, next.starts(with: path) else { return false }
+        var added = next.dropFirst(path.count)
+        if !path.isEmpty {
+            guard added.starts(with: separator) else { return false }
+            added = added.dropFirst(separator.count)
+        }
+        return !added.isEmpty && !Substring(added).includesBytes(of: pathSeparator)
+    }
 }
 
 /// A parsed corpus file: its metadata, its body passages, and the whole normalised text.

@@ -1,9 +1,12 @@
 /// Turns body lines into passages, each under its heading path.
 ///
-/// Markers rank from the outermost: "I." (0), "1." (1), "1.1." (2), "1-" or "1)" (3), "a)" (4),
-/// "-" (5), "+" (6). A marked paragraph is a heading when it reads like one (see
-/// ``isHeading(_:next:)``); otherwise it is a list item, a passage of its own. A paragraph cut
-/// by a page break (no closing punctuation, next one starting in lower case) is joined again.
+/// Markers rank from the outermost: the divisions of a legal text ("Phụ lục", "Phần", "Chương",
+/// "Mục", "Điều": -5 to -1), "I." (0), "1." (1), "1.1." (2), "1-" or "1)" (3), "a)" (4), "-" (5),
+/// "+" (6). A marked paragraph is a heading when it reads like one (see
+/// ``isHeading(_:next:)``) or leads in to what follows with a colon (``isLeadIn(_:next:)``);
+/// otherwise it is a list item, a passage of its own. Text an amendment quotes over several
+/// paragraphs is outlined on its own, under the clause quoting it. A paragraph cut by a page
+/// break (no closing punctuation, next one starting in lower case) is joined again.
 ///
 /// In wrapped text a marked line is still the rest of the sentence above when that line ends
 /// with a word that takes a number ("... quy định tại khoản" ⏎ "3. ..."; `continuation` in
@@ -28,21 +31,67 @@ struct Outline {
         var upperCase = false
     }
 
+    /// A quotation being read (an amendment's new text, "“Điều 7a. ..." to "... quản lý.”."):
+    /// its numbering heads only what it quotes, under the headings above it, which it never
+    /// closes; after it, the outline goes on as before it.
+    private struct Quotation {
+        let closing: Int
+        let itemRank: Int?
+        /// Headings of the path outside the quotation.
+        let base: Int
+        /// The rank of the innermost part or division above it: a marker so ranked ends it,
+        /// whatever its marks say ("Điều 13. Bổ sung Điều 37a ..." after a quotation whose
+        /// closing mark was lost).
+        let outermost: Int
+    }
+
     func passages(from lines: ArraySlice<Line>) -> [Passage] {
         let paragraphs = Self.joinPageBreaks(split(lines))
+        let quotations = Self.quotations(paragraphs)
         var path: [Heading] = []
         var passages: [Passage] = []
         var itemRank: Int?  // the rank of the list the last item belonged to: its siblings are items too
+        var titleLines = 0  // paragraphs left of the title of the division above
+        var quotation: Quotation?
         for (index, paragraph) in paragraphs.enumerated() {
+            if let open = quotation, index > open.closing || paragraph.marker.map({ $0.rank <= open.outermost }) == true {
+                path.removeLast(path.count - open.base)
+                itemRank = open.itemRank
+                quotation = nil
+            }
+            if quotation == nil, index > 0, let closing = quotations[index - 1] {
+                let outermost = path.last { $0.rank <= 0 }?.rank ?? Int.min
+                quotation = Quotation(closing: closing, itemRank: itemRank, base: path.count, outermost: outermost)
+                itemRank = nil
+            }
+            if titleLines > 0 {
+                titleLines -= 1
+                continue
+            }
             let next = index + 1 < paragraphs.count ? paragraphs[index + 1] : nil
             if let marker = paragraph.marker {
-                path.removeAll { $0.rank >= marker.rank }
-                if marker.rank != itemRank, Self.isHeading(paragraph, next: next) {
-                    path.append(Heading(text: paragraph.plain, rank: marker.rank))
-                    itemRank = nil
+                let base = quotation?.base ?? 0
+                path = Array(path.prefix(base)) + path.dropFirst(base).filter { $0.rank < marker.rank }
+                let readsAsHeading = marker.rank != itemRank && Self.isHeading(paragraph, next: next)
+                if readsAsHeading || Self.isLeadIn(paragraph, next: next) {
+                    // "Chương II" over "QUY ĐỊNH CHUNG" (up to three lines): one heading.
+                    let title = paragraphs[(index + 1)...].prefix(Self.titleLines).prefix { Self.isTitle($0, of: paragraph) }
+                    titleLines = title.count
+                    // A heading is also a passage, under the headings above it: it is text the
+                    // document says, and it cites ("2. Sửa đổi khoản 3 Điều 57 của Luật Việc làm
+                    // số 38/2013/QH13 như sau:"). Its text is the heading's, which the archive
+                    // stores once, in the paths of the passages under it.
+                    let heading = Heading(text: ([paragraph.plain] + title.map(\.plain)).joined(separator: " "), rank: marker.rank)
+                    passages.append(Passage(path: path, text: heading.text, line: paragraph.line))
+                    path.append(heading)
+                    // An article's clauses stay items, as in the article before it, and so do a
+                    // lead-in's siblings.
+                    if readsAsHeading && marker.rank != Self.articleRank { itemRank = nil }
                     continue
                 }
-                itemRank = marker.rank
+                // An article that is all text ("Điều 23. Bổ sung khoản 5 ... “5. ...”") makes the
+                // next one no item: articles are never a list.
+                if marker.rank != Self.articleRank { itemRank = marker.rank }
             }
             passages.append(Passage(path: path, text: paragraph.text, line: paragraph.line))
         }
@@ -56,6 +105,7 @@ struct Outline {
         var previousBlank = true
         var previousRow = false
         var previousPlain = ""
+        var previousUpper = false
         let margin = Self.margin(lines)
         // The widest line in characters, counted only when a short heading needs it: counting
         // every line's characters cost more than the rest of the outline.
@@ -66,33 +116,53 @@ struct Outline {
             knownWidth = width
             return width
         }
+        /// Whether a paragraph is the line above alone, and that line short: a heading ends there.
+        func aloneOnShortLine(_ paragraph: Paragraph) -> Bool {
+            paragraph.plain == previousPlain && previousPlain.count * 5 <= width() * 3
+        }
         for line in lines where !line.isAbsorbed {
             defer { previousBlank = line.isBlank }
             if line.isBlank { continue }
             let text = Self.collapsingSpaces(line.text), plain = Self.collapsingSpaces(line.plain)
             let isRow = Self.isRow(plain)
-            var marker = Self.marker(of: plain)
+            var marker = Self.marker(of: plain) ?? division(of: plain)
             // A line ending in a word that takes a number ("... Quyết định số" ⏎ "105/2009/QĐ-TTg")
-            // goes on; one that ends its sentence ("... chuyển đổi số." ⏎ "2. Tổ chức") does not.
+            // goes on; one that ends its sentence ("... chuyển đổi số." ⏎ "2. Tổ chức") does not,
+            // nor a heading in capitals ("MẪU HỒ SƠ" ⏎ "1. Đơn đề nghị": "sơ" folds as "số" does).
             let endsSentence = previousPlain.last.map { ".;:!?".contains($0) } ?? false
-            if marker != nil, layout == .wrapped, !previousBlank, !endsSentence,
+            let closed = endsSentence || previousUpper
+            // An article's title alone on a short line ends there, whatever its last word
+            // ("Điều 23. Thời gian hưởng trợ cấp hằng tháng" ⏎ "1. Thời gian ...").
+            if marker != nil, layout == .wrapped, !previousBlank, !closed,
+               !(paragraphs.last.map { $0.marker?.rank == Self.articleRank && aloneOnShortLine($0) } ?? false),
                LayoutRules.ends(VietText.key(previousPlain), with: rules.continuations) {
                 marker = nil
             }
-            // A part heading ("I. MỤC TIÊU") or an upper-case heading never runs on into the line under it.
-            let afterHeading = paragraphs.last.map { $0.marker?.rank == 0 || $0.upperCase } ?? false
+            // "... tại điểm d khoản 4" ⏎ "Điều 89.": the article is the rest of the reference.
+            if let found = marker, found.rank < 0, layout == .wrapped, !previousBlank, !closed,
+               rules.endsWithNumberedReference(VietText.key(previousPlain)) {
+                marker = nil
+            }
+            // A part heading ("I. MỤC TIÊU", "Chương II"), or an upper-case heading never runs on into the line under it.
+            let afterHeading = paragraphs.last.map { $0.upperCase || $0.marker.map(Self.isPart) == true } ?? false
             // "2. Sử dụng hiệu quả tài sản công" alone on a short line, then a capital: a heading
-            // without a full stop, not a paragraph wrapped at the page's width.
+            // without a full stop, not a paragraph wrapped at the page's width. A number cut at
+            // its dash ("Thông tư số 24/2022/TT-" ⏎ "BNNPTNT") and a capital that names an article
+            // ("... khoản 2" ⏎ "Điều 7 Thông tư số ...") go on with the sentence.
             let unfinishedHeading = paragraphs.last.map { last in
-                (1...4).contains(last.marker?.rank ?? -1) && last.plain == previousPlain && previousPlain.count * 5 <= width() * 3
-                    && !(last.plain.last.map { ".;:,!?…".contains($0) } ?? true) && plain.first?.isUppercase == true
+                last.marker.map { (1...4).contains($0.rank) || $0.rank == Self.articleRank } == true && aloneOnShortLine(last)
+                    && !(last.plain.last.map { ".;:,!?…-/".contains($0) } ?? true)
+                    && Self.opensWithCapital(plain) && !rules.opensWithReference(plain)
             } ?? false
-            // A first line indented from the text's margin, after a line that ended its sentence,
-            // opens a paragraph: justified PDF text (pdftotext -layout) has no blank lines between them.
+            // A first line indented from the text's margin, after a line that ended its sentence
+            // or an article's title (which ends in no stop, over as many lines as it takes), opens
+            // a paragraph: justified PDF text (pdftotext -layout) has no blank lines between them.
             let indented = layout == .wrapped && !previousBlank && Self.indent(line) >= margin + 3
-                && previousPlain.last.map { ".;:!?".contains($0) } == true
+                && (endsSentence || paragraphs.last?.marker?.rank == Self.articleRank)
+            // "... như sau:" ⏎ "“Điều 7a. ...": the text an amendment quotes opens a paragraph.
+            let quoted = previousPlain.hasSuffix(":") && Self.opensQuotation(plain)
             if previousBlank || marker != nil || paragraphs.isEmpty || afterHeading || layout == .paragraphs || isRow || previousRow
-                || indented || unfinishedHeading || !Self.fits(text, after: paragraphs[paragraphs.count - 1].text) {
+                || indented || quoted || unfinishedHeading || !Self.fits(text, after: paragraphs[paragraphs.count - 1].text) {
                 paragraphs.append(Paragraph(text: text, plain: plain, line: line.number, marker: marker,
                                             upperCase: line.isUpperCase))
             } else {
@@ -101,6 +171,7 @@ struct Outline {
             }
             previousRow = isRow
             previousPlain = plain
+            previousUpper = line.isUpperCase
         }
         return paragraphs
     }
@@ -167,14 +238,91 @@ struct Outline {
         return last.isLetter || last == ","
     }
 
-    /// Roman numerals always head a part. Other markers head a section when the text is short,
-    /// one sentence, and followed by something other than a sibling item; from "1-" down, also
-    /// without semicolons, and a dash or plus only when it ends with a colon ("- Nhiệm vụ:").
+    /// Divisions of a legal text (`division` in `indexer/layout.tsv`) rank above "I.", outermost
+    /// first; the innermost, the article ("Điều 5."), ranks -1.
+    private func division(of plain: String) -> Marker? {
+        rules.division(of: plain).map { Marker(rank: $0.depth - rules.divisions.count, length: $0.length) }
+    }
+
+    private static let articleRank = -1
+    /// Lines a division's title in capitals may take under its label.
+    private static let titleLines = 3
+
+    /// "I." and the divisions above the article: parts, which head what follows whatever it is.
+    private static func isPart(_ marker: Marker) -> Bool { marker.rank <= 0 && marker.rank != articleRank }
+
+    /// A capital, or a quotation opening with one ("Điều 1. Sửa đổi, bổ sung Điều 1" ⏎ "“Điều 1.
+    /// Phạm vi điều chỉnh ...").
+    private static func opensWithCapital(_ plain: String) -> Bool {
+        let letters = plain.drop { "“\"'‘(".contains($0) }
+        return letters.first?.isUppercase == true
+    }
+
+    /// A clause or point ending in a colon over items ranked below it ("1. Phần mềm phổ biến là
+    /// phần mềm đáp ứng các tiêu chí sau:" ⏎ "a) ..."): it heads them, as "điểm a khoản 1" reads,
+    /// though its siblings are items and it may run to a few sentences.
+    ///
+    /// So is an amending clause over the text it quotes ("4. Sửa đổi, bổ sung Điều 7a như sau:"
+    /// ⏎ "“Điều 7a. ...").
+    private static func isLeadIn(_ paragraph: Paragraph, next: Paragraph?) -> Bool {
+        guard let marker = paragraph.marker, marker.rank >= 1, let next else { return false }
+        guard next.marker.map({ $0.rank > marker.rank }) ?? opensQuotation(next.plain) else { return false }
+        return paragraph.plain.hasSuffix(":") && characterCount(paragraph.plain) <= longestLeadIn
+    }
+
+    /// The longest lead-in read as a heading, in characters: a real one takes up to a few lines
+    /// (433 of 442 in the gazette texts measured); longer, it is text that ran on into it.
+    private static let longestLeadIn = 600
+
+    private static func opensQuotation(_ plain: String) -> Bool { plain.first.map { "“\"".contains($0) } ?? false }
+
+    /// Quotations over several paragraphs, by the paragraph opening each (it starts with “ and
+    /// has more of them than ”): the paragraph closing it (it ends with ”, then perhaps a stop,
+    /// and has more ” than “). A mark elsewhere (OCR's, or a quotation within a sentence) or
+    /// an opening never closed opens nothing.
+    private static func quotations(_ paragraphs: [Paragraph]) -> [Int: Int] {
+        var found: [Int: Int] = [:]
+        var opening: Int?
+        for (index, paragraph) in paragraphs.enumerated() {
+            let balance = quotationBalance(paragraph.plain)
+            if balance > 0 {
+                opening = paragraph.plain.hasPrefix("“") ? index : nil
+            } else if balance < 0, let start = opening {
+                if closesQuotation(paragraph.plain) { found[start] = index }
+                opening = nil
+            }
+        }
+        return found
+    }
+
+    /// How many more “ than ” (most paragraphs have neither, found without reading characters).
+    private static func quotationBalance(_ plain: String) -> Int {
+        guard plain.includesBytes(of: "“") || plain.includesBytes(of: "”") else { return 0 }
+        return plain.unicodeScalars.reduce(0) { $0 + ($1 == "“" ? 1 : $1 == "”" ? -1 : 0) }
+    }
+
+    /// "... quản lý.”.", "... Điều 12 của Luật này.”;": the closing mark ends the paragraph.
+    private static func closesQuotation(_ plain: String) -> Bool {
+        plain.reversed().drop { ".;,".contains($0) }.first == "”"
+    }
+
+    /// A division's title on the line under its bare label, in capitals ("Chương II" ⏎ "QUY ĐỊNH CHUNG").
+    private static func isTitle(_ paragraph: Paragraph, of division: Paragraph) -> Bool {
+        guard let marker = division.marker, marker.rank < articleRank, division.plain.count <= marker.length else { return false }
+        return paragraph.marker == nil && paragraph.upperCase
+    }
+
+    /// Parts always head what follows. Other markers head a section when the text is short, one
+    /// sentence, and followed by something other than a sibling item; an article also when it
+    /// does not end a sentence ("Điều 2. Quyết định này có hiệu lực ..." is the article itself);
+    /// from "1-" down, also without semicolons, and a dash or plus only when it ends with a colon
+    /// ("- Nhiệm vụ:").
     private static func isHeading(_ paragraph: Paragraph, next: Paragraph?) -> Bool {
         guard let marker = paragraph.marker else { return false }
-        if marker.rank == 0 { return true }
+        if isPart(marker) { return true }
         guard let next, next.marker?.rank != marker.rank else { return false }
         let text = paragraph.plain.dropFirst(marker.length)
+        if marker.rank == articleRank, text.last.map({ ".;".contains($0) }) == true { return false }
         if marker.rank >= 5 { return text.hasSuffix(":") && text.count <= 120 }
         if marker.rank >= 3 && text.includes(";") { return false }
         return text.count <= 300 && !hasSentenceBreak(text)

@@ -82,6 +82,10 @@ public struct DocumentView: Codable, Sendable {
         public let page: Int?
         /// The passage's ordinal (1 for the first of the body), which citations and requirements name.
         public let ordinal: Int
+        /// It is the heading of the section the next paragraph opens ("2. Sửa đổi khoản 3 Điều
+        /// 57 như sau:"), kept as a paragraph for what it cites and requires: a reader shows it
+        /// once, as that heading.
+        public var heading = false
     }
 
     /// A citation's place in the text, with the document it names, so the text can link it.
@@ -161,8 +165,11 @@ extension Archive {
                 SELECT t.ordinal, t.heading, t.line, t.body, t.page FROM passage_texts t
                 WHERE t.document_id = ? AND t.ordinal > 0 ORDER BY t.ordinal
                 """, arguments: [only.id])
-            let paragraphs = rows.map {
+            var paragraphs = rows.map {
                 DocumentView.Paragraph(section: $0["heading"], line: $0["line"], text: $0["body"], page: $0["page"], ordinal: $0["ordinal"])
+            }
+            for (index, heading) in Passage.headings(amongPaths: paragraphs.map(\.section)).enumerated() {
+                paragraphs[index].heading = heading
             }
             var view = DocumentView(document: only, paragraphs: paragraphs)
             if let row = try Row.fetchOne(db, sql: "SELECT \(Self.nodeColumns) FROM nodes WHERE document_id = ?", arguments: [only.id]) {

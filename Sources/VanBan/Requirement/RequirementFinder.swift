@@ -28,7 +28,10 @@ public struct RequirementFinder: Sendable {
         var found: [Requirement] = []
         let index = CitationIndex(citations, passages: document.passages)
         var structure = Structure(reader: reader, cues: cues)
-        for (passage, words) in passages.enumerated() {
+        // A heading is read where it stands, in the path of the passages under it (Structure);
+        // a lead-in is text too, which may require ("3. Cơ quan ... phải lập báo cáo ... gồm:").
+        let headings = Passage.headings(amongPaths: document.passages.map(\.headingPath))
+        for (passage, words) in passages.enumerated() where !headings[passage] || endsWithColon(words) {
             var given: [Actor]?
             switch structure.read(document.passages[passage], words: words) {
             case .leadIn, .tableHeader: continue
@@ -122,9 +125,11 @@ public struct RequirementFinder: Sendable {
         }
     }
 
-    private func endsWithColon(_ sentence: SentenceView) -> Bool {
-        sentence.words.units[sentence.range].last { $0 != 0x20 } == 0x3A
-    }
+    private func endsWithColon(_ sentence: SentenceView) -> Bool { Self.endsWithColon(sentence.words.units[sentence.range]) }
+
+    private func endsWithColon(_ passage: Words) -> Bool { Self.endsWithColon(passage.units[...]) }
+
+    private static func endsWithColon(_ units: ArraySlice<UInt16>) -> Bool { units.last { $0 != 0x20 } == 0x3A }
 
     // MARK: Tables
 

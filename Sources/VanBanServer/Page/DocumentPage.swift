@@ -143,21 +143,12 @@ enum DocumentPage {
 
     /// The contents (one link per section), then the text: each section a heading with an
     /// anchor, each paragraph an anchor with its citations linked and its requirements marked.
+    /// A paragraph that is a heading is shown as the heading of its section, linked the same way.
     private static func text(_ view: DocumentView) -> String {
         guard !view.paragraphs.isEmpty else { return "" }
         let citations = Dictionary(grouping: view.citations, by: \.passage)
         let requirements = Dictionary(grouping: view.requirements, by: \.passage)
-        var sections: [(id: String, title: String)] = []
-        var text = ""
-        var section: String?
-        for paragraph in view.paragraphs {
-            if paragraph.section != section {
-                section = paragraph.section
-                let id = "muc-\(sections.count + 1)"
-                let title = paragraph.section.isEmpty ? UI.noHeading : paragraph.section
-                sections.append((id, title))
-                text += "<h2 class=\"heading\" id=\"\(id)\">\(Inline.html(title))</h2>\n"
-            }
+        func html(_ paragraph: DocumentView.Paragraph) -> String {
             var spans = (citations[paragraph.ordinal] ?? []).map(link)
             for hit in requirements[paragraph.ordinal] ?? [] {
                 guard let range = paragraph.text.range(of: hit.sentence) else { continue }
@@ -165,8 +156,31 @@ enum DocumentPage {
                 spans.append(Inline.Span(range: start..<start + hit.sentence.unicodeScalars.count, kind: .anchor,
                                          attributes: "id=\"yc-\(hit.ordinal)\" class=\"req\""))
             }
+            return Inline.html(paragraph.text, spans: spans)
+        }
+        var sections: [(id: String, title: String)] = []
+        var text = ""
+        var section: String?
+        var heading: DocumentView.Paragraph?
+        for paragraph in view.paragraphs {
+            if paragraph.heading {
+                heading = paragraph
+                continue
+            }
+            if paragraph.section != section {
+                section = paragraph.section
+                let title = paragraph.section.isEmpty ? UI.noHeading : paragraph.section
+                let id = heading.map { "p\($0.ordinal)" } ?? "muc-\(sections.count + 1)"
+                sections.append((id, title))
+                let shown = heading.map { heading in
+                    let parent = heading.section.isEmpty ? "" : heading.section + Passage.pathSeparator
+                    return Inline.html(parent) + html(heading)
+                } ?? Inline.html(title)
+                text += "<h2 class=\"heading\" id=\"\(id)\">\(shown)</h2>\n"
+            }
+            heading = nil
             text += "<p class=\"para\" id=\"p\(paragraph.ordinal)\"><a class=\"para-line\" href=\"#p\(paragraph.ordinal)\">\(paragraph.line)</a>"
-                + Inline.html(paragraph.text, spans: spans) + "</p>\n"
+                + html(paragraph) + "</p>\n"
         }
         let contents = sections.map { "<li><a href=\"#\($0.id)\">\(Inline.html($0.title.cutAtWord(110)))</a></li>" }.joined()
         return "<h2 id=\"noi-dung\">\(HTML.escape(UI.text))</h2>\n<details><summary>\(HTML.escape(UI.contents))</summary><ol class=\"toc\">\(contents)</ol></details>\n" + text
