@@ -113,6 +113,27 @@ final class CitationTests: XCTestCase {
         ])
         XCTAssertEqual(found[8].issuer, "Ban Chap hanh Trung uong")
     }
+
+    func testAHeadingThatCitesIsRead() {
+        let text = """
+            ĐẢNG BỘ TỈNH ĐỒNG NAI
+            Số: 7-KH/TU
+            Biên Hòa, ngày 2 tháng 3 năm 2026
+
+            KẾ HOẠCH
+            nâng cao chất lượng sinh hoạt chi bộ
+
+            I. TIẾP TỤC THỰC HIỆN KẾT LUẬN SỐ 75-KL/TW NGÀY 15 THÁNG 4 NĂM 2024 CỦA BỘ CHÍNH TRỊ
+            1. Các cấp ủy quán triệt đến từng chi bộ.
+            2. Các huyện ủy báo cáo kết quả trước ngày 15/12 hằng năm.
+            """
+        let document = DocumentParser(rules: Support.rules).parse(text)
+        let heading = "I. TIẾP TỤC THỰC HIỆN KẾT LUẬN SỐ 75-KL/TW NGÀY 15 THÁNG 4 NĂM 2024 CỦA BỘ CHÍNH TRỊ"
+        XCTAssertEqual(document.passages.map(\.headingPath), ["", heading, heading])
+        let found = CitationFinder(rules: Support.rules).citations(in: document).filter { $0.passage < document.passages.count }
+        XCTAssertEqual(summary(found), ["75-KL/TW implements 2024-04-15"], "a reference in a heading is a citation of its document")
+        XCTAssertEqual(found.first?.passage, 0)
+    }
 }
 
 /// The citation graph over archives: resolution, identity, chains, and the queries on them.

@@ -21,11 +21,11 @@ final class ExtensionTests: XCTestCase {
         return folder.appendingPathComponent("libCVietText").path
     }
 
-    private func sqlite3(_ arguments: [String]) throws -> Support.Output {
+    private func sqlite3(_ arguments: [String], readonly: Bool = true) throws -> Support.Output {
         guard let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first(where: FileManager.default.isExecutableFile) else {
             throw XCTSkip("the sqlite3 shell is not installed (apt-get install sqlite3)")
         }
-        return try Support.run(URL(fileURLWithPath: shell), ["-readonly", "-bail"] + arguments)
+        return try Support.run(URL(fileURLWithPath: shell), (readonly ? ["-readonly"] : []) + ["-bail"] + arguments)
     }
 
     func testTheShellRunsMatchQueriesWithTheLoadedTokenizer() throws {
@@ -55,6 +55,25 @@ final class ExtensionTests: XCTestCase {
         XCTAssertTrue(bodies.allSatisfy { shown.stdout.contains($0) }, shown.stdout)
     }
 
+    /// The view reads a document's block by its id and keeps the last one inflated: a change to
+    /// the block on the same connection is seen at once.
+    func testTheStoredTextIsReadAgainOnceItChanges() throws {
+        let copy = Self.archive + ".changed.db"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: Self.archive, toPath: copy)
+        let result = try sqlite3([copy, "-cmd", ".load \(try extensionPath())", """
+            SELECT vv_stored_text(2, 0, 40);
+            SELECT vv_stored_text(1, 0, 40);
+            UPDATE texts SET block = (SELECT block FROM texts WHERE document_id = 2) WHERE document_id = 1;
+            SELECT vv_stored_text(1, 0, 40);
+            """], readonly: false)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let rows = result.stdout.split(separator: "\n")
+        XCTAssertEqual(rows.count, 3, result.stdout)
+        XCTAssertNotEqual(rows[0], rows[1])
+        XCTAssertEqual(rows[2], rows[0], "document 1 now holds document 2's block")
+    }
+
     func testPlainTablesReadWithoutTheExtension() throws {
         let documents = try sqlite3([Self.archive, "SELECT symbol FROM documents ORDER BY symbol;"])
         XCTAssertEqual(documents.status, 0, documents.stderr)
@@ -64,6 +83,6 @@ final class ExtensionTests: XCTestCase {
         XCTAssertNotEqual(match.status, 0)
         XCTAssertTrue(match.stderr.contains("no such tokenizer: vietnamese"), match.stderr)
         let text = try sqlite3([Self.archive, "SELECT body FROM passage_texts LIMIT 1;"])
-        XCTAssertTrue(text.stderr.contains("no such function: vv_text"), text.stderr)
+        XCTAssertTrue(text.stderr.contains("no such function: vv_stored_text"), text.stderr)
     }
 }

@@ -86,7 +86,7 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(texts.first?.hasPrefix("Thực hiện Kết luận số 75-KL/TW"), true)
         XCTAssertFalse(texts.contains { $0.contains("Thời gian ký") || $0.contains("Người ký") }, "the stamp is no paragraph")
         XCTAssertFalse(texts.contains { $0 == "- 2 -" || $0.hasPrefix("Trang 3") }, "page markers are no paragraphs")
-        XCTAssertEqual(document.passages.map(\.headingPath), ["", "I. MỤC TIÊU", "II. TỔ CHỨC THỰC HIỆN"])
+        XCTAssertEqual(Support.body(document.passages).map(\.headingPath), ["", "I. MỤC TIÊU", "II. TỔ CHỨC THỰC HIỆN"])
     }
 
     func testAppendixTableRowsAndStateNumberWithSpace() throws {

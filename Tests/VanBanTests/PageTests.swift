@@ -75,9 +75,11 @@ final class PageTests: SeedServerTestCase {
         XCTAssertTrue(page.contains("<a href=\"/view/101-Q%C4%90%2FTW\" title=\"Quy định 101-QĐ/TW — chưa có trong kho\" class=\"external-link\">Quy định số 101-QĐ/TW</a>"), page)
         XCTAssertTrue(page.contains("<a href=\"/view/164-KH%2FTU\""))
         // Every section and paragraph has an anchor, and the contents link to the sections.
-        XCTAssertTrue(page.contains("<h2 class=\"heading\" id=\"muc-1\">"))
-        XCTAssertTrue(page.contains("<p class=\"para\" id=\"p1\">"))
-        let sections = page.matches(of: /<h2 class="heading" id="(muc-\d+)">/).map { String($0.1) }
+        // A section opened by a heading paragraph takes its anchor, and the heading is not shown twice.
+        XCTAssertTrue(page.contains("<h2 class=\"heading\" id=\"p1\">2. Yêu cầu</h2>"))
+        XCTAssertTrue(page.contains("<p class=\"para\" id=\"p2\">"))
+        XCTAssertFalse(page.contains("<p class=\"para\" id=\"p1\">"))
+        let sections = page.matches(of: /<h2 class="heading" id="(muc-\d+|p\d+)">/).map { String($0.1) }
         XCTAssertGreaterThan(sections.count, 8)
         for section in sections { XCTAssertTrue(page.contains("<a href=\"#\(section)\">"), section) }
         // The authorities table lists each cited document once, with all of its relations.

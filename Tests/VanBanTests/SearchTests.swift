@@ -261,9 +261,22 @@ final class SearchTests: XCTestCase {
     func testShowReturnsTheSectionedText() throws {
         let view = try Self.archive.document(numbered: "ctr 60")
         XCTAssertEqual(view.document.number, "60-CTr/ĐUK")
-        XCTAssertEqual(view.paragraphs.first?.section, "2. Yêu cầu")
+        XCTAssertEqual(view.paragraphs.first?.text, "2. Yêu cầu")
+        XCTAssertEqual(view.paragraphs.first?.heading, true, "the heading of the section under it")
+        XCTAssertEqual(view.paragraphs.dropFirst().first?.section, "2. Yêu cầu")
+        XCTAssertEqual(view.paragraphs.filter(\.heading).count, Set(view.paragraphs.map(\.section).filter { !$0.isEmpty }).count,
+                       "each section has its heading")
         XCTAssertThrowsError(try Self.archive.document(numbered: "nq 25")) { error in
             XCTAssertEqual(error as? VanBanError, .notFound("No document numbered nq 25 in the archive."))
+        }
+        // A heading's words are found in the section of the passages under it, as a heading.
+        let hit = try XCTUnwrap(try search("\"Các chỉ tiêu chủ yếu\"").hits.first { $0.number == "60-CTr/ĐUK" })
+        let headings = Set(view.paragraphs.filter(\.heading).map(\.ordinal))
+        XCTAssertFalse(hit.passages.isEmpty)
+        for passage in hit.passages {
+            XCTAssertFalse(headings.contains(passage.ordinal), "\(passage.ordinal) is a heading")
+            XCTAssertEqual(passage.section, "II. MỤC TIÊU, CHỈ TIÊU › 2. Các chỉ tiêu chủ yếu")
+            XCTAssertFalse(passage.sectionHighlights.isEmpty)
         }
     }
 }

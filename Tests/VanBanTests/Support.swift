@@ -70,6 +70,11 @@ enum Support {
         return try run(executable, arguments, in: directory, environment: env)
     }
 
+    /// The passages that are not headings: a document's paragraphs of text.
+    static func body(_ passages: [Passage]) -> [Passage] {
+        zip(passages, Passage.headings(amongPaths: passages.map(\.headingPath))).filter { !$0.1 }.map(\.0)
+    }
+
     /// Writes a file of `folder` (and the folders on its way) with exactly these bytes.
     static func write(_ bytes: [UInt8], _ name: String, in folder: URL) throws {
         let url = folder.appendingPathComponent(name)
