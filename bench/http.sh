@@ -20,7 +20,7 @@ command -v datasette >/dev/null && command -v sqlite-utils >/dev/null || pip ins
 command -v sqlite3 >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlite3; }
 
 swift build -c release --product vanban
-swift build -c release --product CVietText  # the extension: the archive's text reads through vv_text()
+swift build -c release --product CVietText  # the extension: the archive's text reads through vv_stored_text()
 vanban="$(swift build -c release --show-bin-path)/vanban"
 
 corpus="$work/corpus-$count"
