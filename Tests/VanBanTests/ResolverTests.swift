@@ -49,6 +49,19 @@ final class ResolverTests: XCTestCase {
         XCTAssertEqual(links[3]![1].target.map { nodes[$0].key }, "ext:77||ubnd vp@dong nai")
     }
 
+    /// A law's code carries the Assembly's term ("QH15"): the Assembly is still a central body,
+    /// so a law cited from two provinces, with its issuer named or not, is one node.
+    func testALawCitedFromTwoProvincesIsOneNode() throws {
+        let documents = [document(1, "12/UBND-VP", province: "Hà Nội"), document(2, "7/UBND-VP", province: "Lào Cai")]
+        let (nodes, links) = resolve(documents, [1: facts("Căn cứ Luật số 51/2024/QH15 ngày 27/11/2024 của Quốc hội."),
+                                                 2: facts("Thực hiện Luật số 51/2024/QH15.")])
+        let first = try XCTUnwrap(links[1]?.first?.target), second = try XCTUnwrap(links[2]?.first?.target)
+        XCTAssertEqual(first, second)
+        XCTAssertEqual(nodes[first].key, "ext:51||qh15/2024")
+        XCTAssertEqual(Support.rules.issuers.entry(forNumberCode: "UBTVQH14")?.code, "UBTVQH")
+        XCTAssertNil(Support.rules.issuers.entry(forNumberCode: "BCĐ35"), "only a listed body's code takes a term")
+    }
+
     /// "45-KH/TƯ của Ban Thường vụ Tỉnh ủy": the symbol says TW, the text says TU. The archive
     /// settles it when it holds one of them; the conflict is recorded either way.
     func testAnIssuerTheSymbolAndTheTextDisagreeOnIsWeighed() throws {

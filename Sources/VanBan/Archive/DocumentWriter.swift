@@ -35,7 +35,7 @@ struct DocumentWriter {
         let metadata = document.metadata
         let number = metadata.number
         let issuerCode = number?.issuer
-        let issuerNames = [metadata.issuer, metadata.parentIssuer, issuerCode.flatMap { rules.issuers.entry(for: $0)?.name }]
+        let issuerNames = [metadata.issuer, metadata.parentIssuer, issuerCode.flatMap { rules.issuers.entry(forNumberCode: $0)?.name }]
             .compactMap { $0 }.joined(separator: " ")
         let recipients = String(decoding: try JSONEncoder().encode(metadata.recipients), as: UTF8.self)
         let indexed = analysed.indexed

@@ -215,7 +215,7 @@ public struct Resolver {
     private mutating func resolveNumber(_ citation: CitationFacts, citing: Document) -> (Status, Int?, String?) {
         guard let key = citation.key else { return (.unresolved, nil, "no number") }
         let statedCode = citation.issuer.flatMap { rules.issuers.entry(namedIn: $0) }?.code
-        let symbolCode = key.issuer.flatMap { rules.issuers.entry(for: $0)?.code }
+        let symbolCode = key.issuer.flatMap { rules.issuers.entry(forNumberCode: $0)?.code }
         var keys = [key]
         var conflict: String?
         if let statedCode, let symbolCode, statedCode != symbolCode {
@@ -265,7 +265,7 @@ public struct Resolver {
     /// Local issuers (a province's or district's committees) reuse numbers across provinces.
     private func isLocal(_ issuerKey: String?) -> Bool {
         guard let issuerKey else { return true }
-        return rules.issuers.entry(for: issuerKey)?.isLocal ?? true
+        return rules.issuers.entry(forNumberCode: issuerKey)?.isLocal ?? true
     }
 
     // MARK: Short forms

@@ -39,6 +39,16 @@ public struct Issuers: Sendable {
         exactAliases[VietText.nfc(codeOrName).uppercased()] ?? byKey[VietText.key(codeOrName)]
     }
 
+    /// The body a number's issuer code stands for, also where the code carries the Assembly's
+    /// term ("QH15", "UBTVQH14": QH and UBTVQH). Numbers keep the code as written; this only
+    /// says whose it is (central or local, and its name).
+    public func entry(forNumberCode code: String) -> Entry? {
+        if let entry = entry(for: code) { return entry }
+        let letters = code.prefix { !$0.isNumber }
+        guard !letters.isEmpty, letters.count < code.count, code.dropFirst(letters.count).allSatisfy(\.isNumber) else { return nil }
+        return entry(for: String(letters))
+    }
+
     /// The body whose name (two words or more) the text contains, the longest first: "Ban Thường vụ Tỉnh ủy Lâm
     /// Đồng" names TU, "Thủ tướng Chính phủ" TTg (not CP), "Chủ tịch Ủy ban nhân dân tỉnh" UBND.
     public func entry(namedIn text: String) -> Entry? {
