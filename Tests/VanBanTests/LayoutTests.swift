@@ -191,4 +191,63 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(metadata.title, "Quyết định về việc thành lập Ban Chỉ đạo")
         XCTAssertTrue(metadata.notes.contains { $0.contains("above the document's header") })
     }
+
+    /// A law's header names the type before "số:" and has no place and date line: its date is
+    /// the day the Assembly passed it, stated last.
+    func testALawIsNumberedAfterItsTypeAndDatedByItsAdoption() throws {
+        let document = try parse("law-header.txt")
+        let metadata = document.metadata
+        XCTAssertEqual(metadata.number?.symbol, "12/2026/QH16", "\"Luật số:\", not the body's \"Luật số 33/2013/QH13\"")
+        XCTAssertEqual(metadata.typeCode, "L")
+        XCTAssertEqual(metadata.issuer, "Quốc hội")
+        XCTAssertEqual(metadata.date, "2026-11-20", "\"thông qua\" ⏎ \"ngày 20 tháng 11 năm 2026\"")
+        XCTAssertNil(metadata.place)
+        XCTAssertTrue(document.passages.contains { $0.text.contains("theo Luật số 33/2013/QH13") })
+    }
+
+    func testAStandingCommitteeResolutionIsNumberedAfterItsType() throws {
+        let metadata = try parse("standing-committee-resolution.txt").metadata
+        XCTAssertEqual(metadata.number?.symbol, "41/2026/UBTVQH16")
+        XCTAssertEqual(metadata.typeCode, "NQ")
+        XCTAssertEqual(metadata.date, "2026-12-14")
+    }
+
+    /// A consolidated text states its own number, date and body only in its authentication,
+    /// which appendices may follow; the heading at its top names the consolidated document's type.
+    func testAConsolidatedTextIsNumberedByItsAuthentication() throws {
+        let document = try parse("consolidated-authentication.txt")
+        let metadata = document.metadata
+        XCTAssertEqual(metadata.number?.symbol, "4321/VBHN-BLĐTBXH")
+        XCTAssertEqual(metadata.typeCode, "VBHN", "not THÔNG TƯ, the type of what it consolidates")
+        XCTAssertEqual(metadata.date, "2025-11-24", "the authentication's, a line below the number")
+        XCTAssertEqual(metadata.place, "Hà Nội")
+        XCTAssertEqual(metadata.issuer, "Bộ Lao động - Thương binh và Xã hội", "the body left of the heading, over two lines")
+        XCTAssertTrue(metadata.title?.hasPrefix("Thông tư Hướng dẫn huấn luyện an toàn lao động") == true, metadata.title ?? "")
+    }
+
+    /// Text flattened column after column puts the number above the heading. A certified copy's
+    /// stamp ("SAO Y BẢN CHÍNH", "Số: 05/SY-VP") numbers the copy, not the document.
+    func testTheAuthenticationIsReadInAnyOrderAndNoOtherClosingNumberIs() {
+        let body = "THÔNG TƯ\nQuy định mức thu phí thẩm định\nThông tư này quy định mức thu phí thẩm định dự án.\nĐiều 1. Mức thu\nMức thu là 500.000 đồng một hồ sơ.\n"
+        let parser = DocumentParser(rules: Support.rules)
+        let flattened = parser.parse(body + "Số: 111/VBHN-BTC\n\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 20 tháng 5 năm 2026\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Quang\n").metadata
+        XCTAssertEqual(flattened.number?.symbol, "111/VBHN-BTC")
+        XCTAssertEqual(flattened.date, "2026-05-20")
+        let copy = parser.parse(body + "SAO Y BẢN CHÍNH\nSố: 05/SY-VP\nHà Nội, ngày 21 tháng 5 năm 2026\nCHÁNH VĂN PHÒNG\nLê Văn Quang\n").metadata
+        XCTAssertNil(copy.number)
+        XCTAssertNil(copy.date)
+    }
+
+    /// A ministry's name over two lines of the left column, the second starting with "VÀ".
+    func testAnIssuerNameGoingOnWithAndIsOneBody() throws {
+        let metadata = try parse("ministry-two-lines.txt").metadata
+        XCTAssertEqual(metadata.issuer, "Bộ Lao động - Thương binh và Xã hội")
+        XCTAssertEqual(metadata.number?.symbol, "1391/QĐ-BLĐTBXH")
+        XCTAssertEqual(metadata.date, "2026-09-12")
+        XCTAssertEqual(metadata.title, "Quyết định Về việc công bố danh mục văn bản hết hiệu lực thuộc lĩnh vực giáo dục nghề nghiệp")
+        // One space between the columns: the left column's first line goes with the motto.
+        let text = try String(contentsOf: Support.fixtures.appendingPathComponent("layouts/ministry-two-lines.txt"), encoding: .utf8)
+            .replacingOccurrences(of: "THƯƠNG BINH            CỘNG HÒA", with: "THƯƠNG BINH CỘNG HÒA")
+        XCTAssertEqual(DocumentParser(rules: Support.rules).parse(text).metadata.issuer, "Bộ Lao động - Thương binh và Xã hội")
+    }
 }

@@ -6,7 +6,7 @@ enum Schema {
     static let version = 10
     static let vanbanVersion = "0.1.0"
     /// Raised when parsing or extraction changes, so existing archives are rebuilt.
-    static let pipelineVersion = 22
+    static let pipelineVersion = 23
 
     /// What an archive must record to be updated in place rather than rebuilt.
     static func buildKey(rules: RuleSet) -> String { "\(rules.fingerprint)-pipeline\(pipelineVersion)" }

@@ -50,6 +50,9 @@ public struct DocumentParser: Sendable {
             metadata.notes.append("\(headerStart - frontMatter.bodyStart) lines above the document's header (a site's page around it) left out")
         }
         let closingStart = ClosingParser(rules: rules).parse(lines, bodyStart: bodyStart, into: &metadata)
+        if metadata.number == nil || metadata.date == nil {
+            header.readClosing(lines[min(bodyStart, lines.count)...], into: &metadata)
+        }
         frontMatter.apply(to: &metadata, rules: rules)
         if metadata.typeCode == nil, let code = metadata.number?.type, let type = rules.types.entry(for: code) {
             metadata.typeCode = type.code

@@ -52,6 +52,66 @@ struct HeaderParser {
         return (state.metadata, index)
     }
 
+    /// The number and date a document states only at its end, where `parse` found none: a
+    /// consolidated text's authentication (a `closing-number` heading beside its body's name,
+    /// "Số: 40/VBHN-VPQH" and "Hà Nội, ngày 16 tháng 3 năm 2026", before its appendices), and
+    /// the adoption of a law ("... thông qua ngày 27 tháng 11 năm 2024"). Not any "Số:" near
+    /// the end: a certified copy's stamp has its own.
+    func readClosing(_ lines: ArraySlice<Line>, into metadata: inout DocumentMetadata) {
+        var state = State()
+        if metadata.number == nil, let heading = closingHeading(in: lines) {
+            let near = lines[max(lines.startIndex, heading - 4)..<min(lines.endIndex, heading + 5)]
+            for line in near {
+                let cells = Self.cells(line.text).map { Line(number: line.number, text: Self.withoutRule($0)) }
+                for cell in cells where !readNumber(cell, into: &state) { _ = readPlaceAndDate(cell, into: &state) }
+            }
+            if let number = state.metadata.number {
+                metadata.number = number
+                // The heading names the consolidated document's type ("THÔNG TƯ"); the number, its own.
+                if let type = rules.types.entry(for: number.type) {
+                    metadata.typeCode = type.code
+                    metadata.typeName = type.name
+                }
+                metadata.issuer = authenticatingBody(lines, heading: heading) ?? metadata.issuer
+            }
+        }
+        guard metadata.date == nil, metadata.partialDate == nil else { return }
+        if let date = state.metadata.date {
+            metadata.date = date
+            metadata.place = metadata.place ?? state.metadata.place
+        } else {
+            metadata.date = adoptionDate(lines.suffix(ClosingParser.window))
+        }
+    }
+
+    /// The last line holding a `closing-number` heading.
+    private func closingHeading(in lines: ArraySlice<Line>) -> Int? {
+        let headings = rules.layout.closingNumbers
+        return lines.lastIndex { line in line.isUpperCase && headings.contains { line.folded.includes($0) } }
+    }
+
+    /// The body left of the heading, whose name may go on to the next line.
+    private func authenticatingBody(_ lines: ArraySlice<Line>, heading: Int) -> String? {
+        let cells = Self.cells(lines[heading].text)
+        guard cells.count > 1, LayoutRepair.isUpperCase(cells[0]) else { return nil }
+        var name = cells[0]
+        if heading + 1 < lines.endIndex, let next = Self.cells(lines[heading + 1].text).first, continuesIssuer(next) {
+            name += " " + next
+        }
+        return rules.casing.ordinaryCase(name, capitalisingFirst: true)
+    }
+
+    /// The date after the last `adoption` phrase, which may wrap ("... thông qua" ⏎ "ngày 17 tháng 8 năm 2022").
+    private func adoptionDate(_ lines: ArraySlice<Line>) -> String? {
+        let folded = lines.map { $0.isBlank ? "" : $0.folded }.joined(separator: " ")
+        for phrase in rules.layout.adoptions {
+            guard let found = folded.range(of: phrase, options: .backwards) else { continue }
+            let after = folded[found.lowerBound...].prefix(phrase.count + 40)
+            if let date = DateParser.first(in: String(after)) { return date.iso }
+        }
+        return nil
+    }
+
     /// A header line flattened from two columns holds a cell of each ("ỦY BAN NHÂN DÂN      CỘNG
     /// HÒA ...", "Số: 9387 /UBND-KT | Lào Cai, ngày ..."): each is read as a line. The line is
     /// the header's when its first cell is.
@@ -198,12 +258,12 @@ struct HeaderParser {
 
     /// "Số: 84 - CV/ĐU", "Số 164-KH/TU" (not "SỞ TƯ PHÁP", which folds to "so tu phap"), and
     /// "Số        -CTr/TU", whose number a signed PDF leaves blank: its type is kept, and the
-    /// number is missing.
+    /// number is missing. A law's header and the Standing Committee's name the type first:
+    /// "Luật số: 51/2024/QH15", "Nghị quyết số: 89/2025/UBTVQH15".
     private func readNumber(_ line: Line, into state: inout State) -> Bool {
-        // The prefix test first: Swift Regex costs more than the rest of the header together.
-        guard line.folded.hasPrefix("so"), line.folded.prefixMatch(of: Self.numberLine) != nil else { return false }
-        let rest = String(line.plain.dropFirst(2).drop { $0 == ":" || $0 == "." || $0 == " " })
-        guard state.metadata.number == nil else { return true }
+        guard let label = numberLabelLength(line) else { return false }
+        let rest = String(line.plain.dropFirst(label).drop { $0 == ":" || $0 == "." || $0 == " " })
+        guard state.metadata.number == nil else { return label == 2 }
         if let match = NumberScanner(rules: rules).matches(in: rest).first {
             state.metadata.number = match.number
             // OCR joins the columns with one space: "Số: 12/QĐ-UBND Lào Cai, ngày 15 tháng 9 năm 2026".
@@ -221,6 +281,18 @@ struct HeaderParser {
             state.metadata.notes.append("number left blank in the text: \"Số \(rest.trimmingCharacters(in: .whitespaces))\"")
         }
         return true
+    }
+
+    /// How many characters of the line label its number: 2 for "Số", more for a type's name
+    /// and "số:" (with the colon, which body text citing "Luật số 32/2013/QH13" lacks).
+    private func numberLabelLength(_ line: Line) -> Int? {
+        let folded = line.folded
+        // The prefix test first: Swift Regex costs more than the rest of the header together.
+        if folded.hasPrefix("so") { return folded.prefixMatch(of: Self.numberLine) != nil ? 2 : nil }
+        guard let label = folded.range(of: " so:"), folded.distance(from: folded.startIndex, to: label.lowerBound) <= 20,
+              rules.types.entry(for: String(folded[..<label.lowerBound])) != nil,
+              folded[folded.index(after: label.lowerBound)...].prefixMatch(of: Self.numberLine) != nil else { return nil }
+        return folded.distance(from: folded.startIndex, to: label.lowerBound) + 3
     }
 
     private nonisolated(unsafe) static let placeDate = #/^([^,\d]{2,40}),\s*ngay\s+\d/#
@@ -295,14 +367,21 @@ struct HeaderParser {
             state.titleLines = rest.isEmpty ? [] : [rules.casing.ordinaryCase(rest.joined(separator: " "))]
             state.titleIsUpperCase = !rest.isEmpty
             state.collectingTitle = true
-        } else if let last = state.issuerUpperLines.last, rules.casing.startsWithPlaceUnit(line.plain) {
-            // "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" names one body.
+        } else if let last = state.issuerUpperLines.last, continuesIssuer(line.plain) {
+            // The rest of a column's name whose first line was lost, under a name that has it already.
+            if VietText.key(last).hasSuffix(" " + VietText.key(line.plain)) { return }
             state.issuerUpperLines[state.issuerUpperLines.count - 1] = last + " " + line.plain
             state.issuerLines[state.issuerLines.count - 1] = rules.casing.ordinaryCase(last + " " + line.plain)
         } else {
             state.issuerUpperLines.append(line.plain)
             state.issuerLines.append(rules.casing.ordinaryCase(line.plain))
         }
+    }
+
+    /// "ỦY BAN NHÂN DÂN" over "TỈNH LÀO CAI" names one body, as "BỘ LAO ĐỘNG - THƯƠNG BINH" over
+    /// "VÀ XÃ HỘI" does.
+    private func continuesIssuer(_ plain: String) -> Bool {
+        rules.casing.startsWithPlaceUnit(plain) || rules.layout.joinsIssuer(plain)
     }
 
     private func finish(_ state: inout State) {

@@ -7,6 +7,12 @@ public struct LayoutRules: Sendable {
     let stampLabels: [String]
     /// A signer's titles, each a line of its own over the signature ("CHỦ TỊCH").
     let signerRoles: Set<String>
+    /// Words an upper-case line may start with when it goes on with the issuer's name above.
+    let issuerJoins: [String]
+    /// A heading of the closing block over a number and date stated only there.
+    let closingNumbers: [String]
+    /// Words before the date a law or resolution was passed on, where it states no other.
+    let adoptions: [String]
     /// Words that open a division of a legal text ("chương", "điều"), outermost first.
     let divisions: [String]
     /// How many words each of them is ("phụ lục": 2).
@@ -23,6 +29,9 @@ public struct LayoutRules: Sendable {
         continuations = phrases("continuation")
         stampLabels = phrases("stamp")
         signerRoles = Set(phrases("signer-role"))
+        issuerJoins = phrases("issuer-join")
+        closingNumbers = phrases("closing-number")
+        adoptions = phrases("adoption")
         let divisionWords = table.rows.filter { $0.first == "division" && $0.count > 1 }.flatMap { RuleTable.list($0[1]) }
         divisions = divisionWords.map(VietText.key)
         divisionSizes = divisions.map { $0.split(separator: " ").count }
@@ -45,6 +54,12 @@ public struct LayoutRules: Sendable {
         let capitals = !article && label.words[label.used].allSatisfy { !$0.isLowercase }
         guard label.punctuated || capitals else { return nil }
         return (label.depth, label.length + 1)
+    }
+
+    /// Whether an upper-case header line is the rest of the issuer's name above it ("VÀ XÃ HỘI").
+    func joinsIssuer(_ plain: String) -> Bool {
+        let key = VietText.key(plain)
+        return issuerJoins.contains { key.hasPrefix($0 + " ") }
     }
 
     /// Whether `plain` opens with a division's word and number that open no division: a
