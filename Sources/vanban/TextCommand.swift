@@ -30,7 +30,7 @@ struct TextCommand: ParsableCommand {
         let rules = try Exit.reporting { try options.loadRules() }
         let source: SourceText
         do {
-            source = try SourceReader(options: .init(ocr: ocr), legacy: rules.legacyEncodings).read([UInt8](data), url: url)
+            source = try rules.sourceReader(options: .init(ocr: ocr)).read([UInt8](data), url: url)
         } catch {
             Terminal.standardError("vanban: \(file): \(error.description)")
             throw Exit.badInput

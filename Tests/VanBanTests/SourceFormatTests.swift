@@ -9,7 +9,7 @@ final class SourceFormatTests: XCTestCase {
         let folder = try Support.temporaryDirectory()
         let url = folder.appendingPathComponent(name)
         try data.write(to: url)
-        return try SourceReader(options: .init(ocr: ocr)).read([UInt8](data), url: url)
+        return try Support.rules.sourceReader(options: .init(ocr: ocr)).read([UInt8](data), url: url)
     }
 
     private func parse(_ source: SourceText) -> ParsedDocument { DocumentParser(rules: Support.rules).parse(source) }
@@ -62,6 +62,21 @@ final class SourceFormatTests: XCTestCase {
         XCTAssertEqual(body.last?.text, "Các huyện ủy báo cáo kết quả thực hiện trước ngày 15/12 hằng năm.",
                        "an indented first line opens a paragraph without a blank line before it")
         XCTAssertEqual(body[0].text, "Nâng cao nhận thức của cán bộ, đảng viên về công tác dân vận trong tình hình mới, theo Kết luận số 75-KL/TW.")
+    }
+
+    /// The portal that signs a scan stamps its first page with text and nothing else: that page
+    /// has no text layer either, and a page of the document's own text beside it still counts.
+    func testAScanWhoseOnlyTextIsItsSignatureStampIsAScan() throws {
+        let stamp = [PDFFixture.Text(150, 800, "Người ký: CỔNG THÔNG TIN ĐIỆN TỬ CHÍNH PHỦ"),
+                     PDFFixture.Text(150, 788, "Email: thongtinchinhphu@chinhphu.vn"),
+                     PDFFixture.Text(150, 776, "Cơ quan: VĂN PHÒNG CHÍNH PHỦ"),
+                     PDFFixture.Text(150, 764, "Thời gian ký: 04.05.2026 09:44:21 +07:00")]
+        XCTAssertThrowsError(try read(PDFFixture.text([stamp, []]), as: "stamped-scan.pdf")) { error in
+            XCTAssertEqual((error as? SourceFailure)?.description, "scanned: no text layer (2 pages); index with --ocr to read it with tesseract")
+        }
+        let body = [PDFFixture.Text(72, 700, "Điều 1. Quyết định này có hiệu lực kể từ ngày ký.")]
+        let signed = try read(PDFFixture.text([stamp + body]), as: "signed.pdf")
+        XCTAssertTrue(signed.text.contains("Điều 1. Quyết định này có hiệu lực"), signed.text)
     }
 
     func testScanIsReportedAndReadWhenTesseractIsThere() throws {

@@ -58,7 +58,7 @@ struct FileAnalysis {
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .unchanged(known))
         }
         do {
-            let source = try SourceReader(options: options, legacy: rules.legacyEncodings).read(bytes, url: item.file.url)
+            let source = try rules.sourceReader(options: options).read(bytes, url: item.file.url)
             let document = try AnalysedDocument(DocumentParser(rules: rules).parse(source), source: source, rules: rules)
             return FileAnalysis(item: item, bytes: bytes.count, outcome: .document(document, hash: hash, encoding: source.encoding))
         } catch let error as SourceFailure {

@@ -25,6 +25,12 @@ public final class RuleSet: Sendable {
     public static let fileNames = ["types.tsv", "issuers.tsv", "casing.tsv", "relations.tsv", "aliases.tsv", "references.tsv", "names.tsv", "places.tsv", "requirements.tsv", "schedules.tsv", "abbreviations.tsv", "bodies.tsv",
                                      "query.tsv", "layout.tsv", "effect.tsv", "encodings/tcvn3.tsv", "encodings/vni.tsv"]
 
+    /// The reader of source files these rules go with: their legacy encodings, and their stamp
+    /// labels, by which a PDF page holding only a signature stamp has no text layer.
+    public func sourceReader(options: SourceReader.Options) -> SourceReader {
+        SourceReader(options: options, legacy: legacyEncodings, stampLabels: layout.stampLabels)
+    }
+
     public init(directory: URL) throws {
         var tables: [String: RuleTable] = [:]
         var digest = ContentHash()

@@ -19,6 +19,7 @@ struct PDFReader {
     static let tesseract = ExternalTool(name: "tesseract", package: "tesseract-ocr and tesseract-ocr-vie")
 
     let ocr: Bool
+    let stampLabels: [String]
 
     func read(_ url: URL) throws(SourceFailure) -> SourceText {
         let output = try Self.pdftotext.run(["-layout", "-enc", "UTF-8", "-eol", "unix", url.path, "-"])
@@ -27,11 +28,11 @@ struct PDFReader {
         var notes: [String] = []
         // A scan's pages carry no text, or an OCR layer that lost the marks or a legacy font's
         // text that is not Vietnamese: OCR reads those again when asked to.
-        let unreadable = pages.indices.filter { Self.hasText(pages[$0]) && !Self.readsAsVietnamese(pages[$0]) }
+        let unreadable = pages.indices.filter { hasText(onPage: pages[$0]) && !Self.readsAsVietnamese(pages[$0]) }
         if !unreadable.isEmpty && !ocr {
             notes.append("the text layer of page\(unreadable.count == 1 ? "" : "s") \(Self.list(unreadable)) does not read as Vietnamese (an OCR layer without marks, or a legacy font); index with --ocr to read it again")
         }
-        let blank = pages.indices.filter { !Self.hasText(pages[$0]) || (ocr && unreadable.contains($0)) }
+        let blank = pages.indices.filter { !hasText(onPage: pages[$0]) || (ocr && unreadable.contains($0)) }
         var usedOCR = false
         if blank.count == pages.count || (!blank.isEmpty && ocr) {
             guard ocr else { throw .scanned("scanned: no text layer (\(pages.count) page\(pages.count == 1 ? "" : "s")); index with --ocr to read it with tesseract") }
@@ -75,6 +76,14 @@ struct PDFReader {
 
     static func hasText(_ page: String) -> Bool {
         page.unicodeScalars.lazy.filter { $0.properties.isAlphabetic }.prefix(3).count == 3
+    }
+
+    /// Text beyond a signature stamp: the portal that signs a scan stamps its first page with
+    /// text ("Người ký: ...", "Thời gian ký: ...") and nothing else.
+    func hasText(onPage page: String) -> Bool {
+        Self.hasText(page) && page.split(separator: "\n").contains { line in
+            Self.hasText(String(line)) && !stampLabels.contains { VietText.key(String(line)).hasPrefix($0) }
+        }
     }
 
     private static func checkOCR() throws(SourceFailure) {

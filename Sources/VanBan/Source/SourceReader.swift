@@ -16,16 +16,20 @@ public struct SourceReader: Sendable {
 
     public let options: Options
     let legacy: LegacyEncodings
+    /// Folded labels of a digital signature's stamp ("nguoi ky"): a PDF page holding only a
+    /// stamp has no text layer (see ``RuleSet/sourceReader(options:)``, which passes them).
+    let stampLabels: [String]
 
-    public init(options: Options = Options(), legacy: LegacyEncodings = .standard) {
+    public init(options: Options = Options(), legacy: LegacyEncodings = .standard, stampLabels: [String] = []) {
         self.options = options
         self.legacy = legacy
+        self.stampLabels = stampLabels
     }
 
     /// Reads `bytes`, the content of the file at `url` (the external tools read the file itself).
     public func read(_ bytes: [UInt8], url: URL) throws(SourceFailure) -> SourceText {
         switch SourceFormat.of(path: url.path, bytes: bytes) {
-        case .pdf: return try PDFReader(ocr: options.ocr).read(url)
+        case .pdf: return try PDFReader(ocr: options.ocr, stampLabels: stampLabels).read(url)
         case .docx: return try DOCXReader().read(bytes)
         case .doc: return try WordBinaryReader().read(url)
         case .html: return try HTMLReader().read(bytes, legacy: legacy)
