@@ -162,6 +162,26 @@ final class SearchTests: XCTestCase {
         XCTAssertGreaterThan(try search("25-NQ/TW").total, 1, "and the documents citing it follow")
     }
 
+    /// A law's number names no type ("12/2026/QH16"), nor does the Standing Committee's: typed
+    /// with the type word, it names the document by its heading's type, and a law known only from
+    /// citations by theirs ("Luật số 33/2013/QH13").
+    func testATypeWordAndANumberNameALawWhoseNumberHasNoType() throws {
+        let archive = try Support.archive(of: Support.fixtureCopy("layouts")).0
+        let named = [("luat 12", "12/2026/QH16"), ("luật số 12", "12/2026/QH16"), ("luat 12 2026", "12/2026/QH16"),
+                     ("nghi quyet 41 uy ban thuong vu quoc hoi", "41/2026/UBTVQH16"), ("nq 41", "41/2026/UBTVQH16"),
+                     ("luat 33", "33/2013/QH13")]
+        for (query, number) in named {
+            let first = try XCTUnwrap(archive.search(SearchRequest(query: query)).hits.first, query)
+            XCTAssertEqual(first.number, number, query)
+            XCTAssertTrue(first.numberMatch, query)
+        }
+        XCTAssertFalse(try archive.search(SearchRequest(query: "luat 33")).hits.first?.inArchive ?? true)
+        XCTAssertEqual(try archive.search(SearchRequest(query: "nghi quyet 41 ubtvqh")).hits.first?.numberMatch, true,
+                       "the Standing Committee's code without its term")
+        XCTAssertEqual(try archive.search(SearchRequest(query: "mức chi", issuer: "UBTVQH")).hits.map(\.number), ["41/2026/UBTVQH16"])
+        XCTAssertFalse(try archive.search(SearchRequest(query: "quyet dinh 12")).hits.first?.numberMatch ?? false, "12/2026/QH16 is a law")
+    }
+
     func testNoDocumentWithEveryWordFallsBackToMostOfThem() throws {
         let results = try search("ai phải báo cáo trước 15 tháng 12")
         XCTAssertEqual(results.notice, SearchResults.anyWordNotice)

@@ -35,8 +35,11 @@ struct DocumentWriter {
         let metadata = document.metadata
         let number = metadata.number
         let issuerCode = number?.issuer
-        let issuerNames = [metadata.issuer, metadata.parentIssuer, issuerCode.flatMap { rules.issuers.entry(forNumberCode: $0)?.name }]
-            .compactMap { $0 }.joined(separator: " ")
+        // The body's code too where the number's adds a term to it (UBTVQH of UBTVQH15): the
+        // issuer filter and the issuer words of "nghi quyet 89 ubtvqh" match on these names.
+        let body = issuerCode.flatMap { rules.issuers.entry(forNumberCode: $0) }
+        let bodyCode = body.flatMap { VietText.key($0.code) == issuerCode.map(VietText.key) ? nil : $0.code }
+        let issuerNames = [metadata.issuer, metadata.parentIssuer, body?.name, bodyCode].compactMap { $0 }.joined(separator: " ")
         let recipients = String(decoding: try JSONEncoder().encode(metadata.recipients), as: UTF8.self)
         let indexed = analysed.indexed
         let key = number.map { NumberKey($0, types: rules.types) }

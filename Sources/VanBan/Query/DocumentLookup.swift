@@ -231,8 +231,8 @@ extension Archive {
 
     func documents(numbered reference: NumberReference, filters: [SearchFilter], db: Database) throws -> [DocumentSummary] {
         let key = reference.key(rules)
-        var sql = "SELECT \(DocumentSummary.columns) FROM documents d WHERE num_key = ? AND type_key = ?"
-        var arguments: StatementArguments = [key.number, key.type]
+        var sql = "SELECT \(DocumentSummary.columns) FROM documents d WHERE num_key = ? AND \(NumberReference.typeCondition)"
+        var arguments: StatementArguments = [key.number, key.type, reference.typeCode]
         if let issuer = key.issuer {
             sql += " AND issuer_key = ?"
             arguments += [issuer]

@@ -116,8 +116,8 @@ extension Archive {
 
     func nodes(numbered reference: NumberReference, db: Database) throws -> [GraphNode] {
         let key = reference.key(rules)
-        var sql = "SELECT \(Self.nodeColumns) FROM nodes WHERE num_key = ? AND type_key = ?"
-        var arguments: StatementArguments = [key.number, key.type]
+        var sql = "SELECT \(Self.nodeColumns) FROM nodes WHERE num_key = ? AND \(NumberReference.typeCondition)"
+        var arguments: StatementArguments = [key.number, key.type, reference.typeCode]
         if let issuer = key.issuer {
             sql += " AND issuer_key = ?"
             arguments += [issuer]

@@ -26,6 +26,11 @@ public struct NumberReference: Sendable, Equatable {
         self.year = year
     }
 
+    /// The type's part of a lookup (arguments: the key's type, then `typeCode`). A law's number
+    /// names no type ("51/2024/QH15", and the Standing Committee's "89/2025/UBTVQH15"): such a
+    /// document or cited record goes by the type its heading or citation gives ("luat 51").
+    static let typeCondition = "(type_key = ? OR (type_key = '' AND type_code = ?))"
+
     /// How the archive's tables are searched for it.
     func key(_ rules: RuleSet) -> NumberKey {
         NumberKey(number: number, type: typeCode, issuer: issuer, types: rules.types)
