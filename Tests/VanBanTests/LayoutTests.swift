@@ -222,7 +222,19 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(metadata.date, "2025-11-24", "the authentication's, a line below the number")
         XCTAssertEqual(metadata.place, "Hà Nội")
         XCTAssertEqual(metadata.issuer, "Bộ Lao động - Thương binh và Xã hội", "the body left of the heading, over two lines")
-        XCTAssertTrue(metadata.title?.hasPrefix("Thông tư Hướng dẫn huấn luyện an toàn lao động") == true, metadata.title ?? "")
+        XCTAssertEqual(metadata.title, "Thông tư Hướng dẫn huấn luyện an toàn lao động cho người làm nghề khai thác đá ở vùng núi",
+                       "not the gazette's caption (VĂN BẢN HỢP NHẤT -), nor the line naming the consolidated document")
+        XCTAssertEqual(metadata.parentIssuer, nil, "the caption is no issuer")
+    }
+
+    /// A consolidated law: the motto, then the law's heading and name, no issuer above them.
+    func testAConsolidatedLawIsTitledByItsHeadingUnderTheMotto() throws {
+        let metadata = try parse("consolidated-law.txt").metadata
+        XCTAssertEqual(metadata.number?.symbol, "40/VBHN-VPQH")
+        XCTAssertEqual(metadata.typeCode, "VBHN")
+        XCTAssertEqual(metadata.title, "Luật Phòng, chống thiên tai")
+        XCTAssertEqual(metadata.issuer, "Văn phòng Quốc hội")
+        XCTAssertEqual(metadata.date, "2026-03-16")
     }
 
     /// Text flattened column after column puts the number above the heading. A certified copy's

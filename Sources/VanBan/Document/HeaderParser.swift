@@ -20,6 +20,8 @@ struct HeaderParser {
         var collectingTitle = false
         var inRecipients = false
         var sawTypeHeading = false
+        /// The national motto: what follows it is the document's, not a gazette's caption.
+        var sawMotto = false
         /// A "V/v ..." line: the document is a công văn, whose number may name no type.
         var sawSubjectLine = false
         /// The title's first line is upper case ("THI HÀNH ĐIỀU LỆ ĐẢNG"): so may its next lines be.
@@ -185,7 +187,8 @@ struct HeaderParser {
             return true
         }
         state.inRecipients = false
-        if readNumber(line, into: &state) || readPlaceAndDate(line, into: &state) || isMotto(line) {
+        if readNumber(line, into: &state) || readPlaceAndDate(line, into: &state) || readMotto(line, into: &state)
+            || isGazetteCaption(line, state: state) {
             return true
         }
         if line.folded.hasPrefix("kinh gui") {
@@ -323,7 +326,7 @@ struct HeaderParser {
         // a number ("... ngày" ⏎ "07-06-2012 về ...").
         if Outline.marker(of: line.plain) != nil {
             guard let last = state.titleLines.last else { return true }
-            return !LayoutRules.ends(VietText.key(last), with: rules.layout.continuations)
+            return !rules.layout.endsWithContinuation(last)
         }
         // The first line under a type heading is its title, whatever it starts with ("HƯỚNG DẪN" ⏎
         // "Thực hiện ..."), unless it introduces the body ("Ban Thường vụ kết luận như sau:").
@@ -332,6 +335,11 @@ struct HeaderParser {
         // number the title goes on with ("... Quyết định số" ⏎ "6/QĐ-UBND").
         if line.isUpperCase && !state.titleIsUpperCase && !line.plain.contains(where: \.isNumber) { return true }
         if line.plain.first?.isUppercase == true, LayoutRules.starts(line.folded, with: rules.layout.titleEnds) { return true }
+        // A document named with its number starts the body ("Thông tư số 07/2024/TT-BLĐTBXH ngày ...",
+        // under a consolidated text's title), unless the title's line above stops at a word that
+        // takes one ("... tại" ⏎ "Quyết định số 225/QĐ-BLĐTBXH ngày ...").
+        if namesNumberedDocument(line), let last = state.titleLines.last,
+           !rules.layout.endsWithContinuation(last) { return true }
         if state.titleLines.count >= 6 { return true }
         // A sentence ("Thời gian qua, ... chưa nghiêm."): titles do not end with a full stop; nor
         // with a colon ("THỦ TƯỚNG CHÍNH PHỦ điện:", "QUYẾT ĐỊNH:").
@@ -342,7 +350,25 @@ struct HeaderParser {
         return false
     }
 
-    private func isMotto(_ line: Line) -> Bool { Self.isMotto(line) }
+    /// "Luật Phòng, chống thiên tai số 33/2013/QH13 ...": a type's name, then "số" and a number.
+    private func namesNumberedDocument(_ line: Line) -> Bool {
+        guard let label = line.folded.range(of: " so "), line.folded[label.upperBound...].first?.isNumber == true else { return false }
+        return rules.types.entry(startingText: line.plain) != nil
+    }
+
+    private func readMotto(_ line: Line, into state: inout State) -> Bool {
+        guard Self.isMotto(line) else { return false }
+        state.sawMotto = true
+        return true
+    }
+
+    /// A gazette's caption above the document ("VĂN BẢN PHÁP LUẬT KHÁC", "VĂN BẢN HỢP NHẤT -"
+    /// over the body's name): `gazette-caption` in `indexer/layout.tsv`, before the motto.
+    private func isGazetteCaption(_ line: Line, state: State) -> Bool {
+        guard !state.sawMotto, state.metadata.number == nil, line.isUpperCase else { return false }
+        let key = VietText.key(line.plain)
+        return rules.layout.gazetteCaptions.contains { key == $0 || key.hasPrefix($0 + " -") }
+    }
 
     /// The motto is written in capitals (but for "Độc lập - Tự do - Hạnh phúc"): a title that
     /// names the Party ("... Ngày thành lập Đảng Cộng sản Việt Nam") is no motto.
@@ -358,8 +384,9 @@ struct HeaderParser {
     }
 
     private func readUpperCase(_ line: Line, into state: inout State) {
+        // A consolidated text has no issuer, number or date above its heading: only the motto.
         if !state.sawTypeHeading, let type = rules.types.entry(startingText: line.plain),
-           state.metadata.number != nil || state.metadata.date != nil || !state.issuerLines.isEmpty {
+           state.metadata.number != nil || state.metadata.date != nil || !state.issuerLines.isEmpty || state.sawMotto {
             state.sawTypeHeading = true
             state.metadata.typeCode = type.code
             state.metadata.typeName = type.name

@@ -135,7 +135,7 @@ struct Outline {
             // ("Điều 23. Thời gian hưởng trợ cấp hằng tháng" ⏎ "1. Thời gian ...").
             if marker != nil, layout == .wrapped, !previousBlank, !closed,
                !(paragraphs.last.map { $0.marker?.rank == Self.articleRank && aloneOnShortLine($0) } ?? false),
-               LayoutRules.ends(VietText.key(previousPlain), with: rules.continuations) {
+               rules.endsWithContinuation(previousPlain) {
                 marker = nil
             }
             // "... tại điểm d khoản 4" ⏎ "Điều 89.": the article is the rest of the reference.

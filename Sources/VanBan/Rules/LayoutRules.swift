@@ -4,9 +4,13 @@ public struct LayoutRules: Sendable {
     /// Folded phrases (``VietText/key(_:)``), longest first.
     let titleEnds: [String]
     let continuations: [String]
+    /// The same in lower case with one tone placement, for lines written with marks.
+    private let markedContinuations: [String]
     let stampLabels: [String]
     /// A signer's titles, each a line of its own over the signature ("CHỦ TỊCH").
     let signerRoles: Set<String>
+    /// A gazette's captions above a document's header, which are no issuer's.
+    let gazetteCaptions: [String]
     /// Words an upper-case line may start with when it goes on with the issuer's name above.
     let issuerJoins: [String]
     /// A heading of the closing block over a number and date stated only there.
@@ -27,9 +31,12 @@ public struct LayoutRules: Sendable {
         }
         titleEnds = phrases("title-end")
         continuations = phrases("continuation")
+        markedContinuations = table.rows.filter { $0.first == "continuation" && $0.count > 1 }.flatMap { RuleTable.list($0[1]) }
+            .map { Self.markedKey($0, lastWords: .max) }.sorted { $0.count > $1.count }
         stampLabels = phrases("stamp")
         signerRoles = Set(phrases("signer-role"))
         issuerJoins = phrases("issuer-join")
+        gazetteCaptions = phrases("gazette-caption")
         closingNumbers = phrases("closing-number")
         adoptions = phrases("adoption")
         let divisionWords = table.rows.filter { $0.first == "division" && $0.count > 1 }.flatMap { RuleTable.list($0[1]) }
@@ -66,6 +73,20 @@ public struct LayoutRules: Sendable {
     /// reference, the rest of a sentence ("Điều 7 Thông tư số 12/2015/TT-BTC ...").
     func opensWithReference(_ plain: String) -> Bool {
         divisionLabel(plain) != nil && division(of: plain) == nil
+    }
+
+    /// Whether a line ends with a `continuation` word, compared with marks where the line has any:
+    /// "thiên tai" does not end with "tại", nor "hồ sơ" with "số". A line typed without marks is
+    /// compared without them.
+    func endsWithContinuation(_ plain: String) -> Bool {
+        guard VietText.hasMarks(plain) else { return Self.ends(VietText.key(plain), with: continuations) }
+        return Self.ends(Self.markedKey(plain, lastWords: 4), with: markedContinuations)
+    }
+
+    /// ``VietText/key(_:)`` keeping the marks (lower case, one tone placement), of the last words.
+    private static func markedKey(_ text: String, lastWords: Int) -> String {
+        VietText.nfc(text).split { !$0.isLetter && !$0.isNumber }.suffix(lastWords)
+            .map { VietText.wordForms(String($0)).exact }.joined(separator: " ")
     }
 
     /// Whether folded text ends with a reference that may go on with a division's number on the
