@@ -312,6 +312,26 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(passages.first { $0.text.hasPrefix("Điều 4.4") }?.headingPath, "", "a repealed article closes the one before")
     }
 
+    /// "... thiên tai" folds as "... tại" does, a word a sentence goes on after with a number:
+    /// with its marks it is no such word, and the item under it opens a paragraph.
+    func testALineEndingInAWordThatOnlyFoldsLikeAContinuationEndsThere() {
+        let text = """
+            ỦY BAN NHÂN DÂN TỈNH LÀO CAI
+            Số: 12/KH-UBND
+            Lào Cai, ngày 3 tháng 3 năm 2027
+
+            KẾ HOẠCH
+            Phòng, chống thiên tai năm 2027
+
+            1. Các xã rà soát khu dân cư có nguy cơ sạt lở, phòng, chống thiên tai
+            2. Chủ động sơ tán dân ra khỏi vùng nguy hiểm trước mùa mưa lũ.
+            """
+        let passages = DocumentParser(rules: Support.rules).parse(text).passages
+        XCTAssertTrue(passages.contains { $0.text.hasPrefix("2. Chủ động sơ tán") }, passages.map(\.text).joined(separator: " | "))
+        let continued = DocumentParser(rules: Support.rules).parse(text.replacingOccurrences(of: "thiên tai\n2.", with: "quy định tại\n2."))
+        XCTAssertFalse(continued.passages.contains { $0.text.hasPrefix("2. Chủ động sơ tán") }, "\"tại\" itself goes on")
+    }
+
     func testTheParserNeverInventsANumber() {
         let text = "Về công tác dân vận\n\nCác cấp ủy phải thường xuyên quán triệt nghị quyết 25.\n"
         let metadata = DocumentParser(rules: Support.rules).parse(text).metadata
