@@ -266,6 +266,7 @@ struct HeaderParser {
     private func readNumber(_ line: Line, into state: inout State) -> Bool {
         guard let label = numberLabelLength(line) else { return false }
         let rest = String(line.plain.dropFirst(label).drop { $0 == ":" || $0 == "." || $0 == " " })
+        // A second "Số" line is still the header's; a second "Luật số:" is left to the body.
         guard state.metadata.number == nil else { return label == 2 }
         if let match = NumberScanner(rules: rules).matches(in: rest).first {
             state.metadata.number = match.number
