@@ -245,6 +245,10 @@ final class LayoutTests: XCTestCase {
         let flattened = parser.parse(body + "Số: 111/VBHN-BTC\n\n\nXÁC THỰC VĂN BẢN HỢP NHẤT\nHà Nội, ngày 20 tháng 5 năm 2026\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nLê Văn Quang\n").metadata
         XCTAssertEqual(flattened.number?.symbol, "111/VBHN-BTC")
         XCTAssertEqual(flattened.date, "2026-05-20")
+        XCTAssertEqual(flattened.issuer, "Bộ Tài chính", "no issuer line: the central body its number names")
+        let local = parser.parse("Số: 12/UBND-VP\nV/v rà soát hồ sơ\nKính gửi: Các xã.\nĐề nghị các xã rà soát hồ sơ.\n").metadata
+        XCTAssertEqual(local.number?.symbol, "12/UBND-VP")
+        XCTAssertNil(local.issuer, "UBND names a kind of body, not which")
         let copy = parser.parse(body + "SAO Y BẢN CHÍNH\nSố: 05/SY-VP\nHà Nội, ngày 21 tháng 5 năm 2026\nCHÁNH VĂN PHÒNG\nLê Văn Quang\n").metadata
         XCTAssertNil(copy.number)
         XCTAssertNil(copy.date)

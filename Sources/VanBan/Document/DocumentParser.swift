@@ -53,6 +53,7 @@ public struct DocumentParser: Sendable {
         if metadata.number == nil || metadata.date == nil {
             header.readClosing(lines[min(bodyStart, lines.count)...], into: &metadata)
         }
+        if metadata.issuer == nil, let number = metadata.number { metadata.issuer = header.centralBody(of: number) }
         frontMatter.apply(to: &metadata, rules: rules)
         if metadata.typeCode == nil, let code = metadata.number?.type, let type = rules.types.entry(for: code) {
             metadata.typeCode = type.code

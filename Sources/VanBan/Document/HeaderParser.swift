@@ -74,7 +74,8 @@ struct HeaderParser {
                     metadata.typeCode = type.code
                     metadata.typeName = type.name
                 }
-                metadata.issuer = authenticatingBody(lines, heading: heading) ?? metadata.issuer
+                // What stood above the heading at the top was the consolidated document's, not its body's.
+                metadata.issuer = authenticatingBody(lines, heading: heading) ?? centralBody(of: number) ?? metadata.issuer
             }
         }
         guard metadata.date == nil, metadata.partialDate == nil else { return }
@@ -84,6 +85,13 @@ struct HeaderParser {
         } else {
             metadata.date = adoptionDate(lines.suffix(ClosingParser.window))
         }
+    }
+
+    /// The body a number's issuer code names, where it is a central one ("VPQH": Văn phòng Quốc
+    /// hội), for a document whose issuer line is lost; a local code names only a kind of body.
+    func centralBody(of number: DocumentNumber) -> String? {
+        guard let body = rules.issuers.entry(forNumberCode: number.issuer), !body.isLocal else { return nil }
+        return body.name
     }
 
     /// The last line holding a `closing-number` heading.
