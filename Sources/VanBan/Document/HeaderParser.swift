@@ -301,10 +301,11 @@ struct HeaderParser {
         let folded = line.folded
         // The prefix test first: Swift Regex costs more than the rest of the header together.
         if folded.hasPrefix("so") { return folded.prefixMatch(of: Self.numberLine) != nil ? 2 : nil }
-        guard let label = folded.range(of: " so:"), folded.distance(from: folded.startIndex, to: label.lowerBound) <= 20,
-              rules.types.entry(for: String(folded[..<label.lowerBound])) != nil,
+        guard let label = folded.range(of: " so:") else { return nil }
+        let typeName = folded.distance(from: folded.startIndex, to: label.lowerBound)
+        guard typeName <= 20, rules.types.entry(for: String(folded[..<label.lowerBound])) != nil,
               folded[folded.index(after: label.lowerBound)...].prefixMatch(of: Self.numberLine) != nil else { return nil }
-        return folded.distance(from: folded.startIndex, to: label.lowerBound) + 3
+        return typeName + 3
     }
 
     private nonisolated(unsafe) static let placeDate = #/^([^,\d]{2,40}),\s*ngay\s+\d/#

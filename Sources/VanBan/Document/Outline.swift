@@ -140,7 +140,7 @@ struct Outline {
             }
             // "... tại điểm d khoản 4" ⏎ "Điều 89.": the article is the rest of the reference.
             if let found = marker, found.rank < 0, layout == .wrapped, !previousBlank, !closed,
-               rules.endsWithNumberedReference(VietText.key(previousPlain)) {
+               rules.endsWithNumberedReference(previousPlain) {
                 marker = nil
             }
             // A part heading ("I. MỤC TIÊU", "Chương II"), or an upper-case heading never runs on into the line under it.

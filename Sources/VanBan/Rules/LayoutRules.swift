@@ -25,14 +25,13 @@ public struct LayoutRules: Sendable {
     private let divisionInitials: Set<Character>
 
     init(table: RuleTable) {
-        func phrases(_ kind: String) -> [String] {
+        func phrases(_ kind: String, as form: (String) -> String = VietText.key) -> [String] {
             table.rows.filter { $0.first == kind && $0.count > 1 }.flatMap { RuleTable.list($0[1]) }
-                .map(VietText.key).sorted { $0.count > $1.count }
+                .map(form).sorted { $0.count > $1.count }
         }
         titleEnds = phrases("title-end")
         continuations = phrases("continuation")
-        markedContinuations = table.rows.filter { $0.first == "continuation" && $0.count > 1 }.flatMap { RuleTable.list($0[1]) }
-            .map { Self.markedKey($0, lastWords: .max) }.sorted { $0.count > $1.count }
+        markedContinuations = phrases("continuation", as: { Self.markedKey($0, lastWords: .max) })
         stampLabels = phrases("stamp")
         signerRoles = Set(phrases("signer-role"))
         issuerJoins = phrases("issuer-join")
@@ -89,14 +88,13 @@ public struct LayoutRules: Sendable {
             .map { VietText.wordForms(String($0)).exact }.joined(separator: " ")
     }
 
-    /// Whether folded text ends with a reference that may go on with a division's number on the
-    /// next line: a word that takes a number and its number ("... tại điểm d khoản 4" ⏎ "Điều 89.").
-    func endsWithNumberedReference(_ folded: String) -> Bool {
-        guard let space = folded.lastIndex(of: " ") else { return false }
-        let number = folded[folded.index(after: space)...]
-        guard !number.isEmpty, number.count <= 4, number.allSatisfy({ $0.isNumber || $0.isLetter }),
+    /// Whether a line ends with a reference that may go on with a division's number on the next
+    /// line: a word that takes a number and its number ("... tại điểm d khoản 4" ⏎ "Điều 89.").
+    func endsWithNumberedReference(_ plain: String) -> Bool {
+        let words = plain.split { !$0.isLetter && !$0.isNumber }  // as ``VietText/key(_:)`` splits
+        guard words.count > 1, let number = words.last, number.count <= 4,
               number.contains(where: \.isNumber) || number.count == 1 else { return false }
-        return Self.ends(String(folded[..<space]), with: continuations)
+        return endsWithContinuation(words.dropLast().joined(separator: " "))
     }
 
     private func divisionLabel(_ plain: String) -> (depth: Int, words: [Substring], used: Int, length: Int, punctuated: Bool)? {
