@@ -65,13 +65,26 @@ final class FastPathTests: XCTestCase {
     /// Every line the stamp pattern matches passes the digit count that lets it run.
     func testStampPrecheckLosesNoStamp() throws {
         let made = ["Thời gian ký: 28-07-2026 09:58:36 +07:00", "02/03/2025 10:11:12", "05/02/2025; 09:30:00; +07:00",
-                    "2025-01-02 9:30 GMT+7", "\u{0663}\u{0663}/\u{0663}\u{0663}/\u{0663}\u{0663}\u{0663}\u{0663} \u{0663}:\u{0663}\u{0663} +07:00"]
+                    "2025-01-02 9:30 GMT+7", "05/02/2025 09:\u{0663}\u{0663} +07:00", "\u{0663}\u{0663}/\u{0663}\u{0663}/\u{0663}\u{0663}\u{0663}\u{0663} \u{0663}:\u{0663}\u{0663} +07:00"]
         var stamps = 0
         for line in try lines() + made where line.firstMatch(of: LayoutRepair.stamp) != nil {
             XCTAssertTrue(LayoutRepair.mayHoldStamp(line), line)
             stamps += 1
         }
         XCTAssertGreaterThanOrEqual(stamps, made.count)
+    }
+
+    func testUTF16UnitsAgreeWithTheView() throws {
+        for line in try lines() + ["", "a", "é", "e\u{301}", "Đảng ủy", "👍🏽x", "🇻🇳", "\u{10FFFF}", "\u{7FF}\u{800}\u{FFFF}"] {
+            XCTAssertEqual(line.utf16Units, Array(line.utf16), line)
+        }
+    }
+
+    /// The byte scan finds a digit wherever ICU's `\d` (the schedule patterns') does.
+    func testDecimalDigitAgreesWithTheRegex() throws {
+        for line in try lines() + ["", "abc", "số 12", "\u{0663}", "Đảng \u{0966}", "²", "Ⅻ", "x\u{FF11}"] {
+            XCTAssertEqual(line.hasDecimalDigit, line.range(of: "\\d", options: .regularExpression) != nil, line)
+        }
     }
 
     func testCharacterCountAgreesWithCount() throws {

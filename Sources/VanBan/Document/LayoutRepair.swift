@@ -64,15 +64,18 @@ enum LayoutRepair {
     }
 
     /// What every signing time has: nine digits at least (day, month, year, hour and minute),
-    /// counted as `\d` matches them (a character whose first scalar has a numeric value).
+    /// counted as `\d` matches them (a character whose first scalar has a numeric value), and a
+    /// colon with a digit after it (the minutes).
     static func mayHoldStamp(_ line: String) -> Bool {
-        var digits = 0
+        var digits = 0, minutes = false, afterColon = false
         for scalar in line.unicodeScalars {
             let isDigit = scalar.isASCII ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
             if isDigit {
                 digits += 1
-                if digits == 9 { return true }
+                minutes = minutes || afterColon
+                if digits >= 9 && minutes { return true }
             }
+            afterColon = scalar == ":"
         }
         return false
     }

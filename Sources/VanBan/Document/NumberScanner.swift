@@ -16,7 +16,7 @@ public struct NumberScanner: Sendable {
 
     /// Every number in `text`.
     public func matches(in text: String) -> [Match] {
-        matches(in: Array(text.utf16))
+        matches(in: text.utf16Units)
     }
 
     public func matches(in units: [UInt16]) -> [Match] {
@@ -39,7 +39,7 @@ public struct NumberScanner: Sendable {
 
     /// The number that `text` is as a whole, if it is exactly one.
     public func number(exactly text: String) -> DocumentNumber? {
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         let all = matches(in: units)
         guard all.count == 1, let only = all.first else { return nil }
         let rest = units[..<only.range.lowerBound] + units[only.range.upperBound...]

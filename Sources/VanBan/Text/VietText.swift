@@ -9,7 +9,7 @@ public enum VietText {
     /// The text composed to NFC, with Ð/ð (Icelandic eth, common in converted text) read as Đ/đ.
     public static func nfc(_ text: String) -> String {
         if isComposedVietnamese(text) { return text }
-        let units = Array(text.utf16)
+        let units = text.utf16Units
         if units.isEmpty { return text }
         var capacity = units.count + units.count / 4 + 8
         while true {
@@ -68,7 +68,7 @@ public enum VietText {
     }
 
     static func foldPreservingOffsetsByUnits(_ text: String) -> String {
-        string(utf16: foldedUnits(Array(text.utf16)))
+        string(utf16: foldedUnits(text.utf16Units))
     }
 
     /// A String from UTF-16 units, byte for byte when all are ASCII (folded text nearly always

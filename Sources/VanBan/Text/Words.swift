@@ -24,7 +24,7 @@ struct Words {
 
     init(_ text: String) {
         string = text
-        units = Array(text.utf16)
+        units = text.utf16Units
         foldedUnits = VietText.foldedUnits(units)
         let exactUnits = VietText.exactUnits(units)
         var words: [Word] = []
