@@ -185,7 +185,7 @@ struct DocumentWriter {
             try insert.execute(arguments: [
                 documentID, ordinal, requirement.passage + 1, units.codePoints(requirement.range.lowerBound),
                 units.codePoints(requirement.range.upperBound), units.codePoints(requirement.actionStart),
-                try requirement.schedule.map { try json(StoredSchedule($0)) }, requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
+                requirement.schedule.map { StoredSchedule($0).json }, requirement.targets.isEmpty ? "[]" : try json(requirement.targets),
                 PlainJSON.array(requirement.basis), PlainJSON.array(requirement.highlights), months,
             ])
             let id = db.lastInsertedRowID
@@ -334,7 +334,7 @@ enum PlainJSON {
         "[" + numbers.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
     }
 
-    private static func quoted(_ string: String) -> String {
+    static func quoted(_ string: String) -> String {
         var out = "\""
         for scalar in string.unicodeScalars {
             switch scalar {
