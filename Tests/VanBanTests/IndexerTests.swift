@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import VanBan
 import XCTest
 
@@ -41,6 +42,30 @@ final class IndexerTests: XCTestCase {
         let documents = try archive.documents(numbered: "12-NQ/ĐU")
         XCTAssertEqual(Set(documents.map(\.encoding)), ["UTF-8", "UTF-16LE"])
         XCTAssertEqual(Set(documents.map(\.date)), ["2020-02-01"])
+    }
+
+    /// Offsets are stored in code points: past a character outside the BMP (two UTF-16 units,
+    /// one code point), a citation's words are still its own.
+    func testOffsetsPastAnAstralCharacter() throws {
+        let folder = try Support.temporaryDirectory().appendingPathComponent("corpus")
+        let text = """
+            Số: 12-NQ/ĐU
+            Biên Hòa, ngày 1 tháng 2 năm 2020
+
+            NGHỊ QUYẾT
+            về công tác dân vận
+
+            1. 👍🏽 Các chi bộ thực hiện Nghị quyết số 25-NQ/TW ngày 3 tháng 6 năm 2013 👍 và Chỉ thị số 18-CT/TU, báo cáo trước ngày 15 tháng 12 hằng năm.
+
+            """
+        try Support.write(Array(text.utf8), "12.txt", in: folder)
+        let (archive, _) = try Support.archive(of: folder)
+        let references = try archive.references(of: "12-NQ/ĐU")
+        XCTAssertEqual(references.map(\.text), ["Nghị quyết số 25-NQ/TW", "Chỉ thị số 18-CT/TU"])
+        // The words stand at the stored offsets (a citation's own text is kept only where they do not).
+        let path = folder.deletingLastPathComponent().appendingPathComponent("archive.db").path
+        let stored = try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM citations WHERE text IS NULL") }
+        XCTAssertEqual(stored, 2)
     }
 
     func testRerunsOnlyTouchWhatChanged() throws {

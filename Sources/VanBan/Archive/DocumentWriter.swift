@@ -281,19 +281,32 @@ extension String {
 /// points, so sentences are stored as offsets into the passage rather than copied.
 private struct SpanCache {
     struct Units {
-        /// `before[i]`: the code points before UTF-16 offset i.
-        let before: [Int]
+        /// `before[i]`: the code points before UTF-16 offset i; nil when the passage has no
+        /// scalar past U+FFFF (nearly always), and each unit is then a code point.
+        let before: [Int]?
+        let count: Int
 
-        func codePoints(_ utf16Offset: Int) -> Int { before[max(0, min(utf16Offset, before.count - 1))] }
+        func codePoints(_ utf16Offset: Int) -> Int {
+            let offset = max(0, min(utf16Offset, count))
+            return before?[offset] ?? offset
+        }
     }
 
     private var passage = -1
-    private var units = Units(before: [0])
+    private var units = Units(before: nil, count: 0)
     private var madeScalars: [Unicode.Scalar]?
     private var text = ""
 
     mutating func units(_ text: String, passage: Int) -> Units {
         guard passage != self.passage else { return units }
+        var copy = text
+        let astral = copy.withUTF8 { $0.contains { $0 >= 0xF0 } }  // a 4-byte sequence's lead
+        let units = astral ? Self.counted(text) : Units(before: nil, count: text.utf16.count)
+        (self.passage, self.text, self.units, madeScalars) = (passage, text, units, nil)
+        return units
+    }
+
+    private static func counted(_ text: String) -> Units {
         var before: [Int] = []
         before.reserveCapacity(text.utf16.count + 1)
         var count = 0
@@ -303,8 +316,7 @@ private struct SpanCache {
             count += 1
         }
         before.append(count)
-        (self.passage, self.text, units, madeScalars) = (passage, text, Units(before: before), nil)
-        return units
+        return Units(before: before, count: before.count - 1)
     }
 
     /// The code points of the passage `units` was last given.
