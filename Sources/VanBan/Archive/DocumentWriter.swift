@@ -342,8 +342,12 @@ enum PlainJSON {
         return (try? JSONDecoder().decode([String].self, from: Data(json.utf8))) ?? []
     }
 
+    static func array(_ numbers: [Int]) -> String {
+        "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    }
+
     static func array(_ numbers: [[Int]]) -> String {
-        "[" + numbers.map { "[" + $0.map(String.init).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        "[" + numbers.map(array).joined(separator: ",") + "]"
     }
 
     static func quoted(_ string: String) -> String {

@@ -47,7 +47,7 @@ struct StoredSchedule: Codable, Equatable {
         add("day", day.map(String.init))
         add("days", days.map(String.init))
         add("deadline", deadline.map { "\($0)" })
-        add("everyMonths", everyMonths.map { "[" + $0.map(String.init).joined(separator: ",") + "]" })
+        add("everyMonths", everyMonths.map(PlainJSON.array))
         add("kind", PlainJSON.quoted(kind.rawValue))
         add("month", month.map(String.init))
         add("text", PlainJSON.quoted(text))

@@ -342,11 +342,12 @@ public struct Resolver {
             nodes.append(Node(key: key, documentID: nil, symbol: symbol, name: name, number: number))
             nodeIndex[key] = index
         }
-        // Counted in place: a harvest taken out and put back was copied whole at each citation,
-        // and a document cited 20,000 times has thousands of distinct titles.
+        // Every cited node has a harvest, if an empty one. Counted in place: a harvest taken out
+        // and put back was copied whole at each citation, and a document cited 20,000 times has
+        // thousands of distinct titles.
         if harvests[index] == nil { harvests[index] = Harvest() }
         func count(_ value: String?, _ field: WritableKeyPath<Harvest, [String: Int]>) {
-            if let value, !value.isEmpty { harvests[index, default: Harvest()][keyPath: field][value, default: 0] += 1 }
+            if let value, !value.isEmpty { harvests[index]![keyPath: field][value, default: 0] += 1 }
         }
         count(citation.typeCode, \.types)
         count(citation.date, \.dates)
