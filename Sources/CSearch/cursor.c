@@ -13,9 +13,28 @@
 /// which is often near.
 enum { CHUNK = 1 << 16, JUMP = 1 << 12 };
 
-static int open_blob(VSReader *reader, int64_t rowid, const char *column, sqlite3_blob **blob) {
+static void lock(VSReader *reader) {
+    if (reader->lock) pthread_mutex_lock(reader->lock);
+}
+
+static void unlock(VSReader *reader) {
+    if (reader->lock) pthread_mutex_unlock(reader->lock);
+}
+
+/// Opens a postings blob and gives its length.
+static int open_blob(VSReader *reader, int64_t rowid, const char *column, sqlite3_blob **blob, uint32_t *length) {
+    lock(reader);
     int rc = sqlite3_blob_open(reader->db, "main", "search_postings", column, rowid, 0, blob);
+    if (rc == SQLITE_OK) *length = (uint32_t)sqlite3_blob_bytes(*blob);
+    unlock(reader);
     if (rc != SQLITE_OK && !reader->error) reader->error = rc;
+    return rc;
+}
+
+static int blob_read(VSReader *reader, sqlite3_blob *blob, void *into, uint32_t length, uint32_t offset) {
+    lock(reader);
+    int rc = sqlite3_blob_read(blob, into, (int)length, (int)offset);
+    unlock(reader);
     return rc;
 }
 
@@ -34,7 +53,7 @@ static const uint8_t *window_at(VSWindow *window, int segment, sqlite3_blob *blo
         window->data = grown;
         window->capacity = end - from;
     }
-    int rc = sqlite3_blob_read(blob, window->data, (int)(end - from), (int)from);
+    int rc = blob_read(reader, blob, window->data, end - from, from);
     if (rc != SQLITE_OK) { reader->error = rc; return NULL; }
     *window = (VSWindow){window->data, from, end, window->capacity, window->generation + 1, segment};
     return window->data;
@@ -131,7 +150,7 @@ int vs_cursor_dense(VSCursor *cursor, VSDense *out, VSReader *reader) {
         cursor->dense = grown;
         cursor->dense_capacity = bytes;
     }
-    int rc = sqlite3_blob_read(segment->docs, cursor->dense, (int)bytes, (int)header->entries_end);
+    int rc = blob_read(reader, segment->docs, cursor->dense, bytes, (uint32_t)header->entries_end);
     if (rc != SQLITE_OK) { reader->error = rc; return -1; }
     *out = (VSDense){cursor->dense, cursor->dense + header->dense_count, header->dense_from, header->dense_count, header->exceptions};
     return 1;
@@ -185,28 +204,29 @@ int vs_cursor_open(VSCursor *cursor, const int64_t *rowids, int segments, VSRead
         VSSegment *segment = &cursor->segments[s];
         cursor->segment_count = s + 1;
         segment->rowid = rowids[s];
-        if (open_blob(reader, segment->rowid, "docs", &segment->docs) != SQLITE_OK) return reader->error;
-        segment->docs_length = (uint32_t)sqlite3_blob_bytes(segment->docs);
+        if (open_blob(reader, segment->rowid, "docs", &segment->docs, &segment->docs_length) != SQLITE_OK) return reader->error;
         uint8_t header[VS_HEADER];
-        if (segment->docs_length < VS_HEADER || sqlite3_blob_read(segment->docs, header, VS_HEADER, 0) != SQLITE_OK) return SQLITE_CORRUPT;
+        if (segment->docs_length < VS_HEADER || blob_read(reader, segment->docs, header, VS_HEADER, 0) != SQLITE_OK) return SQLITE_CORRUPT;
         if (vs_read_header(header, segment->docs_length, &segment->header) != 0) return SQLITE_CORRUPT;
         size_t skips = (size_t)segment->header.blocks * VS_SKIP;
         segment->skips = malloc(skips + 1);
         if (!segment->skips) return SQLITE_NOMEM;
-        if (sqlite3_blob_read(segment->docs, segment->skips, (int)skips, VS_HEADER) != SQLITE_OK) return SQLITE_CORRUPT;
+        if (blob_read(reader, segment->docs, segment->skips, (uint32_t)skips, VS_HEADER) != SQLITE_OK) return SQLITE_CORRUPT;
         segment->entries = VS_HEADER + (uint32_t)skips;
     }
     vs_cursor_rewind(cursor, reader);
     return reader->error;
 }
 
-void vs_cursor_close(VSCursor *cursor) {
+void vs_cursor_close(VSCursor *cursor, VSReader *reader) {
+    lock(reader);
     for (int s = 0; s < cursor->segment_count; s++) {
         VSSegment *segment = &cursor->segments[s];
         if (segment->docs) sqlite3_blob_close(segment->docs);
         if (segment->positions) sqlite3_blob_close(segment->positions);
         free(segment->skips);
     }
+    unlock(reader);
     free(cursor->segments);
     free(cursor->docs.data);
     free(cursor->positions.data);
@@ -257,8 +277,7 @@ static const uint8_t *positions_start(VSCursor *cursor, const uint8_t **end, VSR
     if (cursor->scan_segment != cursor->segment || cursor->scan_block != cursor->block
         || cursor->scan_generation != cursor->positions.generation || cursor->scanned > before) {
         if (!segment->positions) {
-            if (open_blob(reader, segment->rowid, "positions", &segment->positions) != SQLITE_OK) return NULL;
-            segment->positions_length = (uint32_t)sqlite3_blob_bytes(segment->positions);
+            if (open_blob(reader, segment->rowid, "positions", &segment->positions, &segment->positions_length) != SQLITE_OK) return NULL;
         }
         uint32_t from = skip_positions(segment, cursor->block);
         uint32_t to = cursor->block + 1 < segment->header.blocks ? skip_positions(segment, cursor->block + 1) : segment->positions_length;

@@ -2,6 +2,7 @@
 #define VS_CURSOR_INTERNAL_H
 
 #define SQLITE_CORE 1
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdint.h>
 
@@ -9,10 +10,13 @@
 
 enum { VS_END = UINT32_MAX };
 
-/// The connection postings are read from, and the first error met.
+/// The connection postings are read from, and the first error met. `lock`, when set, is held
+/// around each call into SQLite: two threads then read one connection, which GRDB opens
+/// without SQLite's own mutex.
 typedef struct {
     sqlite3 *db;
     int error;
+    pthread_mutex_t *lock;
 } VSReader;
 
 /// A byte range of a blob, read a chunk at a time.
@@ -60,7 +64,7 @@ typedef struct {
 } VSCursor;
 
 int vs_cursor_open(VSCursor *cursor, const int64_t *rowids, int segments, VSReader *reader);
-void vs_cursor_close(VSCursor *cursor);
+void vs_cursor_close(VSCursor *cursor, VSReader *reader);
 void vs_cursor_rewind(VSCursor *cursor, VSReader *reader);
 /// Documents in all segments.
 uint64_t vs_cursor_count(const VSCursor *cursor);

@@ -54,8 +54,9 @@ struct RankingRequest {
 /// How the search index reads its lists (`VSQuery.strategy`): all give the same answer.
 enum IndexStrategy: Int32, Sendable, CaseIterable {
     /// Term at a time reads a common word's dense weights; `termAtATimeFromEntries` decodes
-    /// its entries instead, the way the dense weights are tested against.
-    case cheaper, documentAtATime, termAtATime, termAtATimeFromEntries
+    /// its entries instead, the way the dense weights are tested against. `twoThreads` reads
+    /// document at a time, the upper half of the archive's ids on a second thread.
+    case cheaper, documentAtATime, termAtATime, termAtATimeFromEntries, twoThreads
 }
 
 extension SearchPlan {
