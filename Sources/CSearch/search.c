@@ -973,10 +973,13 @@ static int plan_query(Plan *plan, const VSTable *table, const VSQuery *query, vo
 enum { SPLIT_FROM = 4096, RANGES = 8 };
 
 static _Atomic int searches_running;
+static _Atomic long cores;  // read once: glibc reads /sys for it at each call
 
 static int splits(const Plan *plan) {
     if (plan->query->strategy) return plan->query->strategy == 4;
-    return !plan->words_only && lead_cost(plan) >= SPLIT_FROM && searches_running == 1 && sysconf(_SC_NPROCESSORS_ONLN) > 1;
+    if (plan->words_only || lead_cost(plan) < SPLIT_FROM || searches_running != 1) return 0;
+    if (cores == 0) cores = sysconf(_SC_NPROCESSORS_ONLN);
+    return cores > 1;
 }
 
 /// The ranges of ids both threads take from.
@@ -1027,22 +1030,18 @@ static int run_split(Plan *plan, const Specs *specs, VSResult *result, Heap *hea
     pthread_mutexattr_settype(&attributes, PTHREAD_MUTEX_ADAPTIVE_NP);
     if (rc == SQLITE_OK && pthread_mutex_init(&ranges.lock, &attributes) != 0) rc = SQLITE_NOMEM;
     pthread_mutexattr_destroy(&attributes);
-    if (rc != SQLITE_OK) {
-        free_plan(&other);
-        vs_result_free(other_result);
-        free(other_heap.items);
-        return rc;
+    if (rc == SQLITE_OK) {
+        Share mine = {plan, result, heap, &ranges, SQLITE_OK}, theirs = {&other, other_result, &other_heap, &ranges, SQLITE_OK};
+        pthread_t thread;
+        plan->reader.lock = other.reader.lock = &ranges.lock;
+        int threaded = pthread_create(&thread, NULL, run_share, &theirs) == 0;
+        run_share(&mine);  // without a second thread, this one takes every range
+        if (threaded) pthread_join(thread, NULL);
+        plan->reader.lock = other.reader.lock = NULL;
+        pthread_mutex_destroy(&ranges.lock);
+        rc = mine.rc != SQLITE_OK ? mine.rc : theirs.rc;
+        if (rc == SQLITE_OK) join_shares(result, heap, other_result, &other_heap);
     }
-    Share mine = {plan, result, heap, &ranges, SQLITE_OK}, theirs = {&other, other_result, &other_heap, &ranges, SQLITE_OK};
-    pthread_t thread;
-    plan->reader.lock = other.reader.lock = &ranges.lock;
-    int threaded = pthread_create(&thread, NULL, run_share, &theirs) == 0;
-    run_share(&mine);  // without a second thread, this one takes every range
-    if (threaded) pthread_join(thread, NULL);
-    plan->reader.lock = other.reader.lock = NULL;
-    pthread_mutex_destroy(&ranges.lock);
-    rc = mine.rc != SQLITE_OK ? mine.rc : theirs.rc;
-    if (rc == SQLITE_OK) join_shares(result, heap, other_result, &other_heap);
     free_plan(&other);
     vs_result_free(other_result);
     free(other_heap.items);

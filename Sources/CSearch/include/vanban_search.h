@@ -143,8 +143,8 @@ typedef struct {
     /// How to read the lists: 0, the cheaper by their lengths; 1, document at a time; 2, term
     /// at a time (queries of words alone; others are read document at a time), a common word's
     /// weights read from its dense weights; 3, term at a time from the entries alone; 4,
-    /// document at a time, the upper half of the ids on a second thread (what 0 does for
-    /// phrases over thousands of documents). Every way gives the same answer: the choice is
+    /// document at a time on two threads, which take eighths of the ids in turn (what 0 does
+    /// for phrases over thousands of documents while no other search runs). Every way gives the same answer: the choice is
     /// there for tests to check that.
     int strategy;
     /// Rank nothing: return these documents (as given, score 0) with their matches, when set.

@@ -55,7 +55,7 @@ struct RankingRequest {
 enum IndexStrategy: Int32, Sendable, CaseIterable {
     /// Term at a time reads a common word's dense weights; `termAtATimeFromEntries` decodes
     /// its entries instead, the way the dense weights are tested against. `twoThreads` reads
-    /// document at a time, the upper half of the archive's ids on a second thread.
+    /// document at a time on two threads, which take eighths of the ids in turn.
     case cheaper, documentAtATime, termAtATime, termAtATimeFromEntries, twoThreads
 }
 
