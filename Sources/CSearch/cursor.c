@@ -10,8 +10,10 @@
 
 /// A list read straight through is read a chunk at a time; a jump elsewhere in it (a seek past
 /// many blocks, a hit's positions) reads what it needs, and a little more for the next jump,
-/// which is often near.
-enum { CHUNK = 1 << 16, JUMP = 1 << 12 };
+/// which is often near. A phrase keeps a window open for each of its words' lists: 16 KB
+/// windows stay in cache together where 64 KB ones did not (measured: a third less system
+/// time and about 10 % less on the long phrases at 100,000 documents).
+enum { CHUNK = 1 << 14, JUMP = 1 << 12 };
 
 static void lock(VSReader *reader) {
     if (reader->lock) pthread_mutex_lock(reader->lock);
@@ -315,6 +317,7 @@ const uint32_t *vs_cursor_positions(VSCursor *cursor, VSReader *reader) {
         vs_stream_step(&stream);
     }
     if (stream.bad) { reader->error = SQLITE_CORRUPT; return NULL; }
+    vs_stream_leave(&stream, cursor);
     cursor->decoded_docid = cursor->docid;
     return cursor->decoded;
 }

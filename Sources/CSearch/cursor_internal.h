@@ -124,6 +124,14 @@ static inline void vs_stream_step(VSStream *stream) {
     stream->valid = 1;
 }
 
+/// Leaves the cursor's reading of its block's positions where the stream stopped, so that the
+/// next document's are sought on from there instead of from this one's start again.
+static inline void vs_stream_leave(const VSStream *stream, VSCursor *cursor) {
+    if (stream->bad) return;
+    cursor->scan = stream->p;
+    cursor->scanned = vs_cursor_before(cursor) + vs_cursor_frequency(cursor) - stream->left;
+}
+
 /// Moves to the first position at or after `target`; false when there is none.
 static inline int vs_stream_reach(VSStream *stream, uint32_t target) {
     while (stream->valid && stream->value < target) vs_stream_step(stream);

@@ -190,18 +190,8 @@ static VSCursor *single_source(Slot *slot, uint32_t docid, VSReader *reader) {
 
 enum { MAX_SLOTS = 64 };
 
-/// True (1) when the phrase's words stand in order somewhere in `docid` (whose slots all hold
-/// it): the first occurrence is enough, so positions are read one at a time and no further.
-/// -1 when a slot has several forms in the document (unmarked text): then they are merged.
-static int phrase_stands(Phrase *phrase, uint32_t docid, VSReader *reader) {
-    if (phrase->count == 1) return 1;
-    int slots = phrase->count < MAX_SLOTS ? phrase->count : MAX_SLOTS;
-    VSStream streams[MAX_SLOTS];
-    for (int s = 0; s < slots; s++) {
-        VSCursor *source = single_source(&phrase->slots[s], docid, reader);
-        if (!source) return reader->error ? 0 : -1;
-        if (vs_stream_open(&streams[s], source, reader) != 0) return 0;
-    }
+/// Whether the streams' positions hold consecutive positions, one from each in order.
+static int first_occurrence(VSStream *streams, int slots, VSReader *reader) {
     uint32_t start = 0;
     for (int s = 0; s < slots;) {
         uint32_t wanted = start + (uint32_t)s;
@@ -217,6 +207,24 @@ static int phrase_stands(Phrase *phrase, uint32_t docid, VSReader *reader) {
         }
     }
     return 1;
+}
+
+/// True (1) when the phrase's words stand in order somewhere in `docid` (whose slots all hold
+/// it): the first occurrence is enough, so positions are read one at a time and no further.
+/// -1 when a slot has several forms in the document (unmarked text): then they are merged.
+static int phrase_stands(Phrase *phrase, uint32_t docid, VSReader *reader) {
+    if (phrase->count == 1) return 1;
+    int slots = phrase->count < MAX_SLOTS ? phrase->count : MAX_SLOTS;
+    VSStream streams[MAX_SLOTS];
+    VSCursor *sources[MAX_SLOTS];
+    for (int s = 0; s < slots; s++) {
+        sources[s] = single_source(&phrase->slots[s], docid, reader);
+        if (!sources[s]) return reader->error ? 0 : -1;
+        if (vs_stream_open(&streams[s], sources[s], reader) != 0) return 0;
+    }
+    int stands = first_occurrence(streams, slots, reader);
+    for (int s = 0; s < slots; s++) vs_stream_leave(&streams[s], sources[s]);
+    return stands;
 }
 
 /// Every occurrence of the phrase in `docid` (whose slots all hold it), into `matches`.
